@@ -1,0 +1,290 @@
+//! The native command line, as a function over arguments and streams so tests can run it
+//! in-process: `poolsmith fields | check | export`.
+//!
+//! Exit codes: 0 = fine (warnings allowed), 1 = errors found in the request, 2 = bad usage or
+//! unreadable input (missing file, not UTF-8, not JSON).
+
+use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::json::{self, Json};
+use crate::model::{self, Kind, FIELDS};
+use crate::request;
+use crate::value::FormValue;
+use std::io::{Read, Write};
+
+/// Export formats the CLI knows, by id (shared with the UI).
+pub const FORMATS: [&str; 1] = ["request-json"];
+
+const USAGE: &str = "\
+poolsmith: write a correct Amazon Cognito CreateUserPool request the first time
+
+Usage:
+  poolsmith fields                         every field path of CreateUserPool as TSV
+  poolsmith check [--json] [FILE|-]        check a request (--cli-input-json file)
+  poolsmith export --format F [FILE|-]     print the request in format F
+  poolsmith --help | --version
+
+FILE defaults to standard input. Formats: request-json.
+Exit status: 0 fine, 1 errors found, 2 bad usage or unreadable input.
+";
+
+/// Exit status of a run.
+pub type Status = i32;
+
+/// Runs the CLI with `args` (without the program name).
+pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Status {
+    let result = match args.first().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => {
+            let _ = stdout.write_all(USAGE.as_bytes());
+            return if args.is_empty() { 2 } else { 0 };
+        }
+        Some("-V" | "--version") => {
+            let _ = writeln!(
+                stdout,
+                "poolsmith {} (AWS model: botocore {})",
+                env!("CARGO_PKG_VERSION"),
+                model::BOTOCORE_VERSION
+            );
+            return 0;
+        }
+        Some("fields") => fields(&args[1..], stdout),
+        Some("check") => check(&args[1..], stdin, stdout),
+        Some("export") => export(&args[1..], stdin, stdout, stderr),
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
+    };
+    match result {
+        Ok(status) => status,
+        Err(Failure::Usage(message)) => {
+            let _ = writeln!(stderr, "poolsmith: {message}\n\n{USAGE}");
+            2
+        }
+        Err(Failure::Input(message)) => {
+            let _ = writeln!(stderr, "poolsmith: {message}");
+            2
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+/// Splits `--flag` options from the one optional FILE argument.
+struct Args<'a> {
+    flags: Vec<&'a str>,
+    values: Vec<(&'a str, &'a str)>,
+    file: Option<&'a str>,
+}
+
+fn parse_args<'a>(args: &'a [String], flags: &[&str], valued: &[&str]) -> Result<Args<'a>, Failure> {
+    let mut out = Args { flags: Vec::new(), values: Vec::new(), file: None };
+    let mut iter = args.iter().map(String::as_str);
+    while let Some(arg) = iter.next() {
+        if let Some((name, value)) = arg.split_once('=').filter(|(n, _)| valued.contains(n)) {
+            out.values.push((name, value));
+        } else if valued.contains(&arg) {
+            let value = iter.next().ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))?;
+            out.values.push((arg, value));
+        } else if flags.contains(&arg) {
+            out.flags.push(arg);
+        } else if arg.starts_with("--") || (arg.starts_with('-') && arg != "-") {
+            return Err(Failure::Usage(format!("unknown option `{arg}`")));
+        } else if out.file.is_some() {
+            return Err(Failure::Usage(format!("expected one FILE, got another: `{arg}`")));
+        } else {
+            out.file = Some(arg);
+        }
+    }
+    Ok(out)
+}
+
+fn read_input(file: Option<&str>, stdin: &mut dyn Read) -> Result<(String, String), Failure> {
+    let mut bytes = Vec::new();
+    let name = match file {
+        None | Some("-") => {
+            stdin.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+            "<stdin>".to_string()
+        }
+        Some(path) => {
+            let path = path.strip_prefix("file://").unwrap_or(path);
+            bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+            path.to_string()
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok((name, text))
+}
+
+fn fields(args: &[String], stdout: &mut dyn Write) -> Result<Status, Failure> {
+    if let Some(extra) = args.first() {
+        return Err(Failure::Usage(format!("`fields` takes no arguments, got `{extra}`")));
+    }
+    let mut out = String::from("path\ttype\trequired\tmin\tmax\tpattern\tenum\n");
+    for field in FIELDS.iter() {
+        let kind = match field.kind {
+            Kind::Structure => "structure",
+            Kind::List => "list",
+            Kind::Map => "map",
+            Kind::String => "string",
+            Kind::Integer => "integer",
+            Kind::Boolean => "boolean",
+            Kind::Enum => "enum",
+        };
+        let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "{}\t{kind}\t{}\t{}\t{}\t{}\t{}\n",
+            field.path,
+            field.required,
+            number(field.min),
+            number(field.max),
+            field.pattern_source().unwrap_or_default(),
+            field.enum_values.join("|"),
+        ));
+    }
+    let _ = stdout.write_all(out.as_bytes());
+    Ok(0)
+}
+
+/// Reads a request and returns the form with every diagnostic, each placed at its line and
+/// column in the file, and whether the file was unreadable as a request (not JSON, or not an
+/// object).
+fn load(text: &str) -> (FormValue, Vec<Diagnostic>, bool) {
+    let (value, located) = match json::parse(text) {
+        Ok(parsed) => parsed,
+        Err(error) => return (FormValue::new(), vec![request::syntax_diagnostic(&error)], true),
+    };
+    let (form, mut problems) = request::from_json(&value, &located);
+    let unreadable = !matches!(value, Json::Object(_));
+    if !unreadable {
+        // A value the import already complained about (kept as text) is not reported twice.
+        let imported: Vec<_> = problems.iter().filter_map(|d| d.path().cloned()).collect();
+        for mut d in crate::diagnostics(&form).into_iter().filter(|d| d.path().is_none_or(|p| !imported.contains(p))) {
+            if let Some(path) = d.path() {
+                d.pos = request::position_of(&value, &located, path);
+            }
+            problems.push(d);
+        }
+    }
+    diagnostic::sort(&mut problems);
+    (form, problems, unreadable)
+}
+
+fn check(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Status, Failure> {
+    let args = parse_args(args, &["--json"], &[])?;
+    let (name, text) = read_input(args.file, stdin)?;
+    let (_, problems, unreadable) = load(&text);
+    if args.flags.contains(&"--json") {
+        let array = Json::Array(problems.iter().map(|d| d.to_json(false)).collect());
+        let _ = stdout.write_all(array.pretty().as_bytes());
+    } else {
+        let _ = stdout.write_all(human_report(&name, &problems).as_bytes());
+    }
+    Ok(if unreadable {
+        2
+    } else if diagnostic::has_errors(&problems) {
+        1
+    } else {
+        0
+    })
+}
+
+/// One line per problem (`file:line:column: error[rule] path: message`) and a count.
+pub fn human_report(name: &str, problems: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in problems {
+        let place = match d.pos {
+            Some(pos) => format!("{name}:{}:{}", pos.line, pos.column),
+            None => name.to_string(),
+        };
+        let path =
+            d.path().map(|p| p.to_string()).filter(|p| !p.is_empty()).map(|p| format!(" {p}:")).unwrap_or_default();
+        out.push_str(&format!("{place}: {}[{}]{path} {}\n", d.severity.as_str(), d.rule, d.message));
+    }
+    let errors = problems.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = problems.len() - errors;
+    if problems.is_empty() {
+        out.push_str(&format!("{name}: no problems found\n"));
+    } else {
+        out.push_str(&format!(
+            "{name}: {errors} error{}, {warnings} warning{}\n",
+            plural_s(errors),
+            plural_s(warnings)
+        ));
+    }
+    out
+}
+
+fn plural_s(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn export(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Status, Failure> {
+    let args = parse_args(args, &[], &["--format"])?;
+    let format = args
+        .values
+        .iter()
+        .find(|(name, _)| *name == "--format")
+        .map(|(_, v)| *v)
+        .ok_or_else(|| Failure::Usage(format!("export needs --format ({})", FORMATS.join(", "))))?;
+    if !FORMATS.contains(&format) {
+        return Err(Failure::Usage(format!("unknown format `{format}`; formats: {}", FORMATS.join(", "))));
+    }
+    let (name, text) = read_input(args.file, stdin)?;
+    let (form, problems, unreadable) = load(&text);
+    if unreadable {
+        let _ = stderr.write_all(human_report(&name, &problems).as_bytes());
+        return Ok(2);
+    }
+    let errors: Vec<Diagnostic> = problems.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        // Exported anyway (the user may be drafting), but the errors come first, on stderr.
+        let _ = stderr.write_all(human_report(&name, &errors).as_bytes());
+    }
+    let _ = stdout.write_all(json::Json::pretty(&request::to_json(&form)).as_bytes());
+    Ok(if errors.is_empty() { 0 } else { 1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(args: &[&str], input: &str) -> (Status, String, String) {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut input.as_bytes(), &mut out, &mut err);
+        (status, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn usage_errors_exit_2() {
+        assert_eq!(run_with(&["frobnicate"], "").0, 2);
+        assert_eq!(run_with(&["export"], "{}").0, 2);
+        assert_eq!(run_with(&["export", "--format", "yaml"], "{}").0, 2);
+        assert_eq!(run_with(&["check", "--nope"], "{}").0, 2);
+        assert_eq!(run_with(&["check", "/no/such/file.json"], "").0, 2);
+        assert_eq!(run_with(&["--help"], "").0, 0);
+    }
+
+    #[test]
+    fn check_reports_with_positions() {
+        let (status, out, _) = run_with(&["check", "-"], "{\n  \"PoolName\": \"a/b\"\n}");
+        assert_eq!(status, 1);
+        assert!(out.starts_with("<stdin>:2:3: error[model.pattern] PoolName: Pool name can only include"), "{out}");
+        let (status, out, _) = run_with(&["check"], r#"{"PoolName": "ok"}"#);
+        assert_eq!((status, out.as_str()), (0, "<stdin>: no problems found\n"));
+    }
+}

@@ -1,0 +1,2 @@
+//! WebAssembly entry point: mounts the app. Natively this binary does nothing.
+fn main() {}

@@ -1,0 +1,212 @@
+//! The `CreateUserPool` input model as static descriptors.
+//!
+//! `generated.rs` is written from `model/cognito-idp.CreateUserPool.json` (botocore's AWS model,
+//! trimmed by `scripts/update-model`) by the codegen test in `tests/model_codegen.rs`; a test
+//! fails when it is stale. It holds one [`Field`] per field path, in depth-first model order:
+//! the 28 top-level parameters and everything nested below them, with list elements (`[]`),
+//! map keys (`{key}`) and map values (`{}`) as fields of their own, exactly as the research
+//! inventory counts them (133 paths). Constraints and help text come only from the model;
+//! UI-only facts (labels, sections, deprecation notes) live in [`overlay`].
+
+#[rustfmt::skip]
+mod generated;
+pub mod overlay;
+
+pub use generated::{BOTOCORE_VERSION, DESCRIBE_MEMBERS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL};
+
+use crate::pattern::{self, Pattern};
+use std::sync::OnceLock;
+
+/// Index of a field in [`FIELDS`].
+pub type FieldId = u16;
+
+/// `Field::parent` of a top-level parameter.
+pub const NO_PARENT: FieldId = FieldId::MAX;
+
+/// What kind of value a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Structure,
+    List,
+    Map,
+    String,
+    Integer,
+    Boolean,
+    Enum,
+}
+
+impl Kind {
+    /// Whether values of this kind are typed as one piece of text in the form.
+    pub fn is_scalar(self) -> bool {
+        matches!(self, Kind::String | Kind::Integer | Kind::Boolean | Kind::Enum)
+    }
+}
+
+/// One field path of the request.
+#[derive(Debug)]
+pub struct Field {
+    /// Index in [`FIELDS`].
+    pub id: FieldId,
+    /// The model path: `Policies.PasswordPolicy.MinimumLength`, `Schema[].Name`,
+    /// `UserPoolTags{key}` (a map's key), `UserPoolTags{}` (a map's value).
+    pub path: &'static str,
+    /// The member name, or `[]`, `{key}`, `{}` for list elements and map parts.
+    pub name: &'static str,
+    /// The AWS shape name (`PasswordPolicyMinLengthType`).
+    pub shape: &'static str,
+    pub kind: Kind,
+    /// The containing field, or [`NO_PARENT`].
+    pub parent: FieldId,
+    /// Members of a structure (model order), the element of a list, or key then value of a map.
+    pub children: &'static [FieldId],
+    /// Required whenever its parent is sent.
+    pub required: bool,
+    /// Length (strings), value (integers), item count (lists) or entry count (maps).
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// Index into [`PATTERNS`].
+    pub pattern: Option<u8>,
+    /// Allowed values of an enum, in model order.
+    pub enum_values: &'static [&'static str],
+    /// One sentence of help.
+    pub hint: &'static str,
+    /// The full AWS documentation as structured text.
+    pub doc: &'static [Block],
+}
+
+/// A block of help text, converted from the model's HTML at generation time.
+#[derive(Debug)]
+pub enum Block {
+    Paragraph(&'static [Inline]),
+    BulletList(&'static [&'static [Inline]]),
+    /// An AWS `<note>` or `<important>` callout.
+    Note(&'static [Block]),
+    /// Term/description pairs (`<dl>`).
+    Definitions(&'static [(&'static [Inline], &'static [Block])]),
+}
+
+/// Inline help text. Nothing here is HTML: renderers must escape it as text.
+#[derive(Debug)]
+pub enum Inline {
+    Text(&'static str),
+    Code(&'static str),
+    Emphasis(&'static str),
+    Strong(&'static str),
+    /// Link text and an `https://` address (others are dropped at generation time).
+    Link(&'static str, &'static str),
+}
+
+impl Field {
+    /// The containing field, if any.
+    pub fn parent(&self) -> Option<&'static Field> {
+        (self.parent != NO_PARENT).then(|| &FIELDS[self.parent as usize])
+    }
+
+    /// The child fields (see [`Field::children`]).
+    pub fn child_fields(&self) -> impl Iterator<Item = &'static Field> + '_ {
+        self.children.iter().map(|&id| &FIELDS[id as usize])
+    }
+
+    /// The member called `name` of this structure.
+    pub fn member(&self, name: &str) -> Option<&'static Field> {
+        self.child_fields().find(|child| child.name == name)
+    }
+
+    /// The compiled pattern, if the field has one.
+    pub fn pattern(&self) -> Option<&'static Pattern> {
+        self.pattern.map(compiled_pattern)
+    }
+
+    /// The pattern as written in the model.
+    pub fn pattern_source(&self) -> Option<&'static str> {
+        self.pattern.map(|i| PATTERNS[i as usize])
+    }
+
+    /// Whether this is an element of a list or a part of a map (no member name of its own).
+    pub fn is_synthetic(&self) -> bool {
+        self.name.starts_with('[') || self.name.starts_with('{')
+    }
+
+    /// Depth below the top level (top-level parameters are 0).
+    pub fn depth(&self) -> usize {
+        std::iter::successors(self.parent(), |f| f.parent()).count()
+    }
+
+    /// The full help text as plain text (for search and the CLI).
+    pub fn doc_text(&self) -> String {
+        let mut out = String::new();
+        blocks_text(self.doc, &mut out);
+        out.trim().to_string()
+    }
+}
+
+fn blocks_text(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(inlines) => {
+                inlines_text(inlines, out);
+                out.push('\n');
+            }
+            Block::BulletList(items) => {
+                for item in *items {
+                    out.push_str("- ");
+                    inlines_text(item, out);
+                    out.push('\n');
+                }
+            }
+            Block::Note(inner) => blocks_text(inner, out),
+            Block::Definitions(pairs) => {
+                for (term, description) in *pairs {
+                    inlines_text(term, out);
+                    out.push_str(": ");
+                    blocks_text(description, out);
+                }
+            }
+        }
+    }
+}
+
+/// Appends the plain text of `inlines` to `out`.
+pub fn inlines_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) | Inline::Emphasis(t) | Inline::Strong(t) | Inline::Link(t, _) => {
+                out.push_str(t)
+            }
+        }
+    }
+}
+
+/// The compiled form of `PATTERNS[index]`, compiled once.
+pub fn compiled_pattern(index: u8) -> &'static Pattern {
+    static COMPILED: OnceLock<Vec<Pattern>> = OnceLock::new();
+    let all = COMPILED.get_or_init(|| {
+        PATTERNS
+            .iter()
+            // Every model pattern compiles (`tests/model.rs` proves it for the committed model);
+            // should one not, it refuses every value rather than accepting them all.
+            .map(|source| pattern::compile(source).unwrap_or_else(|_| Pattern::never()))
+            .collect()
+    });
+    &all[index as usize]
+}
+
+/// The top-level parameters, in model order.
+pub fn top_level() -> impl Iterator<Item = &'static Field> {
+    TOP_LEVEL.iter().map(|&id| &FIELDS[id as usize])
+}
+
+/// The field with model path `path` (`Schema[].Name`).
+pub fn by_path(path: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|field| field.path == path)
+}
+
+/// The top-level parameter called `name`.
+pub fn top_level_member(name: &str) -> Option<&'static Field> {
+    top_level().find(|field| field.name == name)
+}
+
+/// Whether `field` is a scalar with no children (a leaf of the request).
+pub fn is_leaf(field: &Field) -> bool {
+    field.kind.is_scalar()
+}

@@ -1,0 +1,258 @@
+//! UI-only facts about fields, written by hand and keyed by model path: friendlier labels,
+//! nouns for list items, deprecation notes and plain-language descriptions of the model's
+//! patterns. The model's own constraints and help text are never restated here.
+
+use super::Field;
+
+/// Words that stay upper case in labels (`SmsConfiguration` → "SMS configuration").
+const ACRONYMS: [(&str, &str); 14] = [
+    ("Sms", "SMS"),
+    ("Mfa", "MFA"),
+    ("Arn", "ARN"),
+    ("Kms", "KMS"),
+    ("Sns", "SNS"),
+    ("Ses", "SES"),
+    ("Dcr", "DCR"),
+    ("Acr", "ACR"),
+    ("Eums", "EUMS"),
+    ("Id", "ID"),
+    ("Url", "URL"),
+    ("Otp", "OTP"),
+    ("Lambda", "Lambda"),
+    ("Cognito", "Cognito"),
+];
+
+/// Labels that humanising the member name would get wrong or leave unclear.
+const LABELS: [(&str, &str); 32] = [
+    ("Policies", "Policies"),
+    ("LambdaConfig", "Lambda triggers"),
+    ("LambdaConfig.KMSKeyID", "KMS key for custom sender triggers"),
+    ("LambdaConfig.PreTokenGeneration", "Pre token generation (legacy)"),
+    ("LambdaConfig.PreTokenGenerationConfig", "Pre token generation"),
+    ("LambdaConfig.CustomSMSSender", "Custom SMS sender"),
+    ("LambdaConfig.CustomEmailSender", "Custom email sender"),
+    ("AutoVerifiedAttributes[]", "attribute"),
+    ("AliasAttributes[]", "alias"),
+    ("UsernameAttributes[]", "username attribute"),
+    ("Policies.SignInPolicy.AllowedFirstAuthFactors[]", "first factor"),
+    ("UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate[]", "attribute"),
+    ("UserPoolTags", "Tags"),
+    ("UserPoolTags{key}", "tag key"),
+    ("UserPoolTags{}", "tag value"),
+    ("Schema", "Attributes (Schema)"),
+    ("Schema[]", "attribute"),
+    ("Schema[].Name", "Attribute name"),
+    ("SmsConfiguration.EumsSms", "AWS End User Messaging SMS"),
+    ("UserPoolAddOns", "Threat protection"),
+    ("UserPoolAddOns.AdvancedSecurityMode", "Threat protection mode"),
+    ("UserPoolAddOns.AdvancedSecurityAdditionalFlows", "Threat protection for custom authentication"),
+    ("DcrConfiguration", "Dynamic client registration"),
+    ("DcrConfiguration.AuthenticatedGrantTypes[]", "grant type"),
+    ("DcrConfiguration.OpenDcrGrantTypes[]", "grant type"),
+    ("DcrConfiguration.AllowedScopes[]", "scope"),
+    ("AccountRecoverySetting.RecoveryMechanisms[]", "recovery mechanism"),
+    ("AcrConfiguration", "ACR level names"),
+    ("AcrConfiguration{key}", "ACR level"),
+    ("AcrConfiguration{}", "ACR level name"),
+    ("UserPoolTier", "Feature plan"),
+    ("KeyConfiguration", "Encryption key"),
+];
+
+/// Fields the model documents as no longer used, with what to use instead.
+pub const DEPRECATED: [(&str, &str); 4] = [
+    ("SmsVerificationMessage", "VerificationMessageTemplate.SmsMessage"),
+    ("EmailVerificationMessage", "VerificationMessageTemplate.EmailMessage"),
+    ("EmailVerificationSubject", "VerificationMessageTemplate.EmailSubject"),
+    ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
+];
+
+/// What each model pattern asks for, in words; keyed by the pattern's text so a changed
+/// pattern in a newer model fails `every_pattern_is_described` instead of being misdescribed.
+const PATTERN_WORDS: [(&str, &str); 14] = [
+    (r"[\w\s+=,.@-]+", "can only include letters A to Z, numbers, spaces and + = , . @ - _"),
+    (
+        r"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?",
+        "must be an ARN, like arn:aws:lambda:us-east-1:123456789012:function:my-function, using only letters A to Z, numbers and + = / , . @ - _",
+    ),
+    (r".*\{####\}.*", "must include the code placeholder {####} and fit on one line"),
+    (
+        r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*",
+        "must include the code placeholder {####}, using only letters, numbers, punctuation, symbols, spaces and line breaks",
+    ),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+", "can only include letters, numbers, punctuation, symbols, spaces and line breaks"),
+    (
+        r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*",
+        "must include link text in the form {##Verify email##}, using only letters, numbers, punctuation, symbols, spaces and line breaks",
+    ),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+", "must be an email address, like no-reply@example.com, without spaces"),
+    (r"^[a-zA-Z0-9_-]+$", "can only include letters A to Z, numbers, hyphens and underscores"),
+    (
+        r"(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?",
+        "must be an ARN, like arn:aws:iam::123456789012:role/sms-role, using only letters A to Z, numbers and + = / , . @ - _",
+    ),
+    (r"(?s).*", "can include any text"),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*", "can only include letters, numbers, punctuation, symbols, spaces and line breaks"),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", "can only include letters, numbers, punctuation and symbols, without spaces"),
+    (r"[\x21\x23-\x5B\x5D-\x7E]+", "can only include printable ASCII characters, without spaces, double quotes (\") or backslashes (\\)"),
+    (r"Level[1-4]", "must be Level1, Level2, Level3 or Level4"),
+];
+
+/// The label shown for a field ("Minimum length", "SMS configuration", "tag key").
+pub fn label(field: &Field) -> String {
+    if let Some((_, label)) = LABELS.iter().find(|(path, _)| *path == field.path) {
+        return (*label).to_string();
+    }
+    if field.is_synthetic() {
+        // `[]` / `{}` without an entry above: name the item after its container.
+        return field.parent().map(|p| format!("{} item", label(p))).unwrap_or_default();
+    }
+    humanize(field.name)
+}
+
+/// The noun for one item of a list (`Schema` → "attribute", from its element's label) or one
+/// entry of a map (`UserPoolTags` → "tag", from its key's label).
+pub fn item_noun(container: &Field) -> String {
+    match container.kind {
+        super::Kind::Map => {
+            let key = container.child_fields().next().map(label).unwrap_or_default();
+            key.strip_suffix(" key").unwrap_or("entry").to_string()
+        }
+        _ => container.child_fields().next().map(label).unwrap_or_else(|| "item".into()),
+    }
+}
+
+/// Splits a member name into words: `MinimumLength` → "Minimum length",
+/// `KMSKeyID` → "KMS key ID", `SmsConfiguration` → "SMS configuration".
+pub fn humanize(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase() || p.is_ascii_digit() || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let known = ACRONYMS.iter().find(|(w, _)| w == word).map(|(_, a)| (*a).to_string());
+        let all_caps = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        out.push(match known {
+            Some(acronym) => acronym,
+            None if all_caps => word.clone(),
+            None if i == 0 => word.clone(),
+            None => word.to_lowercase(),
+        });
+    }
+    out.join(" ")
+}
+
+/// The label as it reads inside a sentence: "minimum length", "SMS configuration".
+pub fn label_in_sentence(field: &Field) -> String {
+    lower_first(&label(field))
+}
+
+/// Lower-cases the first word unless it is an acronym or a name.
+pub fn lower_first(text: &str) -> String {
+    let first_word = text.split(' ').next().unwrap_or_default();
+    let keep = first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        || ["Lambda", "Cognito", "AWS", "Amazon"].contains(&first_word);
+    if keep {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "a" or "an" for a phrase, by how it is said ("an SMS message", "a Lambda version").
+pub fn article(phrase: &str) -> &'static str {
+    let first_word = phrase.split(' ').next().unwrap_or_default();
+    let spelled = first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let first = first_word.chars().next().unwrap_or('x');
+    let vowel_sound = if spelled { "AEFHILMNORSX".contains(first) } else { "aeiouAEIOU".contains(first) };
+    if vowel_sound {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Upper-cases the first letter.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The replacement of a deprecated field, if it is one.
+pub fn deprecated_by(field: &Field) -> Option<&'static str> {
+    DEPRECATED.iter().find(|(path, _)| *path == field.path).map(|(_, by)| *by)
+}
+
+/// What a pattern asks for, in words ("can only include letters A to Z, …").
+pub fn pattern_words(pattern: &str) -> Option<&'static str> {
+    PATTERN_WORDS.iter().find(|(p, _)| *p == pattern).map(|(_, words)| *words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{self, FIELDS, PATTERNS};
+
+    #[test]
+    fn humanizes_member_names() {
+        assert_eq!(humanize("MinimumLength"), "Minimum length");
+        assert_eq!(humanize("KMSKeyID"), "KMS key ID");
+        assert_eq!(humanize("SmsConfiguration"), "SMS configuration");
+        assert_eq!(humanize("SnsCallerArn"), "SNS caller ARN");
+        assert_eq!(humanize("PreTokenGenerationConfig"), "Pre token generation config");
+        assert_eq!(humanize("CustomSMSSender"), "Custom SMS sender");
+    }
+
+    #[test]
+    fn phrases_read_naturally() {
+        assert_eq!(label_in_sentence(model::by_path("PoolName").unwrap()), "pool name");
+        assert_eq!(label_in_sentence(model::by_path("SmsConfiguration").unwrap()), "SMS configuration");
+        assert_eq!(article("SMS message"), "an");
+        assert_eq!(article("minimum length"), "a");
+        assert_eq!(article("email subject"), "an");
+        assert_eq!(item_noun(model::by_path("Schema").unwrap()), "attribute");
+    }
+
+    #[test]
+    fn every_pattern_is_described() {
+        for pattern in PATTERNS {
+            assert!(pattern_words(pattern).is_some(), "no words for {pattern}");
+        }
+    }
+
+    #[test]
+    fn overlay_paths_exist_in_the_model() {
+        for (path, _) in LABELS.iter().chain(DEPRECATED.iter()) {
+            assert!(model::by_path(path).is_some(), "{path} is not a model path");
+        }
+        for (_, replacement) in DEPRECATED {
+            assert!(model::by_path(replacement).is_some(), "{replacement} is not a model path");
+        }
+        // The model itself says these are no longer used.
+        for (path, _) in DEPRECATED {
+            let doc = model::by_path(path).unwrap().doc_text();
+            assert!(doc.contains("no longer"), "{path}: {doc}");
+        }
+        assert!(FIELDS.iter().all(|f| !label(f).is_empty()));
+    }
+}

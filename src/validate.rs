@@ -1,0 +1,319 @@
+//! Single-field checks, straight from the model: required members, string length, integer
+//! parsing and range, booleans, enums, patterns, list and map sizes, map keys.
+//!
+//! String length is counted in Unicode scalar values (code points), the unit the AWS model's
+//! `length` constraint is defined in (Smithy: "the number of Unicode scalar values"); so an
+//! emoji counts as one character, as a person would count it, although it is two UTF-16 units.
+//! One field gets at most one message from here, the first that applies, so a user fixes one
+//! thing at a time.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::overlay::{self, article, label, label_in_sentence, upper_first};
+use crate::model::{self, Field, Kind};
+use crate::pattern::Verdict;
+use crate::value::{FieldPath, FormValue, Members, Node, Segment};
+
+/// All single-field problems of the form, in model order.
+pub fn check_fields(form: &FormValue) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    walk_members(form.root(), model::top_level(), &FieldPath::root(), &None, &mut out);
+    out
+}
+
+/// The noun phrase for "which row" a message is about, such as "attribute 3".
+type RowContext = Option<String>;
+
+fn walk_members(
+    members: &Members,
+    fields: impl Iterator<Item = &'static Field>,
+    path: &FieldPath,
+    context: &RowContext,
+    out: &mut Vec<Diagnostic>,
+) {
+    for field in fields {
+        let here = path.with_member(field.name);
+        match members.get(field.id) {
+            Some(node) => walk_node(field, node, &here, context, out),
+            None if field.required => out.push(missing(field, here, context)),
+            None => {}
+        }
+    }
+}
+
+fn walk_node(field: &'static Field, node: &Node, path: &FieldPath, context: &RowContext, out: &mut Vec<Diagnostic>) {
+    match (field.kind, node) {
+        (kind, Node::Text(text)) if kind.is_scalar() => {
+            if let Some(message) = scalar_problem(field, text) {
+                out.push(Diagnostic::error(message.0, path.clone(), with_context(context, &message.1)));
+            }
+        }
+        (Kind::Structure, Node::Struct(members)) => walk_members(members, field.child_fields(), path, context, out),
+        (Kind::List, Node::List(rows)) => {
+            if let Some(message) = count_problem(field, rows.len(), false) {
+                out.push(Diagnostic::error("model.items", path.clone(), with_context(context, &message)));
+            }
+            let Some(element) = field.child_fields().next() else { return };
+            let noun = overlay::item_noun(field);
+            for (index, row) in rows.iter().enumerate() {
+                let row_context = Some(format!("{noun} {}", index + 1));
+                walk_node(element, &row.node, &path.with(Segment::Index(index)), &row_context, out);
+            }
+        }
+        (Kind::Map, Node::Map(entries)) => {
+            if let Some(message) = count_problem(field, entries.len(), true) {
+                out.push(Diagnostic::error("model.entries", path.clone(), with_context(context, &message)));
+            }
+            let mut children = field.child_fields();
+            let (Some(key_field), Some(value_field)) = (children.next(), children.next()) else { return };
+            let key_label = label(key_field);
+            for (index, entry) in entries.iter().enumerate() {
+                let entry_path = path.with(Segment::Key(entry.key.clone()));
+                let key_path = entry_path.with(Segment::KeyName);
+                let entry_context = Some(format!("{key_label} ‘{}’", entry.key));
+                if let Some((rule, message)) = scalar_problem(key_field, &entry.key) {
+                    // An empty key cannot name its entry, so say which one it is.
+                    let which = entry.key.is_empty().then(|| format!("{} {}", overlay::item_noun(field), index + 1));
+                    out.push(Diagnostic::error(rule, key_path.clone(), with_context(&which, &message)));
+                } else if entries[..index].iter().any(|e| e.key == entry.key) {
+                    out.push(Diagnostic::error(
+                        "model.duplicate-key",
+                        key_path,
+                        format!(
+                            "{} ‘{}’ is used more than once: use each {key_label} once",
+                            upper_first(&key_label),
+                            entry.key
+                        ),
+                    ));
+                }
+                walk_node(value_field, &entry.node, &entry_path, &entry_context, out);
+            }
+        }
+        // The form API only builds well-typed trees; an ill-typed node is reported, not trusted.
+        _ => out.push(Diagnostic::error(
+            "model.type",
+            path.clone(),
+            format!("{} has the wrong kind of value: {}", label(field), expected_kind(field)),
+        )),
+    }
+}
+
+fn with_context(context: &RowContext, message: &str) -> String {
+    match context {
+        Some(row) => format!("{}: {}", upper_first(row), overlay::lower_first(message)),
+        None => message.to_string(),
+    }
+}
+
+fn missing(field: &'static Field, path: FieldPath, context: &RowContext) -> Diagnostic {
+    Diagnostic::error("model.required", path, with_context(context, &enter(field)))
+}
+
+/// "Enter a pool name" / "Select a Lambda version" / "Add recovery mechanisms".
+fn enter(field: &Field) -> String {
+    let phrase = label_in_sentence(field);
+    match field.kind {
+        Kind::Enum | Kind::Boolean => format!("Select {} {phrase}", article(&phrase)),
+        Kind::String | Kind::Integer => format!("Enter {} {phrase}", article(&phrase)),
+        Kind::Structure | Kind::List | Kind::Map => format!("Add {phrase}"),
+    }
+}
+
+fn expected_kind(field: &Field) -> &'static str {
+    match field.kind {
+        Kind::Structure => "it must be an object",
+        Kind::List => "it must be a list",
+        Kind::Map => "it must be an object of keys and values",
+        Kind::String | Kind::Enum => "it must be text",
+        Kind::Integer => "it must be a whole number",
+        Kind::Boolean => "it must be true or false",
+    }
+}
+
+/// The first problem of one scalar value, as (rule, message).
+pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str, String)> {
+    let label = upper_first(&label(field));
+    let phrase = label_in_sentence(field);
+    match field.kind {
+        Kind::Enum => {
+            if text.is_empty() {
+                return Some(("model.required", enter(field)));
+            }
+            if field.enum_values.contains(&text) {
+                return None;
+            }
+            let options = or_list(field.enum_values);
+            if let Some(right) = field.enum_values.iter().find(|v| v.eq_ignore_ascii_case(text)) {
+                return Some(("model.enum", format!("Use {right} for {phrase}: values are case-sensitive")));
+            }
+            Some(("model.enum", format!("Select {} {phrase}: {options}", article(&phrase))))
+        }
+        Kind::Boolean => match text {
+            "true" | "false" => None,
+            "" => Some(("model.required", enter(field))),
+            _ => Some(("model.boolean", format!("{label} must be true or false"))),
+        },
+        Kind::Integer => {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                return Some(("model.required", enter(field)));
+            }
+            let example = field.min.unwrap_or(1).max(1);
+            let Some(value) = parse_integer(trimmed) else {
+                return Some(("model.integer", format!("{label} must be a whole number, like {example}")));
+            };
+            match (field.min, field.max) {
+                (Some(min), Some(max)) if value < min || value > max => {
+                    Some(("model.range", format!("Enter {} {phrase} from {min} to {max}", article(&phrase))))
+                }
+                (Some(min), None) if value < min => Some(("model.range", format!("{label} must be {min} or more"))),
+                (None, Some(max)) if value > max => Some(("model.range", format!("{label} must be {max} or less"))),
+                _ => None,
+            }
+        }
+        Kind::String => {
+            let length = text.chars().count() as i64;
+            let min = field.min.unwrap_or(0);
+            if length == 0 && (min >= 1 || field.required) {
+                return Some(("model.required", enter(field)));
+            }
+            if let Some(max) = field.max.filter(|&max| length > max) {
+                return Some(("model.length", format!("{label} must be {max} characters or fewer (it has {length})")));
+            }
+            if length < min {
+                return Some(("model.length", format!("{label} must be {min} characters or more (it has {length})")));
+            }
+            let pattern = field.pattern()?;
+            let words = field
+                .pattern_source()
+                .and_then(overlay::pattern_words)
+                .unwrap_or("must match the pattern in the AWS model");
+            match pattern.check(text) {
+                Verdict::Matches => None,
+                Verdict::BadCharacter { index, character } => Some((
+                    "model.pattern",
+                    format!("{label} {words}: remove {} (character {})", describe_char(character), index + 1),
+                )),
+                Verdict::Incomplete => Some(("model.pattern", format!("{label} {words}"))),
+            }
+        }
+        Kind::Structure | Kind::List | Kind::Map => None,
+    }
+}
+
+/// Parses a whole number the way the form accepts it: optional sign, ASCII digits.
+pub fn parse_integer(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Java's int range: AWS integers are 32-bit.
+    digits.parse::<i64>().ok().filter(|v| i32::try_from(*v).is_ok())
+}
+
+fn count_problem(field: &'static Field, count: usize, map: bool) -> Option<String> {
+    let count = count as i64;
+    let label = upper_first(&label(field));
+    let noun = if map { "entry".to_string() } else { overlay::item_noun(field) };
+    if let Some(min) = field.min.filter(|&min| count < min) {
+        return Some(format!("{label} needs at least {min} {}", plural(&noun, min)));
+    }
+    if let Some(max) = field.max.filter(|&max| count > max) {
+        return Some(format!("{label} can have at most {max} {}: remove {}", plural(&noun, max), count - max));
+    }
+    None
+}
+
+/// `attribute` → `attributes`, `alias` → `aliases`, `entry` → `entries`.
+pub fn plural(noun: &str, count: i64) -> String {
+    if count == 1 {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{stem}ies")
+    } else if noun.ends_with('s') {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// `["A", "B", "C"]` → "A, B or C".
+pub fn or_list(values: &[&str]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// How to name a character in a message: visible ones quoted, invisible ones by code point.
+pub fn describe_char(c: char) -> String {
+    match c {
+        ' ' => "the space".into(),
+        '\n' => "the line break".into(),
+        '\r' => "the carriage return".into(),
+        '\t' => "the tab".into(),
+        c if c.is_control()
+            || c.is_whitespace()
+            || crate::pattern::Category::of(c) == crate::pattern::Category::Other =>
+        {
+            format!("the invisible character U+{:04X}", c as u32)
+        }
+        c => format!("‘{c}’"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(path: &str, text: &str) -> Option<(&'static str, String)> {
+        scalar_problem(model::by_path(path).unwrap(), text)
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_fix() {
+        assert_eq!(
+            problem("Policies.PasswordPolicy.MinimumLength", "5").unwrap().1,
+            "Enter a minimum length from 6 to 99"
+        );
+        assert_eq!(problem("PoolName", "").unwrap().1, "Enter a pool name");
+        assert_eq!(problem("DeletionProtection", "").unwrap().1, "Select a deletion protection");
+        assert_eq!(
+            problem("DeletionProtection", "active").unwrap().1,
+            "Use ACTIVE for deletion protection: values are case-sensitive"
+        );
+        assert_eq!(
+            problem("PoolName", "a/b").unwrap().1,
+            "Pool name can only include letters A to Z, numbers, spaces and + = , . @ - _: remove ‘/’ (character 2)"
+        );
+        assert_eq!(
+            problem("Policies.PasswordPolicy.MinimumLength", "8.5").unwrap().1,
+            "Minimum length must be a whole number, like 6"
+        );
+    }
+
+    #[test]
+    fn integers_accept_stray_spaces_and_reject_overflow() {
+        assert_eq!(parse_integer("42"), Some(42));
+        assert_eq!(parse_integer("+7"), Some(7));
+        assert_eq!(parse_integer("-"), None);
+        assert_eq!(parse_integer("99999999999"), None);
+        assert!(problem("Policies.PasswordPolicy.MinimumLength", " 8 ").is_none());
+    }
+
+    #[test]
+    fn lengths_count_code_points() {
+        let name = "😀".repeat(128);
+        assert!(problem("UserPoolTags{key}", &name).is_none(), "128 emoji are 128 characters");
+        assert!(problem("UserPoolTags{key}", &"😀".repeat(129)).is_some());
+    }
+
+    #[test]
+    fn plurals_and_lists_read_naturally() {
+        assert_eq!(plural("alias", 2), "aliases");
+        assert_eq!(plural("entry", 4), "entries");
+        assert_eq!(or_list(&["A", "B", "C"]), "A, B or C");
+        assert_eq!(describe_char('\u{200d}'), "the invisible character U+200D");
+    }
+}

@@ -1,0 +1,93 @@
+//! The `poolsmith` binary as scripts and CI use it: output formats and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_poolsmith"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run poolsmith");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("poolsmith-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn fields_lists_every_path_as_tsv() {
+    let (status, out, _) = poolsmith(&["fields"], "");
+    assert_eq!(status, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "path\ttype\trequired\tmin\tmax\tpattern\tenum");
+    assert_eq!(lines.len(), 1 + 133);
+    assert!(lines.contains(&"Policies.PasswordPolicy.MinimumLength\tinteger\tfalse\t6\t99\t\t"));
+    assert!(lines.contains(&"DeletionProtection\tenum\tfalse\t\t\t\tACTIVE|INACTIVE"));
+    assert!(lines.iter().all(|l| l.split('\t').count() == 7));
+}
+
+#[test]
+fn check_exit_codes_follow_the_contract() {
+    assert_eq!(poolsmith(&["check"], r#"{"PoolName": "good"}"#).0, 0);
+    assert_eq!(poolsmith(&["check", "-"], r#"{"PoolName": ""}"#).0, 1);
+    assert_eq!(poolsmith(&["check"], r#"{"PoolName": "x",}"#).0, 2, "not JSON");
+    assert_eq!(poolsmith(&["check"], "[]").0, 2, "not an object");
+    assert_eq!(poolsmith(&["check", "/definitely/missing.json"], "").0, 2);
+    assert_eq!(poolsmith(&["check", "--frobnicate"], "").0, 2);
+    let latin1 = temp_file("latin1.json", b"{\"PoolName\": \"caf\xe9\"}");
+    let (status, _, err) = poolsmith(&["check", latin1.to_str().unwrap()], "");
+    assert_eq!(status, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn check_json_is_an_array_of_path_severity_rule_message() {
+    let (status, out, _) =
+        poolsmith(&["check", "--json"], "{\n \"PoolName\": \"a/b\",\n \"MfaConfiguration\": \"MAYBE\"\n}");
+    assert_eq!(status, 1);
+    let (value, _) = poolsmith::json::parse(&out).expect("valid JSON");
+    let poolsmith::json::Json::Array(items) = value else { panic!("not an array: {out}") };
+    assert_eq!(items.len(), 2);
+    for item in &items {
+        for key in ["path", "severity", "rule", "message"] {
+            assert!(item.get(key).and_then(|v| v.as_str()).is_some(), "{key} missing in {out}");
+        }
+    }
+    assert_eq!(items[0].get("path").and_then(|v| v.as_str()), Some("MfaConfiguration"));
+    assert_eq!(items[1].get("line"), Some(&poolsmith::json::Json::Number("2".into())));
+    let (status, out, _) = poolsmith(&["check", "--json"], r#"{"PoolName": "fine"}"#);
+    assert_eq!((status, out.trim()), (0, "[]"));
+}
+
+#[test]
+fn export_prints_the_normalised_request() {
+    let input = r#"{"UserPoolTier":"PLUS","PoolName":"p","Policies":{"PasswordPolicy":{"RequireNumbers":true,"MinimumLength":12}}}"#;
+    let file = temp_file("request.json", input.as_bytes());
+    let (status, out, err) = poolsmith(&["export", "--format", "request-json", file.to_str().unwrap()], "");
+    assert_eq!(status, 0, "{err}");
+    let expected = "{\n  \"PoolName\": \"p\",\n  \"Policies\": {\n    \"PasswordPolicy\": {\n      \"MinimumLength\": 12,\n      \"RequireNumbers\": true\n    }\n  },\n  \"UserPoolTier\": \"PLUS\"\n}\n";
+    assert_eq!(out, expected);
+    let (status, again, _) = poolsmith(&["export", "--format=request-json", "-"], &out);
+    assert_eq!((status, again.as_str()), (0, expected), "export is idempotent");
+}
+
+#[test]
+fn export_with_errors_still_prints_but_reports_first() {
+    let (status, out, err) = poolsmith(&["export", "--format", "request-json"], r#"{"PoolName": "a/b"}"#);
+    assert_eq!(status, 1);
+    assert!(err.contains("error[model.pattern] PoolName"), "{err}");
+    assert!(out.contains("\"a/b\""), "{out}");
+    let (status, _, err) = poolsmith(&["export", "--format", "terraformish"], "{}");
+    assert_eq!(status, 2);
+    assert!(err.contains("unknown format"), "{err}");
+}
