@@ -298,7 +298,7 @@ impl Parser<'_> {
             }
             self.bump();
         }
-        if matches!(self.peek(), Some(c) if c.is_alphanumeric()) {
+        if matches!(self.peek(), Some(c) if c.is_ascii_alphanumeric()) {
             return Err(self.error(&format!("Expected `{word}`")));
         }
         Ok(())

@@ -50,7 +50,7 @@ fn node_json(field: &'static Field, node: &Node) -> Json {
 
 fn scalar_json(field: &Field, text: &str) -> Json {
     match field.kind {
-        Kind::Integer => match parse_integer(text.trim()) {
+        Kind::Integer => match parse_integer(text) {
             Some(value) => Json::Number(value.to_string()),
             None => Json::str(text),
         },
@@ -195,7 +195,7 @@ impl Reader<'_> {
             (kind, Json::String(text)) if kind.is_scalar() => {
                 // "8" for a number, "true" for a boolean: keep the text, say what to change.
                 let (wanted, fits) = match kind {
-                    Kind::Integer => ("a whole number", parse_integer(text.trim()).is_some()),
+                    Kind::Integer => ("a whole number", parse_integer(text).is_some()),
                     _ => ("true or false", text == "true" || text == "false"),
                 };
                 let fix = if fits { format!(": write {text} instead of \"{text}\"") } else { String::new() };
@@ -282,7 +282,7 @@ fn unknown_key_message(key: &str, fields: &[&'static Field], parent: &FieldPath)
     let place = if parent.0.is_empty() { "CreateUserPool".to_string() } else { parent.to_string() };
     let best = fields
         .iter()
-        .map(|f| (edit_distance(&key.to_lowercase(), &f.name.to_lowercase()), f.name))
+        .map(|f| (edit_distance(&key.to_ascii_lowercase(), &f.name.to_ascii_lowercase()), f.name))
         .min_by_key(|(distance, _)| *distance)
         .filter(|(distance, name)| *distance <= 2.max(name.len() / 4));
     if let Some((_, name)) = best {

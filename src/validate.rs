@@ -153,7 +153,7 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
             _ => Some(("model.boolean", format!("{label} must be true or false"))),
         },
         Kind::Integer => {
-            let trimmed = text.trim();
+            let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
             if trimmed.is_empty() {
                 return Some(("model.required", enter(field)));
             }
@@ -200,8 +200,10 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
     }
 }
 
-/// Parses a whole number the way the form accepts it: optional sign, ASCII digits.
+/// Parses a whole number the way the form accepts it: optional sign, ASCII digits, and stray
+/// spaces around it (as pasted) ignored.
 pub fn parse_integer(text: &str) -> Option<i64> {
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
     let digits = text.strip_prefix('+').unwrap_or(text);
     let unsigned = digits.strip_prefix('-').unwrap_or(digits);
     if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
@@ -253,9 +255,10 @@ pub fn describe_char(c: char) -> String {
         '\n' => "the line break".into(),
         '\r' => "the carriage return".into(),
         '\t' => "the tab".into(),
-        c if c.is_control()
-            || c.is_whitespace()
-            || crate::pattern::Category::of(c) == crate::pattern::Category::Other =>
+        c if matches!(
+            crate::pattern::Category::of(c),
+            crate::pattern::Category::Other | crate::pattern::Category::Separator
+        ) =>
         {
             format!("the invisible character U+{:04X}", c as u32)
         }

@@ -189,7 +189,7 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
     out.push_str(
         "//! Do not edit: run `scripts/update-model` (or `POOLSMITH_BLESS=1 cargo test --test model_codegen`).\n\n",
     );
-    out.push_str("use super::{Block, Field, FieldId, Inline, Kind, NO_PARENT};\n\n");
+    out.push_str("use super::{Field, FieldId, Kind, NO_PARENT};\n\n");
     let _ = writeln!(
         out,
         "/// The botocore release the model was taken from.\npub const BOTOCORE_VERSION: &str = {version:?};"
@@ -233,7 +233,7 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         let _ = writeln!(out, "        pattern: {},", f.pattern.map_or("None".to_string(), |p| format!("Some({p})")));
         let _ = writeln!(out, "        enum_values: &{:?},", f.enum_values);
         let _ = writeln!(out, "        hint: {:?},", hint(&blocks));
-        let _ = writeln!(out, "        doc: {},", render_blocks(&blocks));
+        let _ = writeln!(out, "        doc: {:?},", compact_blocks(&blocks));
         let _ = writeln!(out, "    }},");
     }
     out.push_str("];\n");
@@ -568,40 +568,57 @@ fn hint(blocks: &[GenBlock]) -> String {
     text
 }
 
-fn render_inlines(inlines: &[GenInline]) -> String {
-    let items: Vec<String> = inlines
-        .iter()
-        .map(|i| match i {
-            GenInline::Text(t) => format!("Inline::Text({t:?})"),
-            GenInline::Code(t) => format!("Inline::Code({t:?})"),
-            GenInline::Emphasis(t) => format!("Inline::Emphasis({t:?})"),
-            GenInline::Strong(t) => format!("Inline::Strong({t:?})"),
-            GenInline::Link(t, href) => format!("Inline::Link({t:?}, {href:?})"),
-        })
-        .collect();
-    format!("&[{}]", items.join(", "))
+/// Inline markup of the compact doc format (see `poolsmith::model::doc`): control characters
+/// that never occur in AWS docs (checked) toggle code, emphasis and strong, and bracket links.
+fn compact_inlines(inlines: &[GenInline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        let text = |t: &str| {
+            assert!(!t.chars().any(|c| (c as u32) < 0x20), "control character in model doc text: {t:?}");
+            t.to_string()
+        };
+        match inline {
+            GenInline::Text(t) => out.push_str(&text(t)),
+            GenInline::Code(t) => out.push_str(&format!("\u{1}{}\u{1}", text(t))),
+            GenInline::Emphasis(t) => out.push_str(&format!("\u{2}{}\u{2}", text(t))),
+            GenInline::Strong(t) => out.push_str(&format!("\u{3}{}\u{3}", text(t))),
+            GenInline::Link(t, href) => out.push_str(&format!("\u{4}{}\u{5}{}\u{6}", text(t), text(href))),
+        }
+    }
+    out
 }
 
-fn render_blocks(blocks: &[GenBlock]) -> String {
-    let items: Vec<String> = blocks
-        .iter()
-        .map(|b| match b {
-            GenBlock::Paragraph(inlines) => format!("Block::Paragraph({})", render_inlines(inlines)),
+/// The compact doc format: one block per line, the first character saying which kind
+/// (`P` paragraph, `L` list item, `N` note paragraph, `T` definition term, `D` definition
+/// paragraph). The model's docs nest no deeper than that (asserted).
+fn compact_blocks(blocks: &[GenBlock]) -> String {
+    let mut lines = Vec::new();
+    for block in blocks {
+        match block {
+            GenBlock::Paragraph(inlines) => lines.push(format!("P{}", compact_inlines(inlines))),
             GenBlock::BulletList(items) => {
-                let items: Vec<String> = items.iter().map(|i| render_inlines(i)).collect();
-                format!("Block::BulletList(&[{}])", items.join(", "))
+                lines.extend(items.iter().map(|item| format!("L{}", compact_inlines(item))));
             }
-            GenBlock::Note(inner) => format!("Block::Note({})", render_blocks(inner)),
+            GenBlock::Note(inner) => {
+                for b in inner {
+                    let GenBlock::Paragraph(inlines) = b else { panic!("a note holds more than paragraphs: {b:?}") };
+                    lines.push(format!("N{}", compact_inlines(inlines)));
+                }
+            }
             GenBlock::Definitions(pairs) => {
-                let pairs: Vec<String> = pairs
-                    .iter()
-                    .map(|(term, desc)| format!("({}, {})", render_inlines(term), render_blocks(desc)))
-                    .collect();
-                format!("Block::Definitions(&[{}])", pairs.join(", "))
+                for (term, description) in pairs {
+                    lines.push(format!("T{}", compact_inlines(term)));
+                    for b in description {
+                        let GenBlock::Paragraph(inlines) = b else {
+                            panic!("a definition holds more than paragraphs: {b:?}")
+                        };
+                        lines.push(format!("D{}", compact_inlines(inlines)));
+                    }
+                }
             }
-        })
-        .collect();
-    format!("&[{}]", items.join(", "))
+        }
+    }
+    lines.join("\n")
 }
 
 #[test]
@@ -611,24 +628,21 @@ fn html_becomes_structured_text_never_markup() {
          <note><p>Careful &lt;b&gt;.</p></note><ul><li><p>One</p></li><li>Two <i>it</i></li></ul>\
          <dl><dt>code</dt><dd><p>Grant.</p></dd></dl><p>Bad <a href=\"javascript:alert(1)\">link</a></p>",
     );
-    let rendered = render_blocks(&blocks);
-    assert!(rendered.contains(r#"Inline::Code("{####}")"#), "{rendered}");
-    assert!(rendered.contains(r#"Inline::Text(" & see ")"#), "{rendered}");
-    assert!(rendered.contains(r#"Inline::Link("the guide", "https://docs.aws.amazon.com/x")"#), "{rendered}");
-    assert!(rendered.contains(r#"Block::Note(&[Block::Paragraph(&[Inline::Text("Careful <b>.")])])"#), "{rendered}");
-    assert!(
-        rendered.contains(
-            r#"Block::BulletList(&[&[Inline::Text("One")], &[Inline::Text("Two "), Inline::Emphasis("it")]])"#
-        ),
-        "{rendered}"
+    let compact = compact_blocks(&blocks);
+    let lines: Vec<&str> = compact.split('\n').collect();
+    assert_eq!(
+        lines,
+        [
+            "PUse \u{1}{####}\u{1} & see \u{4}the guide\u{5}https://docs.aws.amazon.com/x\u{6}.",
+            "NCareful <b>.",
+            "LOne",
+            "LTwo \u{2}it\u{2}",
+            "Tcode",
+            "DGrant.",
+            "PBad link",
+        ]
     );
-    assert!(
-        rendered.contains(
-            r#"Block::Definitions(&[(&[Inline::Text("code")], &[Block::Paragraph(&[Inline::Text("Grant.")])])])"#
-        ),
-        "{rendered}"
-    );
-    assert!(!rendered.contains("javascript:"), "only https links survive: {rendered}");
+    assert!(!compact.contains("javascript:"), "only https links survive");
     assert_eq!(hint(&blocks), "Use {####} & see the guide.");
 }
 

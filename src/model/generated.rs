@@ -1,7 +1,7 @@
 //! Generated from model/cognito-idp.CreateUserPool.json by tests/model_codegen.rs.
 //! Do not edit: run `scripts/update-model` (or `POOLSMITH_BLESS=1 cargo test --test model_codegen`).
 
-use super::{Block, Field, FieldId, Inline, Kind, NO_PARENT};
+use super::{Field, FieldId, Kind, NO_PARENT};
 
 /// The botocore release the model was taken from.
 pub const BOTOCORE_VERSION: &str = "1.44.8";
@@ -50,7 +50,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(0),
         enum_values: &[],
         hint: "A friendly name for your user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("A friendly name for your user pool.")])],
+        doc: "PA friendly name for your user pool.",
     },
     Field {
         id: 1,
@@ -66,7 +66,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The password policy and sign-in policy in the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in "), Inline::Link("choice-based authentication", "https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice"), Inline::Text(".")])],
+        doc: "PThe password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in \u{4}choice-based authentication\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice\u{6}.",
     },
     Field {
         id: 2,
@@ -82,7 +82,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The password policy settings for a user pool, including complexity, history, and length requirements.",
-        doc: &[Block::Paragraph(&[Inline::Text("The password policy settings for a user pool, including complexity, history, and length requirements.")])],
+        doc: "PThe password policy settings for a user pool, including complexity, history, and length requirements.",
     },
     Field {
         id: 3,
@@ -98,7 +98,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum length of the password in the policy that you have set.",
-        doc: &[Block::Paragraph(&[Inline::Text("The minimum length of the password in the policy that you have set. This value can't be less than 6.")])],
+        doc: "PThe minimum length of the password in the policy that you have set. This value can't be less than 6.",
     },
     Field {
         id: 4,
@@ -114,7 +114,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one uppercase letter in their password.",
-        doc: &[Block::Paragraph(&[Inline::Text("The requirement in a password policy that users must include at least one uppercase letter in their password.")])],
+        doc: "PThe requirement in a password policy that users must include at least one uppercase letter in their password.",
     },
     Field {
         id: 5,
@@ -130,7 +130,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one lowercase letter in their password.",
-        doc: &[Block::Paragraph(&[Inline::Text("The requirement in a password policy that users must include at least one lowercase letter in their password.")])],
+        doc: "PThe requirement in a password policy that users must include at least one lowercase letter in their password.",
     },
     Field {
         id: 6,
@@ -146,7 +146,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one number in their password.",
-        doc: &[Block::Paragraph(&[Inline::Text("The requirement in a password policy that users must include at least one number in their password.")])],
+        doc: "PThe requirement in a password policy that users must include at least one number in their password.",
     },
     Field {
         id: 7,
@@ -162,7 +162,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one symbol in their password.",
-        doc: &[Block::Paragraph(&[Inline::Text("The requirement in a password policy that users must include at least one symbol in their password.")])],
+        doc: "PThe requirement in a password policy that users must include at least one symbol in their password.",
     },
     Field {
         id: 8,
@@ -178,7 +178,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The number of previous passwords that you want Amazon Cognito to restrict each user from reusing.",
-        doc: &[Block::Paragraph(&[Inline::Text("The number of previous passwords that you want Amazon Cognito to restrict each user from reusing. Users can't set a password that matches any of "), Inline::Code("n"), Inline::Text(" previous passwords, where "), Inline::Code("n"), Inline::Text(" is the value of "), Inline::Code("PasswordHistorySize"), Inline::Text(".")])],
+        doc: "PThe number of previous passwords that you want Amazon Cognito to restrict each user from reusing. Users can't set a password that matches any of \u{1}n\u{1} previous passwords, where \u{1}n\u{1} is the value of \u{1}PasswordHistorySize\u{1}.",
     },
     Field {
         id: 9,
@@ -194,7 +194,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The number of days a temporary password is valid in the password policy.",
-        doc: &[Block::Paragraph(&[Inline::Text("The number of days a temporary password is valid in the password policy. If the user doesn't sign in during this time, an administrator must reset their password. Defaults to "), Inline::Code("7"), Inline::Text(". If you submit a value of "), Inline::Code("0"), Inline::Text(", Amazon Cognito treats it as a null value and sets "), Inline::Code("TemporaryPasswordValidityDays"), Inline::Text(" to its default value.")]), Block::Note(&[Block::Paragraph(&[Inline::Text("When you set "), Inline::Code("TemporaryPasswordValidityDays"), Inline::Text(" for a user pool, you can no longer set a value for the legacy "), Inline::Code("UnusedAccountValidityDays"), Inline::Text(" parameter in that user pool.")])])],
+        doc: "PThe number of days a temporary password is valid in the password policy. If the user doesn't sign in during this time, an administrator must reset their password. Defaults to \u{1}7\u{1}. If you submit a value of \u{1}0\u{1}, Amazon Cognito treats it as a null value and sets \u{1}TemporaryPasswordValidityDays\u{1} to its default value.\nNWhen you set \u{1}TemporaryPasswordValidityDays\u{1} for a user pool, you can no longer set a value for the legacy \u{1}UnusedAccountValidityDays\u{1} parameter in that user pool.",
     },
     Field {
         id: 10,
@@ -210,7 +210,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The policy for allowed types of authentication in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The policy for allowed types of authentication in a user pool.")])],
+        doc: "PThe policy for allowed types of authentication in a user pool.",
     },
     Field {
         id: 11,
@@ -226,7 +226,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The sign-in methods that a user pool supports as the first factor.",
-        doc: &[Block::Paragraph(&[Inline::Text("The sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.")]), Block::Note(&[Block::Paragraph(&[Inline::Code("SOFTWARE_TOKEN"), Inline::Text(" is not currently supported as a first auth factor. Do not include this value in "), Inline::Code("AllowedFirstAuthFactors"), Inline::Text(".")])])],
+        doc: "PThe sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.\nN\u{1}SOFTWARE_TOKEN\u{1} is not currently supported as a first auth factor. Do not include this value in \u{1}AllowedFirstAuthFactors\u{1}.",
     },
     Field {
         id: 12,
@@ -242,7 +242,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 13,
@@ -258,7 +258,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["ACTIVE", "INACTIVE"],
         hint: "When active, DeletionProtection prevents accidental deletion of your user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("When active, "), Inline::Code("DeletionProtection"), Inline::Text(" prevents accidental deletion of your user pool. Before you can delete a user pool that you have protected against deletion, you must deactivate this feature.")]), Block::Paragraph(&[Inline::Text("When you try to delete a protected user pool in a "), Inline::Code("DeleteUserPool"), Inline::Text(" API request, Amazon Cognito returns an "), Inline::Code("InvalidParameterException"), Inline::Text(" error. To delete a protected user pool, send a new "), Inline::Code("DeleteUserPool"), Inline::Text(" request after you deactivate deletion protection in an "), Inline::Code("UpdateUserPool"), Inline::Text(" API request.")])],
+        doc: "PWhen active, \u{1}DeletionProtection\u{1} prevents accidental deletion of your user pool. Before you can delete a user pool that you have protected against deletion, you must deactivate this feature.\nPWhen you try to delete a protected user pool in a \u{1}DeleteUserPool\u{1} API request, Amazon Cognito returns an \u{1}InvalidParameterException\u{1} error. To delete a protected user pool, send a new \u{1}DeleteUserPool\u{1} request after you deactivate deletion protection in an \u{1}UpdateUserPool\u{1} API request.",
     },
     Field {
         id: 14,
@@ -274,7 +274,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A collection of user pool Lambda triggers.",
-        doc: &[Block::Paragraph(&[Inline::Text("A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.")])],
+        doc: "PA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.",
     },
     Field {
         id: 15,
@@ -290,7 +290,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a pre sign-up Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a "), Inline::Link("pre sign-up Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html"), Inline::Text(" in a user pool. This trigger evaluates new users and can bypass confirmation, "), Inline::Link("link a federated user profile", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html"), Inline::Text(", or block sign-up requests.")])],
+        doc: "PThe configuration of a \u{4}pre sign-up Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html\u{6} in a user pool. This trigger evaluates new users and can bypass confirmation, \u{4}link a federated user profile\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html\u{6}, or block sign-up requests.",
     },
     Field {
         id: 16,
@@ -306,7 +306,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "A custom message Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("A custom message Lambda trigger. This trigger is an opportunity to customize all SMS and email messages from your user pool. When a custom message trigger is active, your user pool routes all messages to a Lambda function that returns a runtime-customized message subject and body for your user pool to deliver to a user.")])],
+        doc: "PA custom message Lambda trigger. This trigger is an opportunity to customize all SMS and email messages from your user pool. When a custom message trigger is active, your user pool routes all messages to a Lambda function that returns a runtime-customized message subject and body for your user pool to deliver to a user.",
     },
     Field {
         id: 17,
@@ -322,7 +322,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a post confirmation Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a "), Inline::Link("post confirmation Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html"), Inline::Text(" in a user pool. This trigger can take custom actions after a user confirms their user account and their email address or phone number.")])],
+        doc: "PThe configuration of a \u{4}post confirmation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html\u{6} in a user pool. This trigger can take custom actions after a user confirms their user account and their email address or phone number.",
     },
     Field {
         id: 18,
@@ -338,7 +338,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a pre authentication trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a "), Inline::Link("pre authentication trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html"), Inline::Text(" in a user pool. This trigger can evaluate and modify user sign-in events.")])],
+        doc: "PThe configuration of a \u{4}pre authentication trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html\u{6} in a user pool. This trigger can evaluate and modify user sign-in events.",
     },
     Field {
         id: 19,
@@ -354,7 +354,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a post authentication Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a "), Inline::Link("post authentication Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html"), Inline::Text(" in a user pool. This trigger can take custom actions after a user signs in.")])],
+        doc: "PThe configuration of a \u{4}post authentication Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html\u{6} in a user pool. This trigger can take custom actions after a user signs in.",
     },
     Field {
         id: 20,
@@ -370,7 +370,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the "), Inline::Link("custom authentication challenge triggers", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html"), Inline::Text(".")])],
+        doc: "PThe configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 21,
@@ -386,7 +386,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the "), Inline::Link("custom authentication challenge triggers", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html"), Inline::Text(".")])],
+        doc: "PThe configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 22,
@@ -402,7 +402,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the "), Inline::Link("custom authentication challenge triggers", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html"), Inline::Text(".")])],
+        doc: "PThe configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 23,
@@ -418,7 +418,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The legacy configuration of a pre token generation Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The legacy configuration of a "), Inline::Link("pre token generation Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html"), Inline::Text(" in a user pool.")]), Block::Paragraph(&[Inline::Text("Set this parameter for legacy purposes. If you also set an ARN in "), Inline::Code("PreTokenGenerationConfig"), Inline::Text(", its value must be identical to "), Inline::Code("PreTokenGeneration"), Inline::Text(". For new instances of pre token generation triggers, set the "), Inline::Code("LambdaArn"), Inline::Text(" of "), Inline::Code("PreTokenGenerationConfig"), Inline::Text(".")])],
+        doc: "PThe legacy configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool.\nPSet this parameter for legacy purposes. If you also set an ARN in \u{1}PreTokenGenerationConfig\u{1}, its value must be identical to \u{1}PreTokenGeneration\u{1}. For new instances of pre token generation triggers, set the \u{1}LambdaArn\u{1} of \u{1}PreTokenGenerationConfig\u{1}.",
     },
     Field {
         id: 24,
@@ -434,7 +434,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a migrate user Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a "), Inline::Link("migrate user Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html"), Inline::Text(" in a user pool. This trigger can create user profiles when users sign in or attempt to reset their password with credentials that don't exist yet.")])],
+        doc: "PThe configuration of a \u{4}migrate user Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html\u{6} in a user pool. This trigger can create user profiles when users sign in or attempt to reset their password with credentials that don't exist yet.",
     },
     Field {
         id: 25,
@@ -450,7 +450,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The detailed configuration of a pre token generation Lambda trigger in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The detailed configuration of a "), Inline::Link("pre token generation Lambda trigger", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html"), Inline::Text(" in a user pool. If you also set an ARN in "), Inline::Code("PreTokenGeneration"), Inline::Text(", its value must be identical to "), Inline::Code("PreTokenGenerationConfig"), Inline::Text(".")])],
+        doc: "PThe detailed configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool. If you also set an ARN in \u{1}PreTokenGeneration\u{1}, its value must be identical to \u{1}PreTokenGenerationConfig\u{1}.",
     },
     Field {
         id: 26,
@@ -466,7 +466,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0", "V2_0", "V3_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: &[Block::Paragraph(&[Inline::Text("The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.")])],
+        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.",
     },
     Field {
         id: 27,
@@ -482,7 +482,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.")]), Block::Paragraph(&[Inline::Text("This parameter and the "), Inline::Code("PreTokenGeneration"), Inline::Text(" property of "), Inline::Code("LambdaConfig"), Inline::Text(" have the same value. For new instances of pre token generation triggers, set "), Inline::Code("LambdaArn"), Inline::Text(".")])],
+        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.\nPThis parameter and the \u{1}PreTokenGeneration\u{1} property of \u{1}LambdaConfig\u{1} have the same value. For new instances of pre token generation triggers, set \u{1}LambdaArn\u{1}.",
     },
     Field {
         id: 28,
@@ -498,7 +498,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom SMS sender Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.")])],
+        doc: "PThe configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.",
     },
     Field {
         id: 29,
@@ -514,7 +514,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: &[Block::Paragraph(&[Inline::Text("The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.")]), Block::Paragraph(&[Inline::Text("You must use a "), Inline::Code("LambdaVersion"), Inline::Text(" of "), Inline::Code("V1_0"), Inline::Text(" with a custom sender function.")])],
+        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
     },
     Field {
         id: 30,
@@ -530,7 +530,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.")])],
+        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 31,
@@ -546,7 +546,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom email sender Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.")])],
+        doc: "PThe configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.",
     },
     Field {
         id: 32,
@@ -562,7 +562,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: &[Block::Paragraph(&[Inline::Text("The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.")]), Block::Paragraph(&[Inline::Text("You must use a "), Inline::Code("LambdaVersion"), Inline::Text(" of "), Inline::Code("V1_0"), Inline::Text(" with a custom sender function.")])],
+        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
     },
     Field {
         id: 33,
@@ -578,7 +578,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.")])],
+        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 34,
@@ -594,7 +594,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of an KMS key.",
-        doc: &[Block::Paragraph(&[Inline::Text("The ARN of an "), Inline::Link("KMS key", "https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#master_keys"), Inline::Text(". Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.")])],
+        doc: "PThe ARN of an \u{4}KMS key\u{5}https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#master_keys\u{6}. Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.",
     },
     Field {
         id: 35,
@@ -610,7 +610,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of an inbound federation Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.")])],
+        doc: "PThe configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.",
     },
     Field {
         id: 36,
@@ -626,7 +626,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: &[Block::Paragraph(&[Inline::Text("The user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.")]), Block::Paragraph(&[Inline::Text("You must use a "), Inline::Code("LambdaVersion"), Inline::Text(" of "), Inline::Code("V1_0"), Inline::Text(" with an inbound federation function.")])],
+        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with an inbound federation function.",
     },
     Field {
         id: 37,
@@ -642,7 +642,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.")])],
+        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 38,
@@ -658,7 +658,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The attributes that you want your user pool to automatically verify.",
-        doc: &[Block::Paragraph(&[Inline::Text("The attributes that you want your user pool to automatically verify. For more information, see "), Inline::Link("Verifying contact information at sign-up", "https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#allowing-users-to-sign-up-and-confirm-themselves"), Inline::Text(".")])],
+        doc: "PThe attributes that you want your user pool to automatically verify. For more information, see \u{4}Verifying contact information at sign-up\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#allowing-users-to-sign-up-and-confirm-themselves\u{6}.",
     },
     Field {
         id: 39,
@@ -674,7 +674,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 40,
@@ -690,7 +690,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Attributes supported as an alias for this user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("Attributes supported as an alias for this user pool. For more information about alias attributes, see "), Inline::Link("Customizing sign-in attributes", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases"), Inline::Text(".")])],
+        doc: "PAttributes supported as an alias for this user pool. For more information about alias attributes, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
     },
     Field {
         id: 41,
@@ -706,7 +706,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email", "preferred_username"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 42,
@@ -722,7 +722,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether a user can use an email address or phone number as a username when they sign up.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether a user can use an email address or phone number as a username when they sign up. For more information, see "), Inline::Link("Customizing sign-in attributes", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases"), Inline::Text(".")])],
+        doc: "PSpecifies whether a user can use an email address or phone number as a username when they sign up. For more information, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
     },
     Field {
         id: 43,
@@ -738,7 +738,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 44,
@@ -754,7 +754,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: &[Block::Paragraph(&[Inline::Text("This parameter is no longer used.")])],
+        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 45,
@@ -770,7 +770,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(3),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: &[Block::Paragraph(&[Inline::Text("This parameter is no longer used.")])],
+        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 46,
@@ -786,7 +786,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: &[Block::Paragraph(&[Inline::Text("This parameter is no longer used.")])],
+        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 47,
@@ -802,7 +802,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
-        doc: &[Block::Paragraph(&[Inline::Text("The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.")]), Block::Paragraph(&[Inline::Text("Set the email message type that corresponds to your "), Inline::Code("DefaultEmailOption"), Inline::Text(" selection. For "), Inline::Code("CONFIRM_WITH_LINK"), Inline::Text(", specify an "), Inline::Code("EmailMessageByLink"), Inline::Text(" and leave "), Inline::Code("EmailMessage"), Inline::Text(" blank. For "), Inline::Code("CONFIRM_WITH_CODE"), Inline::Text(", specify an "), Inline::Code("EmailMessage"), Inline::Text(" and leave "), Inline::Code("EmailMessageByLink"), Inline::Text(" blank. When you supply both parameters with either choice, Amazon Cognito returns an error.")])],
+        doc: "PThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.\nPSet the email message type that corresponds to your \u{1}DefaultEmailOption\u{1} selection. For \u{1}CONFIRM_WITH_LINK\u{1}, specify an \u{1}EmailMessageByLink\u{1} and leave \u{1}EmailMessage\u{1} blank. For \u{1}CONFIRM_WITH_CODE\u{1}, specify an \u{1}EmailMessage\u{1} and leave \u{1}EmailMessageByLink\u{1} blank. When you supply both parameters with either choice, Amazon Cognito returns an error.",
     },
     Field {
         id: 48,
@@ -818,7 +818,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "The template for SMS messages that Amazon Cognito sends to your users.",
-        doc: &[Block::Paragraph(&[Inline::Text("The template for SMS messages that Amazon Cognito sends to your users.")])],
+        doc: "PThe template for SMS messages that Amazon Cognito sends to your users.",
     },
     Field {
         id: 49,
@@ -834,7 +834,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(3),
         enum_values: &[],
         hint: "The template for email messages that Amazon Cognito sends to your users.",
-        doc: &[Block::Paragraph(&[Inline::Text("The template for email messages that Amazon Cognito sends to your users. You can set an "), Inline::Code("EmailMessage"), Inline::Text(" template only if the value of "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(". When your "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(", your user pool sends email messages with your own Amazon SES configuration.")])],
+        doc: "PThe template for email messages that Amazon Cognito sends to your users. You can set an \u{1}EmailMessage\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 50,
@@ -850,7 +850,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for the email message template.",
-        doc: &[Block::Paragraph(&[Inline::Text("The subject line for the email message template. You can set an "), Inline::Code("EmailSubject"), Inline::Text(" template only if the value of "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(". When your "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(", your user pool sends email messages with your own Amazon SES configuration.")])],
+        doc: "PThe subject line for the email message template. You can set an \u{1}EmailSubject\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 51,
@@ -866,7 +866,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(5),
         enum_values: &[],
         hint: "The email message template for sending a confirmation link to the user.",
-        doc: &[Block::Paragraph(&[Inline::Text("The email message template for sending a confirmation link to the user. You can set an "), Inline::Code("EmailMessageByLink"), Inline::Text(" template only if the value of "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(". When your "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(", your user pool sends email messages with your own Amazon SES configuration.")])],
+        doc: "PThe email message template for sending a confirmation link to the user. You can set an \u{1}EmailMessageByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 52,
@@ -882,7 +882,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for the email message template for sending a confirmation link to the user.",
-        doc: &[Block::Paragraph(&[Inline::Text("The subject line for the email message template for sending a confirmation link to the user. You can set an "), Inline::Code("EmailSubjectByLink"), Inline::Text(" template only if the value of "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(". When your "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is "), Inline::Code("DEVELOPER"), Inline::Text(", your user pool sends email messages with your own Amazon SES configuration.")])],
+        doc: "PThe subject line for the email message template for sending a confirmation link to the user. You can set an \u{1}EmailSubjectByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 53,
@@ -898,7 +898,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"],
         hint: "The configuration of verification emails to contain a clickable link or a verification code.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration of verification emails to contain a clickable link or a verification code.")]), Block::Paragraph(&[Inline::Text("For link, your template body must contain link text in the format "), Inline::Code("{##Click here##}"), Inline::Text(". \"Click here\" in the example is a customizable string. For code, your template body must contain a code placeholder in the format "), Inline::Code("{####}"), Inline::Text(".")])],
+        doc: "PThe configuration of verification emails to contain a clickable link or a verification code.\nPFor link, your template body must contain link text in the format \u{1}{##Click here##}\u{1}. \"Click here\" in the example is a customizable string. For code, your template body must contain a code placeholder in the format \u{1}{####}\u{1}.",
     },
     Field {
         id: 54,
@@ -914,7 +914,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "The contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.",
-        doc: &[Block::Paragraph(&[Inline::Text("The contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.")])],
+        doc: "PThe contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.",
     },
     Field {
         id: 55,
@@ -930,7 +930,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["OFF", "ON", "OPTIONAL"],
         hint: "Sets multi-factor authentication (MFA) to be on, off, or optional.",
-        doc: &[Block::Paragraph(&[Inline::Text("Sets multi-factor authentication (MFA) to be on, off, or optional. When "), Inline::Code("ON"), Inline::Text(", all users must set up MFA before they can sign in. When "), Inline::Code("OPTIONAL"), Inline::Text(", your application must make a client-side determination of whether a user wants to register an MFA device. For user pools with adaptive authentication with threat protection, choose "), Inline::Code("OPTIONAL"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("When "), Inline::Code("MfaConfiguration"), Inline::Text(" is "), Inline::Code("OPTIONAL"), Inline::Text(", managed login doesn't automatically prompt users to set up MFA. Amazon Cognito generates MFA prompts in API responses and in managed login for users who have chosen and configured a preferred MFA factor.")]), Block::Paragraph(&[Inline::Text("The "), Inline::Code("CreateUserPool"), Inline::Text(" operation supports only SMS MFA configuration. If you set "), Inline::Code("MfaConfiguration"), Inline::Text(" to either of these values, include an "), Inline::Code("SmsConfiguration"), Inline::Text(" in the same request:")]), Block::BulletList(&[&[Inline::Code("ON"), Inline::Text(" – Requires MFA for all users")], &[Inline::Code("OPTIONAL"), Inline::Text(" – Makes MFA optional for each user")]]), Block::Paragraph(&[Inline::Text("If you omit "), Inline::Code("SmsConfiguration"), Inline::Text(", the operation returns an "), Inline::Code("InvalidParameterException"), Inline::Text(". To configure TOTP or email MFA, use the "), Inline::Link("SetUserPoolMfaConfig", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html"), Inline::Text(" operation. You can also use "), Inline::Code("SetUserPoolMfaConfig"), Inline::Text(" to add MFA factors later.")])],
+        doc: "PSets multi-factor authentication (MFA) to be on, off, or optional. When \u{1}ON\u{1}, all users must set up MFA before they can sign in. When \u{1}OPTIONAL\u{1}, your application must make a client-side determination of whether a user wants to register an MFA device. For user pools with adaptive authentication with threat protection, choose \u{1}OPTIONAL\u{1}.\nPWhen \u{1}MfaConfiguration\u{1} is \u{1}OPTIONAL\u{1}, managed login doesn't automatically prompt users to set up MFA. Amazon Cognito generates MFA prompts in API responses and in managed login for users who have chosen and configured a preferred MFA factor.\nPThe \u{1}CreateUserPool\u{1} operation supports only SMS MFA configuration. If you set \u{1}MfaConfiguration\u{1} to either of these values, include an \u{1}SmsConfiguration\u{1} in the same request:\nL\u{1}ON\u{1} – Requires MFA for all users\nL\u{1}OPTIONAL\u{1} – Makes MFA optional for each user\nPIf you omit \u{1}SmsConfiguration\u{1}, the operation returns an \u{1}InvalidParameterException\u{1}. To configure TOTP or email MFA, use the \u{4}SetUserPoolMfaConfig\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html\u{6} operation. You can also use \u{1}SetUserPoolMfaConfig\u{1} to add MFA factors later.",
     },
     Field {
         id: 56,
@@ -946,7 +946,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The settings for updates to user attributes.",
-        doc: &[Block::Paragraph(&[Inline::Text("The settings for updates to user attributes. These settings include the property "), Inline::Code("AttributesRequireVerificationBeforeUpdate"), Inline::Text(", a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see "), Inline::Link("Verifying updates to email addresses and phone numbers", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates"), Inline::Text(".")])],
+        doc: "PThe settings for updates to user attributes. These settings include the property \u{1}AttributesRequireVerificationBeforeUpdate\u{1}, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see \u{4}Verifying updates to email addresses and phone numbers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates\u{6}.",
     },
     Field {
         id: 57,
@@ -962,7 +962,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Requires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute.",
-        doc: &[Block::Paragraph(&[Inline::Text("Requires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute. When you update a user attribute that has this option activated, Amazon Cognito sends a verification message to the new phone number or email address. Amazon Cognito doesn’t change the value of the attribute until your user responds to the verification message and confirms the new value.")]), Block::Paragraph(&[Inline::Text("When "), Inline::Code("AttributesRequireVerificationBeforeUpdate"), Inline::Text(" is false, your user pool doesn't require that your users verify attribute changes before Amazon Cognito updates them. In a user pool where "), Inline::Code("AttributesRequireVerificationBeforeUpdate"), Inline::Text(" is false, API operations that change attribute values can immediately update a user’s "), Inline::Code("email"), Inline::Text(" or "), Inline::Code("phone_number"), Inline::Text(" attribute.")])],
+        doc: "PRequires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute. When you update a user attribute that has this option activated, Amazon Cognito sends a verification message to the new phone number or email address. Amazon Cognito doesn’t change the value of the attribute until your user responds to the verification message and confirms the new value.\nPWhen \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, your user pool doesn't require that your users verify attribute changes before Amazon Cognito updates them. In a user pool where \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, API operations that change attribute values can immediately update a user’s \u{1}email\u{1} or \u{1}phone_number\u{1} attribute.",
     },
     Field {
         id: 58,
@@ -978,7 +978,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 59,
@@ -994,7 +994,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The device-remembering configuration for a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see "), Inline::Link("Working with user devices in your user pool", "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html"), Inline::Text(". A null value indicates that you have deactivated device remembering in your user pool.")]), Block::Note(&[Block::Paragraph(&[Inline::Text("When you provide a value for any "), Inline::Code("DeviceConfiguration"), Inline::Text(" field, you activate the Amazon Cognito device-remembering feature. For more information, see "), Inline::Link("Working with devices", "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html"), Inline::Text(".")])])],
+        doc: "PThe device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see \u{4}Working with user devices in your user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}. A null value indicates that you have deactivated device remembering in your user pool.\nNWhen you provide a value for any \u{1}DeviceConfiguration\u{1} field, you activate the Amazon Cognito device-remembering feature. For more information, see \u{4}Working with devices\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}.",
     },
     Field {
         id: 60,
@@ -1010,7 +1010,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "When true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).",
-        doc: &[Block::Paragraph(&[Inline::Text("When true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).")]), Block::Note(&[Block::Paragraph(&[Inline::Text("Whether or not "), Inline::Code("ChallengeRequiredOnNewDevice"), Inline::Text(" is true, users who sign in with devices that have not been confirmed or remembered must still provide a second factor in a user pool that requires MFA.")])])],
+        doc: "PWhen true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).\nNWhether or not \u{1}ChallengeRequiredOnNewDevice\u{1} is true, users who sign in with devices that have not been confirmed or remembered must still provide a second factor in a user pool that requires MFA.",
     },
     Field {
         id: 61,
@@ -1026,7 +1026,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "When true, Amazon Cognito doesn't automatically remember a user's device when your app sends a ConfirmDevice API request.",
-        doc: &[Block::Paragraph(&[Inline::Text("When true, Amazon Cognito doesn't automatically remember a user's device when your app sends a "), Inline::Code("ConfirmDevice"), Inline::Text(" API request. In your app, create a prompt for your user to choose whether they want to remember their device. Return the user's choice in an "), Inline::Code("UpdateDeviceStatus"), Inline::Text(" API request.")]), Block::Paragraph(&[Inline::Text("When "), Inline::Code("DeviceOnlyRememberedOnUserPrompt"), Inline::Text(" is "), Inline::Code("false"), Inline::Text(", Amazon Cognito immediately remembers devices that you register in a "), Inline::Code("ConfirmDevice"), Inline::Text(" API request.")])],
+        doc: "PWhen true, Amazon Cognito doesn't automatically remember a user's device when your app sends a \u{1}ConfirmDevice\u{1} API request. In your app, create a prompt for your user to choose whether they want to remember their device. Return the user's choice in an \u{1}UpdateDeviceStatus\u{1} API request.\nPWhen \u{1}DeviceOnlyRememberedOnUserPrompt\u{1} is \u{1}false\u{1}, Amazon Cognito immediately remembers devices that you register in a \u{1}ConfirmDevice\u{1} API request.",
     },
     Field {
         id: 62,
@@ -1042,7 +1042,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The email configuration of your user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.")])],
+        doc: "PThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.",
     },
     Field {
         id: 63,
@@ -1058,7 +1058,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of a verified email address or an address from a verified domain in Amazon SES.",
-        doc: &[Block::Paragraph(&[Inline::Text("The ARN of a verified email address or an address from a verified domain in Amazon SES. You can set a "), Inline::Code("SourceArn"), Inline::Text(" email from a verified domain only with an API request. You can set a verified email address, but not an address in a verified domain, in the Amazon Cognito console. Amazon Cognito uses the email address that you provide in one of the following ways, depending on the value that you specify for the "), Inline::Code("EmailSendingAccount"), Inline::Text(" parameter:")]), Block::BulletList(&[&[Inline::Text("If you specify "), Inline::Code("COGNITO_DEFAULT"), Inline::Text(", Amazon Cognito uses this address as the custom FROM address when it emails your users using its built-in email account.")], &[Inline::Text("If you specify "), Inline::Code("DEVELOPER"), Inline::Text(", Amazon Cognito emails your users with this address by calling Amazon SES on your behalf.")]]), Block::Paragraph(&[Inline::Text("The Region value of the "), Inline::Code("SourceArn"), Inline::Text(" parameter must indicate a supported Amazon Web Services Region of your user pool. Typically, the Region in the "), Inline::Code("SourceArn"), Inline::Text(" and the user pool Region are the same. For more information, see "), Inline::Link("Amazon SES email configuration regions", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping"), Inline::Text(" in the "), Inline::Link("Amazon Cognito Developer Guide", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html"), Inline::Text(".")])],
+        doc: "PThe ARN of a verified email address or an address from a verified domain in Amazon SES. You can set a \u{1}SourceArn\u{1} email from a verified domain only with an API request. You can set a verified email address, but not an address in a verified domain, in the Amazon Cognito console. Amazon Cognito uses the email address that you provide in one of the following ways, depending on the value that you specify for the \u{1}EmailSendingAccount\u{1} parameter:\nLIf you specify \u{1}COGNITO_DEFAULT\u{1}, Amazon Cognito uses this address as the custom FROM address when it emails your users using its built-in email account.\nLIf you specify \u{1}DEVELOPER\u{1}, Amazon Cognito emails your users with this address by calling Amazon SES on your behalf.\nPThe Region value of the \u{1}SourceArn\u{1} parameter must indicate a supported Amazon Web Services Region of your user pool. Typically, the Region in the \u{1}SourceArn\u{1} and the user pool Region are the same. For more information, see \u{4}Amazon SES email configuration regions\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping\u{6} in the \u{4}Amazon Cognito Developer Guide\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html\u{6}.",
     },
     Field {
         id: 64,
@@ -1074,7 +1074,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(6),
         enum_values: &[],
         hint: "The destination to which the receiver of the email should reply.",
-        doc: &[Block::Paragraph(&[Inline::Text("The destination to which the receiver of the email should reply.")])],
+        doc: "PThe destination to which the receiver of the email should reply.",
     },
     Field {
         id: 65,
@@ -1090,7 +1090,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["COGNITO_DEFAULT", "DEVELOPER"],
         hint: "Specifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration. Specify one of the following values:")]), Block::Definitions(&[(&[Inline::Text("COGNITO_DEFAULT")], &[Block::Paragraph(&[Inline::Text("When Amazon Cognito emails your users, it uses its built-in email functionality. When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is less than the required delivery volume. To achieve a higher delivery volume, specify DEVELOPER to use your Amazon SES email configuration.")]), Block::Paragraph(&[Inline::Text("To look up the email delivery limit for the default option, see "), Inline::Link("Limits", "https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html"), Inline::Text(" in the "), Inline::Emphasis("Amazon Cognito Developer Guide"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("The default FROM address is "), Inline::Code("no-reply@verificationemail.com"), Inline::Text(". To customize the FROM address, provide the Amazon Resource Name (ARN) of an Amazon SES verified email address for the "), Inline::Code("SourceArn"), Inline::Text(" parameter.")])]), (&[Inline::Text("DEVELOPER")], &[Block::Paragraph(&[Inline::Text("When Amazon Cognito emails your users, it uses your Amazon SES configuration. Amazon Cognito calls Amazon SES on your behalf to send email from your verified email address. When you use this option, the email delivery limits are the same limits that apply to your Amazon SES verified email address in your Amazon Web Services account.")]), Block::Paragraph(&[Inline::Text("If you use this option, provide the ARN of an Amazon SES verified email address for the "), Inline::Code("SourceArn"), Inline::Text(" parameter.")]), Block::Paragraph(&[Inline::Text("Before Amazon Cognito can email your users, it requires additional permissions to call Amazon SES on your behalf. When you update your user pool with this option, Amazon Cognito creates a "), Inline::Emphasis("service-linked role"), Inline::Text(", which is a type of role in your Amazon Web Services account. This role contains the permissions that allow you to access Amazon SES and send email messages from your email address. For more information about the service-linked role that Amazon Cognito creates, see "), Inline::Link("Using Service-Linked Roles for Amazon Cognito", "https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html"), Inline::Text(" in the "), Inline::Emphasis("Amazon Cognito Developer Guide"), Inline::Text(".")])])])],
+        doc: "PSpecifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration. Specify one of the following values:\nTCOGNITO_DEFAULT\nDWhen Amazon Cognito emails your users, it uses its built-in email functionality. When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is less than the required delivery volume. To achieve a higher delivery volume, specify DEVELOPER to use your Amazon SES email configuration.\nDTo look up the email delivery limit for the default option, see \u{4}Limits\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.\nDThe default FROM address is \u{1}no-reply@verificationemail.com\u{1}. To customize the FROM address, provide the Amazon Resource Name (ARN) of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nTDEVELOPER\nDWhen Amazon Cognito emails your users, it uses your Amazon SES configuration. Amazon Cognito calls Amazon SES on your behalf to send email from your verified email address. When you use this option, the email delivery limits are the same limits that apply to your Amazon SES verified email address in your Amazon Web Services account.\nDIf you use this option, provide the ARN of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nDBefore Amazon Cognito can email your users, it requires additional permissions to call Amazon SES on your behalf. When you update your user pool with this option, Amazon Cognito creates a \u{2}service-linked role\u{2}, which is a type of role in your Amazon Web Services account. This role contains the permissions that allow you to access Amazon SES and send email messages from your email address. For more information about the service-linked role that Amazon Cognito creates, see \u{4}Using Service-Linked Roles for Amazon Cognito\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.",
     },
     Field {
         id: 66,
@@ -1106,7 +1106,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Either the sender’s email address or the sender’s name with their email address.",
-        doc: &[Block::Paragraph(&[Inline::Text("Either the sender’s email address or the sender’s name with their email address. For example, "), Inline::Code("testuser@example.com"), Inline::Text(" or "), Inline::Code("Test User <testuser@example.com>"), Inline::Text(". This address appears before the body of the email.")])],
+        doc: "PEither the sender’s email address or the sender’s name with their email address. For example, \u{1}testuser@example.com\u{1} or \u{1}Test User <testuser@example.com>\u{1}. This address appears before the body of the email.",
     },
     Field {
         id: 67,
@@ -1122,7 +1122,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(7),
         enum_values: &[],
         hint: "The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service.",
-        doc: &[Block::Paragraph(&[Inline::Text("The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service. A configuration set is applied to an email by including a reference to the configuration set in the headers of the email. Once applied, all of the rules in that configuration set are applied to the email. Configuration sets can be used to apply the following types of rules to emails:")]), Block::Definitions(&[(&[Inline::Text("Event publishing")], &[Block::Paragraph(&[Inline::Text("Amazon Simple Email Service can track the number of send, delivery, open, click, bounce, and complaint events for each email sent. Use event publishing to send information about these events to other Amazon Web Services services such as and Amazon CloudWatch")])]), (&[Inline::Text("IP pool management")], &[Block::Paragraph(&[Inline::Text("When leasing dedicated IP addresses with Amazon Simple Email Service, you can create groups of IP addresses, called dedicated IP pools. You can then associate the dedicated IP pools with configuration sets.")])])])],
+        doc: "PThe set of configuration rules that can be applied to emails sent using Amazon Simple Email Service. A configuration set is applied to an email by including a reference to the configuration set in the headers of the email. Once applied, all of the rules in that configuration set are applied to the email. Configuration sets can be used to apply the following types of rules to emails:\nTEvent publishing\nDAmazon Simple Email Service can track the number of send, delivery, open, click, bounce, and complaint events for each email sent. Use event publishing to send information about these events to other Amazon Web Services services such as and Amazon CloudWatch\nTIP pool management\nDWhen leasing dedicated IP addresses with Amazon Simple Email Service, you can create groups of IP addresses, called dedicated IP pools. You can then associate the dedicated IP pools with configuration sets.",
     },
     Field {
         id: 68,
@@ -1138,7 +1138,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service.",
-        doc: &[Block::Paragraph(&[Inline::Text("The settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see "), Inline::Link("SMS message settings", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html"), Inline::Text(".")])],
+        doc: "PThe settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see \u{4}SMS message settings\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.",
     },
     Field {
         id: 69,
@@ -1154,7 +1154,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(8),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the Amazon SNS caller.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a "), Inline::Link("spending limit", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html"), Inline::Text(".")])],
+        doc: "PThe Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a \u{4}spending limit\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html\u{6}.",
     },
     Field {
         id: 70,
@@ -1170,7 +1170,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The external ID provides additional security for your IAM role.",
-        doc: &[Block::Paragraph(&[Inline::Text("The external ID provides additional security for your IAM role. You can use an "), Inline::Code("ExternalId"), Inline::Text(" with the IAM role that you use with Amazon SNS to send SMS messages for your user pool. If you provide an "), Inline::Code("ExternalId"), Inline::Text(", your Amazon Cognito user pool includes it in the request to assume your IAM role. You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the "), Inline::Code("ExternalID"), Inline::Text(". If you use the Amazon Cognito Management Console to create a role for SMS multi-factor authentication (MFA), Amazon Cognito creates a role with the required permissions and a trust policy that demonstrates use of the "), Inline::Code("ExternalId"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("For more information about the "), Inline::Code("ExternalId"), Inline::Text(" of a role, see "), Inline::Link("How to use an external ID when granting access to your Amazon Web Services resources to a third party", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html"), Inline::Text(".")])],
+        doc: "PThe external ID provides additional security for your IAM role. You can use an \u{1}ExternalId\u{1} with the IAM role that you use with Amazon SNS to send SMS messages for your user pool. If you provide an \u{1}ExternalId\u{1}, your Amazon Cognito user pool includes it in the request to assume your IAM role. You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the \u{1}ExternalID\u{1}. If you use the Amazon Cognito Management Console to create a role for SMS multi-factor authentication (MFA), Amazon Cognito creates a role with the required permissions and a trust policy that demonstrates use of the \u{1}ExternalId\u{1}.\nPFor more information about the \u{1}ExternalId\u{1} of a role, see \u{4}How to use an external ID when granting access to your Amazon Web Services resources to a third party\u{5}https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html\u{6}.",
     },
     Field {
         id: 71,
@@ -1186,7 +1186,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The Amazon Web Services Region to use with Amazon SNS integration.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as your user pool, or a supported "), Inline::Strong("Legacy Amazon SNS alternate Region"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("Amazon Cognito resources in the Asia Pacific (Seoul) Amazon Web Services Region must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region. For more information, see "), Inline::Link("SMS message settings for Amazon Cognito user pools", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html"), Inline::Text(".")])],
+        doc: "PThe Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as your user pool, or a supported \u{3}Legacy Amazon SNS alternate Region\u{3}.\nPAmazon Cognito resources in the Asia Pacific (Seoul) Amazon Web Services Region must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region. For more information, see \u{4}SMS message settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.",
     },
     Field {
         id: 72,
@@ -1202,7 +1202,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration ("), Inline::Code("SnsCallerArn"), Inline::Text(") or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.")])],
+        doc: "PThe configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration (\u{1}SnsCallerArn\u{1}) or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.",
     },
     Field {
         id: 73,
@@ -1218,7 +1218,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS.",
-        doc: &[Block::Paragraph(&[Inline::Text("The ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS. The role must grant permission to call the "), Inline::Code("sms-voice:SendTextMessage"), Inline::Text(" operation.")])],
+        doc: "PThe ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS. The role must grant permission to call the \u{1}sms-voice:SendTextMessage\u{1} operation.",
     },
     Field {
         id: 74,
@@ -1234,7 +1234,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The external ID that Amazon Cognito includes when it assumes the CallerArn role.",
-        doc: &[Block::Paragraph(&[Inline::Text("The external ID that Amazon Cognito includes when it assumes the "), Inline::Code("CallerArn"), Inline::Text(" role. Use this value as a condition in the role trust policy to prevent the confused deputy problem.")])],
+        doc: "PThe external ID that Amazon Cognito includes when it assumes the \u{1}CallerArn\u{1} role. Use this value as a condition in the role trust policy to prevent the confused deputy problem.",
     },
     Field {
         id: 75,
@@ -1250,7 +1250,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users.",
-        doc: &[Block::Paragraph(&[Inline::Text("The origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users. This value can be one of the following:")]), Block::BulletList(&[&[Inline::Text("A phone number – A long code, toll-free number, or short code that is assigned to your account.")], &[Inline::Text("A sender ID – An alphabetic name that identifies the message sender in supported countries.")], &[Inline::Text("A phone pool – A group of phone numbers that Amazon Web Services End User Messaging SMS selects from when it sends messages.")]]), Block::Paragraph(&[Inline::Text("You can provide an E.164 phone number or the ARN of the phone number, sender ID, or phone pool. Amazon Web Services End User Messaging SMS evaluates IAM authorization with the value that you provide. If the permissions policy of your "), Inline::Code("CallerArn"), Inline::Text(" role scopes the "), Inline::Code("sms-voice:SendTextMessage"), Inline::Text(" resource to a specific ARN, provide that same ARN. If the formats do not match, requests fail with an "), Inline::Code("InvalidSmsRoleAccessPolicyException"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("Depending on the destination country, you must provide an origination identity. For country-specific requirements, see "), Inline::Link("Supported countries and regions for SMS messaging", "https://docs.aws.amazon.com/sms-voice/latest/userguide/phone-numbers-sms-by-country.html"), Inline::Text(" in the Amazon Web Services End User Messaging SMS User Guide.")])],
+        doc: "PThe origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users. This value can be one of the following:\nLA phone number – A long code, toll-free number, or short code that is assigned to your account.\nLA sender ID – An alphabetic name that identifies the message sender in supported countries.\nLA phone pool – A group of phone numbers that Amazon Web Services End User Messaging SMS selects from when it sends messages.\nPYou can provide an E.164 phone number or the ARN of the phone number, sender ID, or phone pool. Amazon Web Services End User Messaging SMS evaluates IAM authorization with the value that you provide. If the permissions policy of your \u{1}CallerArn\u{1} role scopes the \u{1}sms-voice:SendTextMessage\u{1} resource to a specific ARN, provide that same ARN. If the formats do not match, requests fail with an \u{1}InvalidSmsRoleAccessPolicyException\u{1}.\nPDepending on the destination country, you must provide an origination identity. For country-specific requirements, see \u{4}Supported countries and regions for SMS messaging\u{5}https://docs.aws.amazon.com/sms-voice/latest/userguide/phone-numbers-sms-by-country.html\u{6} in the Amazon Web Services End User Messaging SMS User Guide.",
     },
     Field {
         id: 76,
@@ -1266,7 +1266,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations.",
-        doc: &[Block::Paragraph(&[Inline::Text("The name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations. If you omit this member, Amazon Cognito sends messages without applying a configuration set.")])],
+        doc: "PThe name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations. If you omit this member, Amazon Cognito sends messages without applying a configuration set.",
     },
     Field {
         id: 77,
@@ -1282,7 +1282,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.")])],
+        doc: "PThe principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
     },
     Field {
         id: 78,
@@ -1298,7 +1298,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The registered template ID for the message template required by India's DLT regulations for SMS messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The registered template ID for the message template required by India's DLT regulations for SMS messages.")])],
+        doc: "PThe registered template ID for the message template required by India's DLT regulations for SMS messages.",
     },
     Field {
         id: 79,
@@ -1314,7 +1314,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages. Amazon Web Services End User Messaging SMS must be available in your user pool's Region.")]), Block::Paragraph(&[Inline::Text("If you omit this parameter, Amazon Cognito uses the same Region as your user pool. You can also set this parameter to your user pool's Region explicitly. Amazon Cognito rejects any other value with an "), Inline::Code("InvalidParameterException"), Inline::Text(".")])],
+        doc: "PThe Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages. Amazon Web Services End User Messaging SMS must be available in your user pool's Region.\nPIf you omit this parameter, Amazon Cognito uses the same Region as your user pool. You can also set this parameter to your user pool's Region explicitly. Amazon Cognito rejects any other value with an \u{1}InvalidParameterException\u{1}.",
     },
     Field {
         id: 80,
@@ -1330,7 +1330,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The tag keys and values to assign to the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The tag keys and values to assign to the user pool. A tag is a label that you can use to categorize and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.")])],
+        doc: "PThe tag keys and values to assign to the user pool. A tag is a label that you can use to categorize and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.",
     },
     Field {
         id: 81,
@@ -1346,7 +1346,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 82,
@@ -1362,7 +1362,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 83,
@@ -1378,7 +1378,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for administrative creation of users.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.")])],
+        doc: "PThe configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.",
     },
     Field {
         id: 84,
@@ -1394,7 +1394,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The setting for allowing self-service sign-up.",
-        doc: &[Block::Paragraph(&[Inline::Text("The setting for allowing self-service sign-up. When "), Inline::Code("true"), Inline::Text(", only administrators can create new user profiles. When "), Inline::Code("false"), Inline::Text(", users can register themselves and create a new user profile with the "), Inline::Code("SignUp"), Inline::Text(" operation.")])],
+        doc: "PThe setting for allowing self-service sign-up. When \u{1}true\u{1}, only administrators can create new user profiles. When \u{1}false\u{1}, users can register themselves and create a new user profile with the \u{1}SignUp\u{1} operation.",
     },
     Field {
         id: 85,
@@ -1410,7 +1410,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "This parameter is no longer in use.",
-        doc: &[Block::Paragraph(&[Inline::Text("This parameter is no longer in use.")]), Block::Paragraph(&[Inline::Text("The password expiration limit in days for administrator-created users. When this time expires, the user can't sign in with their temporary password. To reset the account after that time limit, you must call "), Inline::Code("AdminCreateUser"), Inline::Text(" again, specifying "), Inline::Code("RESEND"), Inline::Text(" for the "), Inline::Code("MessageAction"), Inline::Text(" parameter.")]), Block::Paragraph(&[Inline::Text("The default value for this parameter is 7.")])],
+        doc: "PThis parameter is no longer in use.\nPThe password expiration limit in days for administrator-created users. When this time expires, the user can't sign in with their temporary password. To reset the account after that time limit, you must call \u{1}AdminCreateUser\u{1} again, specifying \u{1}RESEND\u{1} for the \u{1}MessageAction\u{1} parameter.\nPThe default value for this parameter is 7.",
     },
     Field {
         id: 86,
@@ -1426,7 +1426,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the welcome message to new users.",
-        doc: &[Block::Paragraph(&[Inline::Text("The template for the welcome message to new users. This template must include the "), Inline::Code("{####}"), Inline::Text(" temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.")]), Block::Paragraph(&[Inline::Text("See also "), Inline::Link("Customizing User Invitation Messages", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization"), Inline::Text(".")])],
+        doc: "PThe template for the welcome message to new users. This template must include the \u{1}{####}\u{1} temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.\nPSee also \u{4}Customizing User Invitation Messages\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization\u{6}.",
     },
     Field {
         id: 87,
@@ -1442,7 +1442,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(9),
         enum_values: &[],
         hint: "The message template for SMS messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The message template for SMS messages.")])],
+        doc: "PThe message template for SMS messages.",
     },
     Field {
         id: 88,
@@ -1458,7 +1458,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(10),
         enum_values: &[],
         hint: "The message template for email messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The message template for email messages. EmailMessage is allowed only if "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is DEVELOPER.")])],
+        doc: "PThe message template for email messages. EmailMessage is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
     },
     Field {
         id: 89,
@@ -1474,7 +1474,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for email messages.",
-        doc: &[Block::Paragraph(&[Inline::Text("The subject line for email messages. EmailSubject is allowed only if "), Inline::Link("EmailSendingAccount", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount"), Inline::Text(" is DEVELOPER.")])],
+        doc: "PThe subject line for email messages. EmailSubject is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
     },
     Field {
         id: 90,
@@ -1490,7 +1490,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "An array of attributes for the new user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("An array of attributes for the new user pool. You can add custom attributes and modify the properties of default attributes. The specifications in this parameter set the required attributes in your user pool. For more information, see "), Inline::Link("Working with user attributes", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html"), Inline::Text(".")])],
+        doc: "PAn array of attributes for the new user pool. You can add custom attributes and modify the properties of default attributes. The specifications in this parameter set the required attributes in your user pool. For more information, see \u{4}Working with user attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.",
     },
     Field {
         id: 91,
@@ -1506,7 +1506,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A list of the user attributes and their properties in your user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("A list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a "), Inline::Code("custom:"), Inline::Text(" prefix, and developer attributes with a "), Inline::Code("dev:"), Inline::Text(" prefix. For more information, see "), Inline::Link("User pool attributes", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("Developer-only "), Inline::Code("dev:"), Inline::Text(" attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.")])],
+        doc: "PA list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a \u{1}custom:\u{1} prefix, and developer attributes with a \u{1}dev:\u{1} prefix. For more information, see \u{4}User pool attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.\nPDeveloper-only \u{1}dev:\u{1} attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.",
     },
     Field {
         id: 92,
@@ -1522,7 +1522,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(11),
         enum_values: &[],
         hint: "The name of your user pool attribute.",
-        doc: &[Block::Paragraph(&[Inline::Text("The name of your user pool attribute. When you create or update a user pool, adding a schema attribute creates a custom or developer-only attribute. When you add an attribute with a "), Inline::Code("Name"), Inline::Text(" value of "), Inline::Code("MyAttribute"), Inline::Text(", Amazon Cognito creates the custom attribute "), Inline::Code("custom:MyAttribute"), Inline::Text(". When "), Inline::Code("DeveloperOnlyAttribute"), Inline::Text(" is "), Inline::Code("true"), Inline::Text(", Amazon Cognito creates your attribute as "), Inline::Code("dev:MyAttribute"), Inline::Text(". In an operation that describes a user pool, Amazon Cognito returns this value as "), Inline::Code("value"), Inline::Text(" for standard attributes, "), Inline::Code("custom:value"), Inline::Text(" for custom attributes, and "), Inline::Code("dev:value"), Inline::Text(" for developer-only attributes..")])],
+        doc: "PThe name of your user pool attribute. When you create or update a user pool, adding a schema attribute creates a custom or developer-only attribute. When you add an attribute with a \u{1}Name\u{1} value of \u{1}MyAttribute\u{1}, Amazon Cognito creates the custom attribute \u{1}custom:MyAttribute\u{1}. When \u{1}DeveloperOnlyAttribute\u{1} is \u{1}true\u{1}, Amazon Cognito creates your attribute as \u{1}dev:MyAttribute\u{1}. In an operation that describes a user pool, Amazon Cognito returns this value as \u{1}value\u{1} for standard attributes, \u{1}custom:value\u{1} for custom attributes, and \u{1}dev:value\u{1} for developer-only attributes..",
     },
     Field {
         id: 93,
@@ -1538,7 +1538,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["String", "Number", "DateTime", "Boolean"],
         hint: "The data format of the values for your attribute.",
-        doc: &[Block::Paragraph(&[Inline::Text("The data format of the values for your attribute. When you choose an "), Inline::Code("AttributeDataType"), Inline::Text(", Amazon Cognito validates the input against the data type. A custom attribute value in your user's ID token is always a string, for example "), Inline::Code("\"custom:isMember\" : \"true\""), Inline::Text(" or "), Inline::Code("\"custom:YearsAsMember\" : \"12\""), Inline::Text(".")])],
+        doc: "PThe data format of the values for your attribute. When you choose an \u{1}AttributeDataType\u{1}, Amazon Cognito validates the input against the data type. A custom attribute value in your user's ID token is always a string, for example \u{1}\"custom:isMember\" : \"true\"\u{1} or \u{1}\"custom:YearsAsMember\" : \"12\"\u{1}.",
     },
     Field {
         id: 94,
@@ -1554,7 +1554,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "You should use WriteAttributes in the user pool client to control how attributes can be mutated for new use cases instead of using DeveloperOnlyAttribute.",
-        doc: &[Block::Note(&[Block::Paragraph(&[Inline::Text("You should use "), Inline::Link("WriteAttributes", "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-WriteAttributes"), Inline::Text(" in the user pool client to control how attributes can be mutated for new use cases instead of using "), Inline::Code("DeveloperOnlyAttribute"), Inline::Text(".")])]), Block::Paragraph(&[Inline::Text("Specifies whether the attribute type is developer only. This attribute can only be modified by an administrator. Users won't be able to modify this attribute using their access token. For example, "), Inline::Code("DeveloperOnlyAttribute"), Inline::Text(" can be modified using AdminUpdateUserAttributes but can't be updated using UpdateUserAttributes.")])],
+        doc: "NYou should use \u{4}WriteAttributes\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-WriteAttributes\u{6} in the user pool client to control how attributes can be mutated for new use cases instead of using \u{1}DeveloperOnlyAttribute\u{1}.\nPSpecifies whether the attribute type is developer only. This attribute can only be modified by an administrator. Users won't be able to modify this attribute using their access token. For example, \u{1}DeveloperOnlyAttribute\u{1} can be modified using AdminUpdateUserAttributes but can't be updated using UpdateUserAttributes.",
     },
     Field {
         id: 95,
@@ -1570,7 +1570,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether the value of the attribute can be changed.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether the value of the attribute can be changed.")]), Block::Paragraph(&[Inline::Text("Any user pool attribute whose value you map from an IdP attribute must be mutable, with a parameter value of "), Inline::Code("true"), Inline::Text(". Amazon Cognito updates mapped attributes when users sign in to your application through an IdP. If an attribute is immutable, Amazon Cognito throws an error when it attempts to update the attribute. For more information, see "), Inline::Link("Specifying Identity Provider Attribute Mappings for Your User Pool", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html"), Inline::Text(".")])],
+        doc: "PSpecifies whether the value of the attribute can be changed.\nPAny user pool attribute whose value you map from an IdP attribute must be mutable, with a parameter value of \u{1}true\u{1}. Amazon Cognito updates mapped attributes when users sign in to your application through an IdP. If an attribute is immutable, Amazon Cognito throws an error when it attempts to update the attribute. For more information, see \u{4}Specifying Identity Provider Attribute Mappings for Your User Pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html\u{6}.",
     },
     Field {
         id: 96,
@@ -1586,7 +1586,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether a user pool attribute is required.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether a user pool attribute is required. If the attribute is required and the user doesn't provide a value, registration or sign-in will fail.")])],
+        doc: "PSpecifies whether a user pool attribute is required. If the attribute is required and the user doesn't provide a value, registration or sign-in will fail.",
     },
     Field {
         id: 97,
@@ -1602,7 +1602,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the number type.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies the constraints for an attribute of the number type.")])],
+        doc: "PSpecifies the constraints for an attribute of the number type.",
     },
     Field {
         id: 98,
@@ -1618,7 +1618,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum value of an attribute that is of the number data type.",
-        doc: &[Block::Paragraph(&[Inline::Text("The minimum value of an attribute that is of the number data type.")])],
+        doc: "PThe minimum value of an attribute that is of the number data type.",
     },
     Field {
         id: 99,
@@ -1634,7 +1634,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The maximum length of a number attribute value.",
-        doc: &[Block::Paragraph(&[Inline::Text("The maximum length of a number attribute value. Must be a number less than or equal to "), Inline::Code("2^1023"), Inline::Text(", represented as a string with a length of 131072 characters or fewer.")])],
+        doc: "PThe maximum length of a number attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
     },
     Field {
         id: 100,
@@ -1650,7 +1650,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the string type.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies the constraints for an attribute of the string type.")])],
+        doc: "PSpecifies the constraints for an attribute of the string type.",
     },
     Field {
         id: 101,
@@ -1666,7 +1666,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum length of a string attribute value.",
-        doc: &[Block::Paragraph(&[Inline::Text("The minimum length of a string attribute value.")])],
+        doc: "PThe minimum length of a string attribute value.",
     },
     Field {
         id: 102,
@@ -1682,7 +1682,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The maximum length of a string attribute value.",
-        doc: &[Block::Paragraph(&[Inline::Text("The maximum length of a string attribute value. Must be a number less than or equal to "), Inline::Code("2^1023"), Inline::Text(", represented as a string with a length of 131072 characters or fewer.")])],
+        doc: "PThe maximum length of a string attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
     },
     Field {
         id: 103,
@@ -1698,7 +1698,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Contains settings for activation of threat protection, including the operating mode and additional authentication types.",
-        doc: &[Block::Paragraph(&[Inline::Text("Contains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to "), Inline::Code("AUDIT"), Inline::Text(". To configure automatic security responses to potentially unwanted traffic to your user pool, set to "), Inline::Code("ENFORCED"), Inline::Text(".")]), Block::Paragraph(&[Inline::Text("For more information, see "), Inline::Link("Adding advanced security to a user pool", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html"), Inline::Text(". To activate this setting, your user pool must be on the "), Inline::Link("Plus tier", "https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html"), Inline::Text(".")])],
+        doc: "PContains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to \u{1}AUDIT\u{1}. To configure automatic security responses to potentially unwanted traffic to your user pool, set to \u{1}ENFORCED\u{1}.\nPFor more information, see \u{4}Adding advanced security to a user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html\u{6}. To activate this setting, your user pool must be on the \u{4}Plus tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html\u{6}.",
     },
     Field {
         id: 104,
@@ -1714,7 +1714,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["OFF", "AUDIT", "ENFORCED"],
         hint: "The operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.",
-        doc: &[Block::Paragraph(&[Inline::Text("The operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.")])],
+        doc: "PThe operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.",
     },
     Field {
         id: 105,
@@ -1730,7 +1730,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Threat protection configuration options for additional authentication types in your user pool, including custom authentication.",
-        doc: &[Block::Paragraph(&[Inline::Text("Threat protection configuration options for additional authentication types in your user pool, including custom authentication.")])],
+        doc: "PThreat protection configuration options for additional authentication types in your user pool, including custom authentication.",
     },
     Field {
         id: 106,
@@ -1746,7 +1746,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["AUDIT", "ENFORCED"],
         hint: "The operating mode of threat protection in custom authentication with Custom authentication challenge Lambda triggers.",
-        doc: &[Block::Paragraph(&[Inline::Text("The operating mode of threat protection in custom authentication with "), Inline::Link("Custom authentication challenge Lambda triggers", "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html"), Inline::Text(".")])],
+        doc: "PThe operating mode of threat protection in custom authentication with \u{4}Custom authentication challenge Lambda triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 107,
@@ -1762,7 +1762,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The dynamic client registration configuration for the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the "), Inline::Link("Essentials tier", "https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html"), Inline::Text(" or higher.")])],
+        doc: "PThe dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
     },
     Field {
         id: 108,
@@ -1778,7 +1778,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["Enabled", "Disabled"],
         hint: "Specifies whether dynamic client registration is turned on for the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether dynamic client registration is turned on for the user pool. If you provide a dynamic client registration configuration without this value, Amazon Cognito turns dynamic client registration on.")])],
+        doc: "PSpecifies whether dynamic client registration is turned on for the user pool. If you provide a dynamic client registration configuration without this value, Amazon Cognito turns dynamic client registration on.",
     },
     Field {
         id: 109,
@@ -1794,7 +1794,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether open registration is turned on.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether open registration is turned on. When open registration is on, applications can register app clients without an initial access token. The default value is "), Inline::Code("false"), Inline::Text(".")])],
+        doc: "PSpecifies whether open registration is turned on. When open registration is on, applications can register app clients without an initial access token. The default value is \u{1}false\u{1}.",
     },
     Field {
         id: 110,
@@ -1810,7 +1810,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The OAuth grant types that an app client created through authenticated registration can request.",
-        doc: &[Block::Paragraph(&[Inline::Text("The OAuth grant types that an app client created through authenticated registration can request. If you don't set this value, authenticated registration permits the "), Inline::Code("code"), Inline::Text(" and "), Inline::Code("client_credentials"), Inline::Text(" grant types. If you set an empty list, Amazon Cognito rejects authenticated registration requests. Dynamic client registration supports the following values. Amazon Cognito accepts "), Inline::Code("implicit"), Inline::Text(" in this list but ignores it.")]), Block::Definitions(&[(&[Inline::Text("code")], &[Block::Paragraph(&[Inline::Text("Use a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the "), Inline::Code("/oauth2/token"), Inline::Text(" endpoint.")])]), (&[Inline::Text("client_credentials")], &[Block::Paragraph(&[Inline::Text("Issue the access token from the "), Inline::Code("/oauth2/token"), Inline::Text(" endpoint directly to a non-person user using a combination of the client ID and client secret.")])])])],
+        doc: "PThe OAuth grant types that an app client created through authenticated registration can request. If you don't set this value, authenticated registration permits the \u{1}code\u{1} and \u{1}client_credentials\u{1} grant types. If you set an empty list, Amazon Cognito rejects authenticated registration requests. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
     },
     Field {
         id: 111,
@@ -1826,7 +1826,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["code", "implicit", "client_credentials"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 112,
@@ -1842,7 +1842,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The OAuth grant types that an app client created through open registration can request.",
-        doc: &[Block::Paragraph(&[Inline::Text("The OAuth grant types that an app client created through open registration can request. If you don't set this value, open registration permits only the "), Inline::Code("code"), Inline::Text(" grant type. If you set an empty list, Amazon Cognito rejects open registration requests. If you add "), Inline::Code("client_credentials"), Inline::Text(", anyone can register an app client that requests machine-to-machine (M2M) access tokens, and you pay for the M2M token requests that those app clients make. Dynamic client registration supports the following values. Amazon Cognito accepts "), Inline::Code("implicit"), Inline::Text(" in this list but ignores it.")]), Block::Definitions(&[(&[Inline::Text("code")], &[Block::Paragraph(&[Inline::Text("Use a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the "), Inline::Code("/oauth2/token"), Inline::Text(" endpoint.")])]), (&[Inline::Text("client_credentials")], &[Block::Paragraph(&[Inline::Text("Issue the access token from the "), Inline::Code("/oauth2/token"), Inline::Text(" endpoint directly to a non-person user using a combination of the client ID and client secret.")])])])],
+        doc: "PThe OAuth grant types that an app client created through open registration can request. If you don't set this value, open registration permits only the \u{1}code\u{1} grant type. If you set an empty list, Amazon Cognito rejects open registration requests. If you add \u{1}client_credentials\u{1}, anyone can register an app client that requests machine-to-machine (M2M) access tokens, and you pay for the M2M token requests that those app clients make. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
     },
     Field {
         id: 113,
@@ -1858,7 +1858,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["code", "implicit", "client_credentials"],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 114,
@@ -1874,7 +1874,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes.",
-        doc: &[Block::Paragraph(&[Inline::Text("The scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes. You can include custom scopes from your resource servers and "), Inline::Code("aws.cognito.signin.user.admin"), Inline::Text(". Registered app clients can request the OIDC scopes "), Inline::Code("openid"), Inline::Text(", "), Inline::Code("email"), Inline::Text(", "), Inline::Code("phone"), Inline::Text(", and "), Inline::Code("profile"), Inline::Text(" without listing them here. If you don't set this value, registered app clients can request only the OIDC scopes. A registered app client can't request the "), Inline::Code("aws.cognito/dcr/register"), Inline::Text(" scope, even if you include it in this list.")])],
+        doc: "PThe scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes. You can include custom scopes from your resource servers and \u{1}aws.cognito.signin.user.admin\u{1}. Registered app clients can request the OIDC scopes \u{1}openid\u{1}, \u{1}email\u{1}, \u{1}phone\u{1}, and \u{1}profile\u{1} without listing them here. If you don't set this value, registered app clients can request only the OIDC scopes. A registered app client can't request the \u{1}aws.cognito/dcr/register\u{1} scope, even if you include it in this list.",
     },
     Field {
         id: 115,
@@ -1890,7 +1890,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(12),
         enum_values: &[],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 116,
@@ -1906,7 +1906,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Sets the case sensitivity option for sign-in usernames.",
-        doc: &[Block::Paragraph(&[Inline::Text("Sets the case sensitivity option for sign-in usernames. When "), Inline::Code("CaseSensitive"), Inline::Text(" is "), Inline::Code("false"), Inline::Text(" (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, "), Inline::Code("username"), Inline::Text(", "), Inline::Code("USERNAME"), Inline::Text(", or "), Inline::Code("UserName"), Inline::Text(", or for email, "), Inline::Code("email@example.com"), Inline::Text(" or "), Inline::Code("EMaiL@eXamplE.Com"), Inline::Text(". For most use cases, set case sensitivity to "), Inline::Code("false"), Inline::Text(" as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.")]), Block::Paragraph(&[Inline::Text("When "), Inline::Code("CaseSensitive"), Inline::Text(" is "), Inline::Code("true"), Inline::Text(" (case sensitive), Amazon Cognito interprets "), Inline::Code("USERNAME"), Inline::Text(" and "), Inline::Code("UserName"), Inline::Text(" as distinct users.")]), Block::Paragraph(&[Inline::Text("This configuration is immutable after you set it.")])],
+        doc: "PSets the case sensitivity option for sign-in usernames. When \u{1}CaseSensitive\u{1} is \u{1}false\u{1} (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}, or for email, \u{1}email@example.com\u{1} or \u{1}EMaiL@eXamplE.Com\u{1}. For most use cases, set case sensitivity to \u{1}false\u{1} as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.\nPWhen \u{1}CaseSensitive\u{1} is \u{1}true\u{1} (case sensitive), Amazon Cognito interprets \u{1}USERNAME\u{1} and \u{1}UserName\u{1} as distinct users.\nPThis configuration is immutable after you set it.",
     },
     Field {
         id: 117,
@@ -1922,7 +1922,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs.",
-        doc: &[Block::Paragraph(&[Inline::Text("Specifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs. For most use cases, set case sensitivity to "), Inline::Code("False"), Inline::Text(" (case insensitive) as a best practice. When usernames and email addresses are case insensitive, users can sign in as the same user when they enter a different capitalization of their user name.")]), Block::Paragraph(&[Inline::Text("Valid values include:")]), Block::Definitions(&[(&[Inline::Text("true")], &[Block::Paragraph(&[Inline::Text("Enables case sensitivity for all username input. When this option is set to "), Inline::Code("true"), Inline::Text(", users must sign in using the exact capitalization of their given username, such as “UserName”. This is the default value.")])]), (&[Inline::Text("false")], &[Block::Paragraph(&[Inline::Text("Enables case insensitivity for all username input. For example, when this option is set to "), Inline::Code("false"), Inline::Text(", users can sign in using "), Inline::Code("username"), Inline::Text(", "), Inline::Code("USERNAME"), Inline::Text(", or "), Inline::Code("UserName"), Inline::Text(". This option also enables both "), Inline::Code("preferred_username"), Inline::Text(" and "), Inline::Code("email"), Inline::Text(" alias to be case insensitive, in addition to the "), Inline::Code("username"), Inline::Text(" attribute.")])])])],
+        doc: "PSpecifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs. For most use cases, set case sensitivity to \u{1}False\u{1} (case insensitive) as a best practice. When usernames and email addresses are case insensitive, users can sign in as the same user when they enter a different capitalization of their user name.\nPValid values include:\nTtrue\nDEnables case sensitivity for all username input. When this option is set to \u{1}true\u{1}, users must sign in using the exact capitalization of their given username, such as “UserName”. This is the default value.\nTfalse\nDEnables case insensitivity for all username input. For example, when this option is set to \u{1}false\u{1}, users can sign in using \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}. This option also enables both \u{1}preferred_username\u{1} and \u{1}email\u{1} alias to be case insensitive, in addition to the \u{1}username\u{1} attribute.",
     },
     Field {
         id: 118,
@@ -1938,7 +1938,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The available verified method a user can use to recover their password when they call ForgotPassword.",
-        doc: &[Block::Paragraph(&[Inline::Text("The available verified method a user can use to recover their password when they call "), Inline::Code("ForgotPassword"), Inline::Text(". You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.")]), Block::Paragraph(&[Inline::Text("As a best practice, configure both "), Inline::Code("verified_email"), Inline::Text(" and "), Inline::Code("verified_phone_number"), Inline::Text(", with one having a higher priority than the other.")])],
+        doc: "PThe available verified method a user can use to recover their password when they call \u{1}ForgotPassword\u{1}. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.\nPAs a best practice, configure both \u{1}verified_email\u{1} and \u{1}verified_phone_number\u{1}, with one having a higher priority than the other.",
     },
     Field {
         id: 119,
@@ -1954,7 +1954,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The list of options and priorities for user message delivery in forgot-password operations.",
-        doc: &[Block::Paragraph(&[Inline::Text("The list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.")])],
+        doc: "PThe list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.",
     },
     Field {
         id: 120,
@@ -1970,7 +1970,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A recovery option for a user.",
-        doc: &[Block::Paragraph(&[Inline::Text("A recovery option for a user. The "), Inline::Code("AccountRecoverySettingType"), Inline::Text(" data type is an array of this object. Each "), Inline::Code("RecoveryOptionType"), Inline::Text(" has a priority property that determines whether it is a primary or secondary option.")]), Block::Paragraph(&[Inline::Text("For example, if "), Inline::Code("verified_email"), Inline::Text(" has a priority of "), Inline::Code("1"), Inline::Text(" and "), Inline::Code("verified_phone_number"), Inline::Text(" has a priority of "), Inline::Code("2"), Inline::Text(", your user pool sends account-recovery messages to a verified email address but falls back to an SMS message if the user has a verified phone number. The "), Inline::Code("admin_only"), Inline::Text(" option prevents self-service account recovery.")])],
+        doc: "PA recovery option for a user. The \u{1}AccountRecoverySettingType\u{1} data type is an array of this object. Each \u{1}RecoveryOptionType\u{1} has a priority property that determines whether it is a primary or secondary option.\nPFor example, if \u{1}verified_email\u{1} has a priority of \u{1}1\u{1} and \u{1}verified_phone_number\u{1} has a priority of \u{1}2\u{1}, your user pool sends account-recovery messages to a verified email address but falls back to an SMS message if the user has a verified phone number. The \u{1}admin_only\u{1} option prevents self-service account recovery.",
     },
     Field {
         id: 121,
@@ -1986,7 +1986,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Your priority preference for using the specified attribute in account recovery.",
-        doc: &[Block::Paragraph(&[Inline::Text("Your priority preference for using the specified attribute in account recovery. The highest priority is "), Inline::Code("1"), Inline::Text(".")])],
+        doc: "PYour priority preference for using the specified attribute in account recovery. The highest priority is \u{1}1\u{1}.",
     },
     Field {
         id: 122,
@@ -2002,7 +2002,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["verified_email", "verified_phone_number", "admin_only"],
         hint: "The recovery method that this object sets a recovery option for.",
-        doc: &[Block::Paragraph(&[Inline::Text("The recovery method that this object sets a recovery option for.")])],
+        doc: "PThe recovery method that this object sets a recovery option for.",
     },
     Field {
         id: 123,
@@ -2018,7 +2018,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["LITE", "ESSENTIALS", "PLUS"],
         hint: "The user pool feature plan, or tier.",
-        doc: &[Block::Paragraph(&[Inline::Text("The user pool "), Inline::Link("feature plan", "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html"), Inline::Text(", or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to "), Inline::Code("ESSENTIALS"), Inline::Text(".")])],
+        doc: "PThe user pool \u{4}feature plan\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html\u{6}, or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to \u{1}ESSENTIALS\u{1}.",
     },
     Field {
         id: 124,
@@ -2034,7 +2034,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The key configuration for the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.")])],
+        doc: "PThe key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.",
     },
     Field {
         id: 125,
@@ -2050,7 +2050,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"],
         hint: "The type of encryption key used for the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The type of encryption key used for the user pool.")]), Block::Definitions(&[(&[Inline::Text("AWS_OWNED_KEY")], &[Block::Paragraph(&[Inline::Text("A key owned by Amazon Web Services in Key Management Service.")])]), (&[Inline::Text("CUSTOMER_MANAGED_KEY")], &[Block::Paragraph(&[Inline::Text("A key managed by the customer in Key Management Service. You must use a multi-region key to enable multi-region replication for a user pool.")])])])],
+        doc: "PThe type of encryption key used for the user pool.\nTAWS_OWNED_KEY\nDA key owned by Amazon Web Services in Key Management Service.\nTCUSTOMER_MANAGED_KEY\nDA key managed by the customer in Key Management Service. You must use a multi-region key to enable multi-region replication for a user pool.",
     },
     Field {
         id: 126,
@@ -2066,7 +2066,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the KMS key used for encryption.",
-        doc: &[Block::Paragraph(&[Inline::Text("The Amazon Resource Name (ARN) of the KMS key used for encryption. If not specified, Amazon Web Services managed keys are used.")])],
+        doc: "PThe Amazon Resource Name (ARN) of the KMS key used for encryption. If not specified, Amazon Web Services managed keys are used.",
     },
     Field {
         id: 127,
@@ -2082,7 +2082,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The issuer configuration for the user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The issuer configuration for the user pool. Specifies the issuer type for token generation.")])],
+        doc: "PThe issuer configuration for the user pool. Specifies the issuer type for token generation.",
     },
     Field {
         id: 128,
@@ -2098,7 +2098,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["ORIGINAL", "UPDATED"],
         hint: "The type of issuer configuration.",
-        doc: &[Block::Paragraph(&[Inline::Text("The type of issuer configuration. Determines the token issuing behavior for the user pool.")]), Block::Definitions(&[(&[Inline::Text("ORIGINAL")], &[Block::Paragraph(&[Inline::Text("The original issuer configuration for user pools. The issuer URL is hosted in the user pool’s region and provides OIDC endpoints specific to that region.")]), Block::Paragraph(&[Inline::Text("Original issuers have the format of "), Inline::Code("https://cognito-idp.[region].amazonaws.com/[userPoolId]")])]), (&[Inline::Text("UPDATED")], &[Block::Paragraph(&[Inline::Text("Recommended for all user pools, including for multi-Region replication. Updated issuers host the same JWKS content in multiple regions, resulting in improved resilience and efficiency.")]), Block::Paragraph(&[Inline::Text("Updated issuers have the format of "), Inline::Code("https://issuer-cognito-idp.[region].amazonaws.com/[userPoolId]"), Inline::Text(", where region is the primary Amazon Web Services Region of your user pool.")])])])],
+        doc: "PThe type of issuer configuration. Determines the token issuing behavior for the user pool.\nTORIGINAL\nDThe original issuer configuration for user pools. The issuer URL is hosted in the user pool’s region and provides OIDC endpoints specific to that region.\nDOriginal issuers have the format of \u{1}https://cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}\nTUPDATED\nDRecommended for all user pools, including for multi-Region replication. Updated issuers host the same JWKS content in multiple regions, resulting in improved resilience and efficiency.\nDUpdated issuers have the format of \u{1}https://issuer-cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}, where region is the primary Amazon Web Services Region of your user pool.",
     },
     Field {
         id: 129,
@@ -2114,7 +2114,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The custom names for the authentication context class reference (ACR) levels in your user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The custom names for the authentication context class reference (ACR) levels in your user pool. Amazon Cognito defines four fixed ACR levels that represent increasing authentication assurance. The combination of authentication factors that satisfies each level is fixed and you can't change it. With this configuration, you customize only the URI name that Amazon Cognito reports for each level in the "), Inline::Code("acr"), Inline::Text(" token claim.")]), Block::Paragraph(&[Inline::Text("You can override a subset of the levels. By default, the levels are named "), Inline::Code("urn:cognito:loa:1"), Inline::Text(" through "), Inline::Code("urn:cognito:loa:4"), Inline::Text(", and Amazon Cognito applies the default name to any level that you don't specify. Each name must be unique across all four levels, including any default names that apply to levels you don't override. A name can contain any character that is valid in a URL or a URN.")]), Block::Paragraph(&[Inline::Text("Configuring custom ACR level names requires the Essentials or Plus feature plan. To activate this setting, your user pool must be in the "), Inline::Link("Essentials tier", "https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html"), Inline::Text(" or higher.")])],
+        doc: "PThe custom names for the authentication context class reference (ACR) levels in your user pool. Amazon Cognito defines four fixed ACR levels that represent increasing authentication assurance. The combination of authentication factors that satisfies each level is fixed and you can't change it. With this configuration, you customize only the URI name that Amazon Cognito reports for each level in the \u{1}acr\u{1} token claim.\nPYou can override a subset of the levels. By default, the levels are named \u{1}urn:cognito:loa:1\u{1} through \u{1}urn:cognito:loa:4\u{1}, and Amazon Cognito applies the default name to any level that you don't specify. Each name must be unique across all four levels, including any default names that apply to levels you don't override. A name can contain any character that is valid in a URL or a URN.\nPConfiguring custom ACR level names requires the Essentials or Plus feature plan. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
     },
     Field {
         id: 130,
@@ -2130,7 +2130,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(13),
         enum_values: &[],
         hint: "",
-        doc: &[],
+        doc: "",
     },
     Field {
         id: 131,
@@ -2146,7 +2146,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for a single authentication context class reference (ACR) level in a user pool.",
-        doc: &[Block::Paragraph(&[Inline::Text("The configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an "), Inline::Code("AcrConfiguration"), Inline::Text(" map associates a level ("), Inline::Code("Level1"), Inline::Text(" through "), Inline::Code("Level4"), Inline::Text(") with this configuration, which provides the custom name that Amazon Cognito reports for that level in the "), Inline::Code("acr"), Inline::Text(" token claim.")])],
+        doc: "PThe configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an \u{1}AcrConfiguration\u{1} map associates a level (\u{1}Level1\u{1} through \u{1}Level4\u{1}) with this configuration, which provides the custom name that Amazon Cognito reports for that level in the \u{1}acr\u{1} token claim.",
     },
     Field {
         id: 132,
@@ -2162,6 +2162,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(12),
         enum_values: &[],
         hint: "The custom name for this authentication context class reference (ACR) level.",
-        doc: &[Block::Paragraph(&[Inline::Text("The custom name for this authentication context class reference (ACR) level. This value is the URI that Amazon Cognito reports in the "), Inline::Code("acr"), Inline::Text(" token claim when a user meets this level. The name must be unique across all levels in the user pool, including default names.")])],
+        doc: "PThe custom name for this authentication context class reference (ACR) level. This value is the URI that Amazon Cognito reports in the \u{1}acr\u{1} token claim when a user meets this level. The name must be unique across all levels in the user pool, including default names.",
     },
 ];

@@ -8,6 +8,7 @@
 //! inventory counts them (133 paths). Constraints and help text come only from the model;
 //! UI-only facts (labels, sections, deprecation notes) live in [`overlay`].
 
+pub mod doc;
 #[rustfmt::skip]
 mod generated;
 pub mod overlay;
@@ -70,30 +71,8 @@ pub struct Field {
     pub enum_values: &'static [&'static str],
     /// One sentence of help.
     pub hint: &'static str,
-    /// The full AWS documentation as structured text.
-    pub doc: &'static [Block],
-}
-
-/// A block of help text, converted from the model's HTML at generation time.
-#[derive(Debug)]
-pub enum Block {
-    Paragraph(&'static [Inline]),
-    BulletList(&'static [&'static [Inline]]),
-    /// An AWS `<note>` or `<important>` callout.
-    Note(&'static [Block]),
-    /// Term/description pairs (`<dl>`).
-    Definitions(&'static [(&'static [Inline], &'static [Block])]),
-}
-
-/// Inline help text. Nothing here is HTML: renderers must escape it as text.
-#[derive(Debug)]
-pub enum Inline {
-    Text(&'static str),
-    Code(&'static str),
-    Emphasis(&'static str),
-    Strong(&'static str),
-    /// Link text and an `https://` address (others are dropped at generation time).
-    Link(&'static str, &'static str),
+    /// The full AWS documentation, in the compact form of [`doc`].
+    pub doc: &'static str,
 }
 
 impl Field {
@@ -134,46 +113,7 @@ impl Field {
 
     /// The full help text as plain text (for search and the CLI).
     pub fn doc_text(&self) -> String {
-        let mut out = String::new();
-        blocks_text(self.doc, &mut out);
-        out.trim().to_string()
-    }
-}
-
-fn blocks_text(blocks: &[Block], out: &mut String) {
-    for block in blocks {
-        match block {
-            Block::Paragraph(inlines) => {
-                inlines_text(inlines, out);
-                out.push('\n');
-            }
-            Block::BulletList(items) => {
-                for item in *items {
-                    out.push_str("- ");
-                    inlines_text(item, out);
-                    out.push('\n');
-                }
-            }
-            Block::Note(inner) => blocks_text(inner, out),
-            Block::Definitions(pairs) => {
-                for (term, description) in *pairs {
-                    inlines_text(term, out);
-                    out.push_str(": ");
-                    blocks_text(description, out);
-                }
-            }
-        }
-    }
-}
-
-/// Appends the plain text of `inlines` to `out`.
-pub fn inlines_text(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) | Inline::Code(t) | Inline::Emphasis(t) | Inline::Strong(t) | Inline::Link(t, _) => {
-                out.push_str(t)
-            }
-        }
+        doc::plain_text(self.doc)
     }
 }
 

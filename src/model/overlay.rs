@@ -97,6 +97,86 @@ const PATTERN_WORDS: [(&str, &str); 14] = [
     (r"Level[1-4]", "must be Level1, Level2, Level3 or Level4"),
 ];
 
+/// A guided section of the form: an id (used in URLs and DOM ids), a title, and the model
+/// paths it shows, in the order a person decides them.
+#[derive(Debug)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub paths: &'static [&'static str],
+}
+
+/// The sections of the form. Together they show every field exactly once (tested).
+pub const SECTIONS: [Section; 10] = [
+    Section {
+        id: "basics",
+        title: "Basics and feature plan",
+        intro: "Name the pool, choose its feature plan and protect it from deletion.",
+        paths: &["PoolName", "UserPoolTier", "DeletionProtection", "UserPoolAddOns"],
+    },
+    Section {
+        id: "sign-in",
+        title: "Sign-in",
+        intro: "How people identify themselves. Most of this cannot be changed after the pool is created.",
+        paths: &["UsernameAttributes", "AliasAttributes", "UsernameConfiguration", "Policies.SignInPolicy"],
+    },
+    Section {
+        id: "password-mfa",
+        title: "Password and MFA",
+        intro: "Password rules and multi-factor authentication.",
+        paths: &["Policies.PasswordPolicy", "MfaConfiguration", "SmsAuthenticationMessage"],
+    },
+    Section {
+        id: "sign-up",
+        title: "Sign-up and attributes",
+        intro: "Who can sign up, which attributes are verified, and the attributes every user has.",
+        paths: &["AdminCreateUserConfig", "AutoVerifiedAttributes", "UserAttributeUpdateSettings", "Schema"],
+    },
+    Section {
+        id: "messages",
+        title: "Messages",
+        intro: "The verification messages Amazon Cognito sends.",
+        paths: &["VerificationMessageTemplate", "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject"],
+    },
+    Section {
+        id: "delivery",
+        title: "Email and SMS delivery",
+        intro: "How messages are sent: the Cognito default email or your Amazon SES identity, and SMS through Amazon SNS or AWS End User Messaging.",
+        paths: &["EmailConfiguration", "SmsConfiguration"],
+    },
+    Section {
+        id: "triggers",
+        title: "Lambda triggers",
+        intro: "Functions that Amazon Cognito calls during sign-up, sign-in and messaging.",
+        paths: &["LambdaConfig"],
+    },
+    Section {
+        id: "recovery",
+        title: "Account recovery and devices",
+        intro: "How users recover their accounts, and whether devices are remembered.",
+        paths: &["AccountRecoverySetting", "DeviceConfiguration"],
+    },
+    Section {
+        id: "tokens",
+        title: "Tokens, keys and client registration",
+        intro: "Encryption key, token issuer, ACR level names and dynamic client registration.",
+        paths: &["KeyConfiguration", "IssuerConfiguration", "AcrConfiguration", "DcrConfiguration"],
+    },
+    Section { id: "tags", title: "Tags", intro: "Resource tags for the user pool.", paths: &["UserPoolTags"] },
+];
+
+/// The section that shows `path` (a model path), if any.
+pub fn section_of(model_path: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|s| {
+        s.paths.iter().any(|p| {
+            model_path == *p
+                || model_path.strip_prefix(p).is_some_and(|rest| rest.starts_with(['.', '[', '{']))
+                || p.strip_prefix(model_path).is_some_and(|rest| rest.starts_with('.'))
+        })
+    })
+}
+
 /// The label shown for a field ("Minimum length", "SMS configuration", "tag key").
 pub fn label(field: &Field) -> String {
     if let Some((_, label)) = LABELS.iter().find(|(path, _)| *path == field.path) {
@@ -130,9 +210,9 @@ pub fn humanize(name: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1);
-        let boundary = c.is_uppercase()
+        let boundary = c.is_ascii_uppercase()
             && prev.is_some_and(|p| {
-                p.is_lowercase() || p.is_ascii_digit() || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+                p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
             });
         if boundary && !current.is_empty() {
             words.push(std::mem::take(&mut current));
@@ -145,12 +225,12 @@ pub fn humanize(name: &str) -> String {
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let known = ACRONYMS.iter().find(|(w, _)| w == word).map(|(_, a)| (*a).to_string());
-        let all_caps = word.len() > 1 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let all_caps = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         out.push(match known {
             Some(acronym) => acronym,
             None if all_caps => word.clone(),
             None if i == 0 => word.clone(),
-            None => word.to_lowercase(),
+            None => word.to_ascii_lowercase(),
         });
     }
     out.join(" ")
@@ -164,14 +244,14 @@ pub fn label_in_sentence(field: &Field) -> String {
 /// Lower-cases the first word unless it is an acronym or a name.
 pub fn lower_first(text: &str) -> String {
     let first_word = text.split(' ').next().unwrap_or_default();
-    let keep = first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    let keep = first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         || ["Lambda", "Cognito", "AWS", "Amazon"].contains(&first_word);
     if keep {
         return text.to_string();
     }
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }
@@ -179,7 +259,7 @@ pub fn lower_first(text: &str) -> String {
 /// "a" or "an" for a phrase, by how it is said ("an SMS message", "a Lambda version").
 pub fn article(phrase: &str) -> &'static str {
     let first_word = phrase.split(' ').next().unwrap_or_default();
-    let spelled = first_word.len() > 1 && first_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let spelled = first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let first = first_word.chars().next().unwrap_or('x');
     let vowel_sound = if spelled { "AEFHILMNORSX".contains(first) } else { "aeiouAEIOU".contains(first) };
     if vowel_sound {
@@ -193,7 +273,7 @@ pub fn article(phrase: &str) -> &'static str {
 pub fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }
@@ -231,6 +311,31 @@ mod tests {
         assert_eq!(article("minimum length"), "a");
         assert_eq!(article("email subject"), "an");
         assert_eq!(item_noun(model::by_path("Schema").unwrap()), "attribute");
+    }
+
+    #[test]
+    fn sections_show_every_field_exactly_once() {
+        for field in FIELDS.iter() {
+            let owners: Vec<&str> = SECTIONS
+                .iter()
+                .filter(|s| {
+                    s.paths.iter().any(|p| {
+                        field.path == *p || field.path.strip_prefix(p).is_some_and(|r| r.starts_with(['.', '[', '{']))
+                    })
+                })
+                .map(|s| s.id)
+                .collect();
+            // A structure split across sections (Policies) belongs to none itself.
+            let split = SECTIONS
+                .iter()
+                .flat_map(|s| s.paths)
+                .any(|p| p.strip_prefix(field.path).is_some_and(|r| r.starts_with('.')));
+            let expected = usize::from(!split);
+            assert_eq!(owners.len(), expected, "{} is shown by {owners:?}", field.path);
+        }
+        for path in SECTIONS.iter().flat_map(|s| s.paths) {
+            assert!(model::by_path(path).is_some(), "{path}");
+        }
     }
 
     #[test]

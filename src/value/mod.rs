@@ -433,6 +433,20 @@ impl FormValue {
     }
 }
 
+/// A DOM id for the control of a locator (`f-12-r3-45`): built from field ids and row ids, so
+/// it stays the same while rows move and keys are edited, and is unique by construction.
+pub fn dom_id(locator: &[Step]) -> String {
+    let mut out = String::from("f");
+    for step in locator {
+        match step {
+            Step::Member(id) => out.push_str(&format!("-{id}")),
+            Step::Row(row) => out.push_str(&format!("-r{row}")),
+            Step::Entry(entry) => out.push_str(&format!("-e{entry}")),
+        }
+    }
+    out
+}
+
 fn child(node: &Node, step: Step) -> Option<&Node> {
     match (node, step) {
         (Node::Struct(members), Step::Member(id)) => members.get(id),

@@ -191,27 +191,6 @@ impl FieldPath {
             _ => None,
         }
     }
-
-    /// A DOM-safe identifier for the path (`f-Schema-3-Name`); keys are hex-encoded so any
-    /// key gives a valid, unique id.
-    pub fn dom_id(&self) -> String {
-        let mut out = String::from("f");
-        for segment in &self.0 {
-            out.push('-');
-            match segment {
-                Segment::Member(name) => out.push_str(name),
-                Segment::Index(i) => out.push_str(&i.to_string()),
-                Segment::Key(key) => {
-                    out.push('k');
-                    for byte in key.bytes() {
-                        out.push_str(&format!("{byte:02x}"));
-                    }
-                }
-                Segment::KeyName => out.push_str("key"),
-            }
-        }
-        out
-    }
 }
 
 impl fmt::Display for FieldPath {
@@ -274,13 +253,5 @@ mod tests {
         {
             assert!(FieldPath::parse(bad).is_err(), "{bad:?} should not parse");
         }
-    }
-
-    #[test]
-    fn dom_ids_are_safe_and_distinct() {
-        let a = FieldPath::parse("UserPoolTags{a b}").unwrap().dom_id();
-        let b = FieldPath::parse("UserPoolTags{a-b}").unwrap().dom_id();
-        assert_ne!(a, b);
-        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{a}");
     }
 }

@@ -1,0 +1,761 @@
+//! The generic form renderer: one component per kind of model field, chosen by walking the
+//! model (never a hand-written form per parameter).
+//!
+//! `field_view` dispatches on the field's kind: structures become a fieldset with a legend,
+//! lists of enum values a checkbox group, other lists and maps rows that can be added,
+//! reordered and removed (keyed by stable row ids, so focus never jumps), and scalars a
+//! `ScalarField`: label, hint, constraints in words, error, then the control. Each control's
+//! `name` is its field path and its id comes from its locator (field and row ids).
+//!
+//! Validation timing is "reward early, punish late": a pristine field shows nothing; a problem
+//! appears when the user leaves the field (or asks to check the request); a field that shows a
+//! problem re-checks on every keystroke and clears the moment it is fixed.
+
+use super::help::Help;
+use super::Store;
+use crate::diagnostic::Severity;
+use crate::model::overlay::{self, Section};
+use crate::model::{self, Field, Kind};
+use crate::validate::plural;
+use crate::value::{dom_id, Node, RowId, Step};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+type Loc = Arc<[Step]>;
+
+/// One guided section: a heading, an intro and its fields.
+#[component]
+pub fn SectionView(section: &'static Section) -> impl IntoView {
+    let title_id = format!("s-{}-title", section.id);
+    let labelledby = title_id.clone();
+    view! {
+        <section class="ps-section" id=format!("s-{}", section.id) aria-labelledby=labelledby>
+            <h2 class="ps-section__title" id=title_id>
+                {section.title}
+            </h2>
+            <p class="ps-section__intro">{section.intro}</p>
+            {section
+                .paths
+                .iter()
+                .filter_map(|path| model::by_path(path))
+                .map(|field| {
+                    let locator: Loc = member_chain(field).into();
+                    deprecated_wrapper(field, field_view(locator, field))
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// Field ids from the top level down to `field` (which must not be inside a list or map).
+fn member_chain(field: &'static Field) -> Vec<Step> {
+    let mut chain: Vec<Step> = std::iter::successors(Some(field), |f| f.parent()).map(|f| Step::Member(f.id)).collect();
+    chain.reverse();
+    chain
+}
+
+/// Deprecated fields are shown collapsed, saying what replaces them.
+fn deprecated_wrapper(field: &'static Field, inner: AnyView) -> AnyView {
+    match overlay::deprecated_by(field) {
+        Some(replacement) => {
+            let replacement_label = model::by_path(replacement).map(overlay::label).unwrap_or_default();
+            view! {
+                <details class="ps-deprecated">
+                    <summary class="ps-deprecated__summary">
+                        <span class="ps-badge ps-badge--deprecated">"Deprecated"</span>
+                        {format!(" {} – use {} ({replacement}) instead", overlay::label(field), replacement_label)}
+                    </summary>
+                    {inner}
+                </details>
+            }
+            .into_any()
+        }
+        None => inner,
+    }
+}
+
+/// The view for any field.
+pub fn field_view(locator: Loc, field: &'static Field) -> AnyView {
+    match field.kind {
+        Kind::Structure => view! { <StructField locator=locator field=field /> }.into_any(),
+        Kind::List if field.child_fields().next().is_some_and(|e| e.kind == Kind::Enum) => {
+            view! { <CheckboxGroup locator=locator field=field /> }.into_any()
+        }
+        Kind::List => view! { <ListField locator=locator field=field /> }.into_any(),
+        Kind::Map => view! { <MapField locator=locator field=field /> }.into_any(),
+        _ => view! { <ScalarField locator=locator field=field /> }.into_any(),
+    }
+}
+
+fn child_locator(locator: &Loc, step: Step) -> Loc {
+    let mut steps = locator.to_vec();
+    steps.push(step);
+    steps.into()
+}
+
+fn optional_suffix(field: &Field) -> &'static str {
+    if field.required {
+        ""
+    } else {
+        " (optional)"
+    }
+}
+
+/// The current path of a locator, as text (empty when its row is gone).
+fn path_memo(store: Store, locator: Loc) -> Memo<String> {
+    Memo::new(move |_| store.form.with(|f| f.path_of(&locator).map(|p| p.to_string()).unwrap_or_default()))
+}
+
+/// The problem shown at `path`: only once `touched` (left once) or when everything is shown.
+fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) -> Memo<Option<(Severity, String)>> {
+    Memo::new(move |_| {
+        if !(touched.get() || store.show_all.get()) {
+            return None;
+        }
+        let path = path.get();
+        store.findings.with(|f| f.first_at(&path))
+    })
+}
+
+/// An inline problem message (GOV.UK: after the hint, before the control).
+#[component]
+fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl IntoView {
+    move || {
+        problem.get().map(|(severity, message)| {
+            let (class, prefix) = match severity {
+                Severity::Error => ("ps-field__error", "Error: "),
+                Severity::Warning => ("ps-field__warning", "Warning: "),
+            };
+            view! {
+                <p class=class id=id.clone()>
+                    <span class="ps-visually-hidden">{prefix}</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+/// Constraints in words: "6 to 99", "1 to 128 characters".
+fn constraint_words(field: &Field) -> Option<String> {
+    match field.kind {
+        Kind::Integer => match (field.min, field.max) {
+            (Some(min), Some(max)) => Some(format!("A whole number from {min} to {max}.")),
+            (Some(min), None) => Some(format!("A whole number, {min} or more.")),
+            (None, Some(max)) => Some(format!("A whole number, {max} or less.")),
+            (None, None) => Some("A whole number.".into()),
+        },
+        Kind::String => match (field.min.filter(|&m| m > 0), field.max) {
+            (Some(min), Some(max)) if min == max => Some(format!("Exactly {min} characters.")),
+            (Some(min), Some(max)) => Some(format!("{min} to {max} characters.")),
+            (None, Some(max)) => Some(format!("Up to {max} characters.")),
+            (Some(min), None) => Some(format!("At least {min} characters.")),
+            (None, None) => None,
+        },
+        _ => None,
+    }
+}
+
+/// A scalar: text, number, select.
+#[component]
+pub fn ScalarField(
+    locator: Loc,
+    field: &'static Field,
+    /// Replaces the field's own label (list items: "Scope 2").
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
+    /// Keep an emptied value as "" instead of unsetting it (list items and map values).
+    #[prop(optional)]
+    keep_empty: bool,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = dom_id(&locator);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let value = {
+        let locator = locator.clone();
+        Memo::new(move |_| store.form.with(|f| f.text(&locator).map(str::to_string)))
+    };
+    let path = path_memo(store, locator.clone());
+    let touched = RwSignal::new(false);
+    let problem = visible_problem(store, path, touched);
+    let write = {
+        let locator = locator.clone();
+        move |text: String| {
+            let was_showing = problem.get_untracked().is_some();
+            store.form.update(|f| {
+                if text.is_empty() && !keep_empty {
+                    f.unset(&locator);
+                } else {
+                    f.set_text(&locator, text);
+                }
+            });
+            // Keep showing a problem only while it persists; a new one waits for blur.
+            let still = store.findings.with_untracked(|f| f.first_at(&path.get_untracked()).is_some());
+            touched.set(was_showing && still);
+        }
+    };
+    let label_text = label.unwrap_or_else(|| {
+        let text = format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field));
+        Signal::stored(text)
+    });
+    let describedby = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || if problem.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
+    let invalid = move || problem.get().is_some_and(|(s, _)| s == Severity::Error).then_some("true");
+    let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
+        move || {
+            let used = value.with(|v| v.as_deref().map_or(0, |t| t.chars().count()));
+            let over = used as i64 > max;
+            view! {
+                <span class="ps-field__count" class:ps-field__count--over=over>
+                    {format!("{used} of {max} characters")}
+                </span>
+            }
+        }
+    });
+    let control = match field.kind {
+        Kind::Enum | Kind::Boolean => {
+            let options: Vec<(&'static str, &'static str)> = if field.kind == Kind::Boolean {
+                vec![("true", "true"), ("false", "false")]
+            } else {
+                field.enum_values.iter().map(|v| (*v, *v)).collect()
+            };
+            let none_label = if field.required || keep_empty { "Select…" } else { "Not set" };
+            let write = write.clone();
+            view! {
+                <select
+                    class="ps-select"
+                    class:ps-select--error=move || problem.get().is_some()
+                    id=id.clone()
+                    name=move || path.get()
+                    aria-describedby=describedby.clone()
+                    aria-invalid=invalid
+                    prop:value=move || value.get().unwrap_or_default()
+                    on:change=move |ev| write(event_target_value(&ev))
+                    on:blur=move |_| touched.set(true)
+                >
+                    <option value="" selected=move || value.with(|v| v.as_deref().unwrap_or_default().is_empty())>
+                        {none_label}
+                    </option>
+                    {options
+                        .into_iter()
+                        .map(|(v, text)| {
+                            view! {
+                                <option value=v selected=move || value.with(|cur| cur.as_deref() == Some(v))>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                    // A value outside the model (imported) stays visible and selected.
+                    {move || {
+                        value
+                            .get()
+                            .filter(|v| !v.is_empty() && !field.enum_values.contains(&v.as_str()) && v != "true" && v != "false")
+                            .map(|v| view! { <option value=v.clone() selected=true>{v.clone()}</option> })
+                    }}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::String if field.max.is_none_or(|m| m > 512) => {
+            let write = write.clone();
+            view! {
+                <textarea
+                    class="ps-textarea"
+                    class:ps-textarea--error=move || problem.get().is_some()
+                    id=id.clone()
+                    name=move || path.get()
+                    rows="4"
+                    spellcheck="false"
+                    aria-describedby=describedby.clone()
+                    aria-invalid=invalid
+                    prop:value=move || value.get().unwrap_or_default()
+                    on:input=move |ev| write(event_target_value(&ev))
+                    on:blur=move |_| touched.set(true)
+                ></textarea>
+            }
+            .into_any()
+        }
+        _ => {
+            let write = write.clone();
+            let numeric = field.kind == Kind::Integer;
+            view! {
+                <input
+                    type="text"
+                    class="ps-input"
+                    class:ps-input--number=numeric
+                    class:ps-input--error=move || problem.get().is_some()
+                    id=id.clone()
+                    name=move || path.get()
+                    inputmode=numeric.then_some("numeric")
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=describedby.clone()
+                    aria-invalid=invalid
+                    prop:value=move || value.get().unwrap_or_default()
+                    on:input=move |ev| write(event_target_value(&ev))
+                    on:blur=move |_| touched.set(true)
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="ps-field" class:ps-field--error=move || problem.get().is_some()>
+            <label class="ps-field__label" for=id.clone()>
+                {move || label_text.get()}
+            </label>
+            <div class="ps-field__hint" id=hint_id>
+                <span>{field.hint}</span>
+                {constraint_words(field).map(|w| view! { <span class="ps-field__constraint">{format!(" {w}")}</span> })}
+                {counter}
+            </div>
+            <Help field=field />
+            <ProblemMessage id=error_id problem=problem />
+            {control}
+        </div>
+    }
+}
+
+/// A structure: a fieldset with its members.
+#[component]
+fn StructField(
+    locator: Loc,
+    field: &'static Field,
+    #[prop(optional, into)] legend: Option<Signal<String>>,
+    #[prop(optional)] actions: Option<AnyView>,
+) -> impl IntoView {
+    let id = dom_id(&locator);
+    let legend = legend.unwrap_or_else(|| {
+        Signal::stored(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
+    });
+    let children = field
+        .child_fields()
+        .map(|child| {
+            let child_loc = child_locator(&locator, Step::Member(child.id));
+            deprecated_wrapper(child, field_view(child_loc, child))
+        })
+        .collect_view();
+    view! {
+        <fieldset class="ps-fieldset" id=id tabindex="-1">
+            <legend class="ps-fieldset__legend">{move || legend.get()}</legend>
+            {(!field.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{field.hint}</p> })}
+            <Help field=field />
+            {actions}
+            <div class="ps-fieldset__body">{children}</div>
+        </fieldset>
+    }
+}
+
+/// A list of enum values: one checkbox per value.
+#[component]
+fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = dom_id(&locator);
+    let element = field.child_fields().next().expect("list element");
+    let path = path_memo(store, locator.clone());
+    let touched = RwSignal::new(false);
+    let problem = visible_problem(store, path, touched);
+    let error_id = format!("{id}-error");
+    let state = {
+        let locator = locator.clone();
+        Memo::new(move |_| {
+            store.form.with(|f| match f.get(&locator) {
+                Some(Node::List(rows)) => Some(
+                    rows.iter()
+                        .map(|r| match &r.node {
+                            Node::Text(t) => t.clone(),
+                            _ => String::new(),
+                        })
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            })
+        })
+    };
+    let boxes = element
+        .enum_values
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+            let locator = locator.clone();
+            let toggle = move |checked: bool| {
+                store.form.update(|f| {
+                    if checked {
+                        if let Some(row) = f.add_row(&locator) {
+                            let mut at = locator.to_vec();
+                            at.push(Step::Row(row));
+                            f.set_text(&at, *value);
+                        }
+                    } else if let Some(Node::List(rows)) = f.get(&locator) {
+                        let remove: Vec<RowId> =
+                            rows.iter().filter(|r| r.node == Node::Text((*value).to_string())).map(|r| r.id).collect();
+                        for row in remove {
+                            let mut at = locator.to_vec();
+                            at.push(Step::Row(row));
+                            f.unset(&at);
+                        }
+                        if matches!(f.get(&locator), Some(Node::List(rows)) if rows.is_empty()) {
+                            f.unset(&locator);
+                        }
+                    }
+                });
+                touched.set(true);
+            };
+            view! {
+                <div class="ps-checkbox">
+                    <input
+                        type="checkbox"
+                        class="ps-checkbox__input"
+                        id=box_id.clone()
+                        name=move || path.get()
+                        value=*value
+                        prop:checked=move || state.with(|s| s.as_ref().is_some_and(|v| v.iter().any(|x| x == value)))
+                        on:change=move |ev| toggle(event_target_checked(&ev))
+                    />
+                    <label class="ps-checkbox__label" for=box_id>
+                        {*value}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let status = move || {
+        state.with(|s| match s {
+            Some(values) if values.is_empty() => Some("Sent as an empty list ([]).".to_string()),
+            _ => None,
+        })
+    };
+    view! {
+        <fieldset class="ps-fieldset ps-fieldset--choices" aria-describedby=format!("{id}-hint")>
+            <legend class="ps-fieldset__legend">
+                {format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field))}
+            </legend>
+            <p class="ps-field__hint" id=format!("{id}-hint")>
+                {field.hint}
+            </p>
+            <Help field=field />
+            <ProblemMessage id=error_id problem=problem />
+            <div class="ps-checkboxes">{boxes}</div>
+            <p class="ps-field__status">{status}</p>
+        </fieldset>
+    }
+}
+
+/// A list of structures or strings: rows with add, move and remove.
+#[component]
+fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = dom_id(&locator);
+    let element = field.child_fields().next().expect("list element");
+    let noun = overlay::item_noun(field);
+    let path = path_memo(store, locator.clone());
+    let touched = RwSignal::new(false);
+    let problem = visible_problem(store, path, touched);
+    let rows = {
+        let locator = locator.clone();
+        Memo::new(move |_| {
+            store.form.with(|f| match f.get(&locator) {
+                Some(Node::List(rows)) => rows.iter().map(|r| r.id).collect::<Vec<RowId>>(),
+                _ => Vec::new(),
+            })
+        })
+    };
+    let add = {
+        let locator = locator.clone();
+        move |_| {
+            let mut new_row = None;
+            store.form.update(|f| new_row = f.add_row(&locator));
+            touched.set(true);
+            if let Some(row) = new_row {
+                focus_later(dom_id(&child_locator(&locator, Step::Row(row))));
+            }
+        }
+    };
+    let row_view = {
+        let locator = locator.clone();
+        let noun = noun.clone();
+        move |row: RowId| {
+            let row_loc = child_locator(&locator, Step::Row(row));
+            let list_loc = locator.clone();
+            let index = Memo::new(move |_| {
+                store.form.with(|f| match f.get(&list_loc) {
+                    Some(Node::List(rows)) => rows.iter().position(|r| r.id == row).unwrap_or(0),
+                    _ => 0,
+                })
+            });
+            let title = {
+                let noun = noun.clone();
+                Signal::derive(move || format!("{} {}", overlay::upper_first(&noun), index.get() + 1))
+            };
+            let actions = row_actions(store, locator.clone(), row, title, rows, touched);
+            let body = match element.kind {
+                Kind::Structure => {
+                    view! { <StructField locator=row_loc field=element legend=title actions=actions /> }.into_any()
+                }
+                _ => view! {
+                    <div class="ps-row">
+                        <ScalarField locator=row_loc field=element label=title keep_empty=true />
+                        {actions}
+                    </div>
+                }
+                .into_any(),
+            };
+            view! { <li class="ps-list__item">{body}</li> }
+        }
+    };
+    view! {
+        <fieldset class="ps-fieldset ps-list" id=id.clone() tabindex="-1">
+            <legend class="ps-fieldset__legend">
+                {format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field))}
+            </legend>
+            <p class="ps-field__hint">
+                {field.hint}
+                {field.max.map(|max| format!(" Up to {max} {}.", plural(&noun, max)))}
+            </p>
+            <Help field=field />
+            <ProblemMessage id=format!("{id}-error") problem=problem />
+            <ol class="ps-list__items">
+                <For each=move || rows.get() key=|row| *row children=row_view.clone() />
+            </ol>
+            <button type="button" class="ps-button ps-button--secondary" on:click=add>
+                {format!("Add {}", noun)}
+            </button>
+        </fieldset>
+    }
+}
+
+/// Move up, move down and remove buttons for a list row.
+fn row_actions(
+    store: Store,
+    list: Loc,
+    row: RowId,
+    title: Signal<String>,
+    rows: Memo<Vec<RowId>>,
+    touched: RwSignal<bool>,
+) -> AnyView {
+    let position = move || rows.with(|r| (r.iter().position(|x| *x == row).unwrap_or(0), r.len()));
+    let mover = |delta: isize, list: Loc| {
+        move |_| {
+            store.form.update(|f| f.move_row(&list, row, delta));
+            touched.set(true);
+        }
+    };
+    let remove = {
+        let list = list.clone();
+        move |_| {
+            store.form.update(|f| {
+                let mut at = list.to_vec();
+                at.push(Step::Row(row));
+                f.unset(&at);
+            });
+            touched.set(true);
+        }
+    };
+    view! {
+        <div class="ps-row__actions">
+            <button
+                type="button"
+                class="ps-button ps-button--small"
+                disabled=move || position().0 == 0
+                aria-label=move || format!("Move {} up", title.get())
+                on:click=mover(-1, list.clone())
+            >
+                "Up"
+            </button>
+            <button
+                type="button"
+                class="ps-button ps-button--small"
+                disabled=move || { let (i, n) = position(); i + 1 >= n }
+                aria-label=move || format!("Move {} down", title.get())
+                on:click=mover(1, list.clone())
+            >
+                "Down"
+            </button>
+            <button
+                type="button"
+                class="ps-button ps-button--small ps-button--warning"
+                aria-label=move || format!("Remove {}", title.get())
+                on:click=remove
+            >
+                "Remove"
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// A map: entries with an editable key and a value.
+#[component]
+fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let id = dom_id(&locator);
+    let mut parts = field.child_fields();
+    let key_field = parts.next().expect("map key");
+    let value_field = parts.next().expect("map value");
+    let noun = overlay::item_noun(field);
+    let path = path_memo(store, locator.clone());
+    let touched = RwSignal::new(false);
+    let problem = visible_problem(store, path, touched);
+    let entries = {
+        let locator = locator.clone();
+        Memo::new(move |_| {
+            store.form.with(|f| match f.get(&locator) {
+                Some(Node::Map(entries)) => entries.iter().map(|e| e.id).collect::<Vec<RowId>>(),
+                _ => Vec::new(),
+            })
+        })
+    };
+    let add = {
+        let locator = locator.clone();
+        move |_| {
+            let mut new_entry = None;
+            store.form.update(|f| new_entry = f.add_entry(&locator, ""));
+            touched.set(true);
+            if let Some(entry) = new_entry {
+                focus_later(format!("{}-key", dom_id(&child_locator(&locator, Step::Entry(entry)))));
+            }
+        }
+    };
+    let entry_view = {
+        let locator = locator.clone();
+        let noun = noun.clone();
+        move |entry: RowId| {
+            let entry_loc = child_locator(&locator, Step::Entry(entry));
+            let key_id = format!("{}-key", dom_id(&entry_loc));
+            let map_loc = locator.clone();
+            let key = {
+                let map_loc = map_loc.clone();
+                Memo::new(move |_| {
+                    store.form.with(|f| match f.get(&map_loc) {
+                        Some(Node::Map(entries)) => {
+                            entries.iter().find(|e| e.id == entry).map(|e| e.key.clone()).unwrap_or_default()
+                        }
+                        _ => String::new(),
+                    })
+                })
+            };
+            let key_path = {
+                let entry_loc = entry_loc.clone();
+                Memo::new(move |_| {
+                    store.form.with(|f| f.path_of(&entry_loc).map(|p| format!("{p}@key")).unwrap_or_default())
+                })
+            };
+            let key_touched = RwSignal::new(false);
+            let key_problem = visible_problem(store, key_path, key_touched);
+            let set_key = {
+                let map_loc = map_loc.clone();
+                move |text: String| {
+                    let was_showing = key_problem.get_untracked().is_some();
+                    store.form.update(|f| {
+                        f.set_key(&map_loc, entry, text);
+                    });
+                    let still = store.findings.with_untracked(|f| f.first_at(&key_path.get_untracked()).is_some());
+                    key_touched.set(was_showing && still);
+                }
+            };
+            let remove = {
+                let entry_loc = entry_loc.clone();
+                move |_| {
+                    store.form.update(|f| f.unset(&entry_loc));
+                    touched.set(true);
+                }
+            };
+            let title = {
+                let noun = noun.clone();
+                Signal::derive(move || {
+                    let k = key.get();
+                    if k.is_empty() {
+                        format!("New {noun}")
+                    } else {
+                        format!("{} {k}", overlay::upper_first(&noun))
+                    }
+                })
+            };
+            let value_label = Signal::stored(overlay::upper_first(&overlay::label(value_field)));
+            let value_view = match value_field.kind {
+                Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field legend=title /> }.into_any(),
+                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field label=value_label keep_empty=true /> }
+                    .into_any(),
+            };
+            let key_error_id = format!("{key_id}-error");
+            let key_hint_id = format!("{key_id}-hint");
+            view! {
+                <li class="ps-list__item ps-map__entry">
+                    <div class="ps-field" class:ps-field--error=move || key_problem.get().is_some()>
+                        <label class="ps-field__label" for=key_id.clone()>
+                            {overlay::upper_first(&overlay::label(key_field))}
+                        </label>
+                        <div class="ps-field__hint" id=key_hint_id.clone()>
+                            {constraint_words(key_field)}
+                            {key_field.pattern_source().and_then(overlay::pattern_words).map(|w| format!(" It {w}."))}
+                        </div>
+                        <ProblemMessage id=key_error_id.clone() problem=key_problem />
+                        <input
+                            type="text"
+                            class="ps-input"
+                            class:ps-input--error=move || key_problem.get().is_some()
+                            id=key_id.clone()
+                            name=move || key_path.get()
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby=move || {
+                                if key_problem.get().is_some() {
+                                    format!("{key_hint_id} {key_error_id}")
+                                } else {
+                                    key_hint_id.clone()
+                                }
+                            }
+                            aria-invalid=move || key_problem.get().is_some().then_some("true")
+                            prop:value=move || key.get()
+                            on:input=move |ev| set_key(event_target_value(&ev))
+                            on:blur=move |_| key_touched.set(true)
+                        />
+                    </div>
+                    {value_view}
+                    <button
+                        type="button"
+                        class="ps-button ps-button--small ps-button--warning"
+                        aria-label=move || format!("Remove {}", title.get())
+                        on:click=remove
+                    >
+                        "Remove"
+                    </button>
+                </li>
+            }
+        }
+    };
+    view! {
+        <fieldset class="ps-fieldset ps-map" id=id.clone() tabindex="-1">
+            <legend class="ps-fieldset__legend">
+                {format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field))}
+            </legend>
+            <p class="ps-field__hint">{field.hint}</p>
+            <Help field=field />
+            <ProblemMessage id=format!("{id}-error") problem=problem />
+            <ul class="ps-list__items">
+                <For each=move || entries.get() key=|entry| *entry children=entry_view.clone() />
+            </ul>
+            <button type="button" class="ps-button ps-button--secondary" on:click=add>
+                {format!("Add {noun}")}
+            </button>
+        </fieldset>
+    }
+}
+
+/// Focuses the element with `id` once the DOM has caught up with the state.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}

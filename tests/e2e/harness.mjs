@@ -1,0 +1,81 @@
+// Shared set-up for the browser tests: a static server for the release build (optionally under
+// a sub-path, as on GitHub Pages) and Debian's Chromium driven by playwright-core. Never
+// downloads a browser.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const DIST = process.env.POOLSMITH_DIST || join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/** Serves `dir` at http://127.0.0.1:<port><base>; resolves to { url, close, requests }. */
+export async function serve(dir = DIST, base = '/') {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    let path = normalize(decodeURIComponent(url.pathname.slice(base.length)));
+    if (path.startsWith('..')) { res.writeHead(403).end(); return; }
+    let file = join(dir, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the app in a fresh context and collects page errors and console errors, which every
+ * test asserts are empty at the end.
+ */
+export async function openApp(browser, url, { colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
+  await page.goto(url);
+  await page.waitForSelector('[name="PoolName"]');
+  return { context, page, problems };
+}
+
+/** The control whose name attribute is the field path. */
+export function field(page, path) {
+  return page.locator(`[name="${path.replace(/"/g, '\\"')}"]`).first();
+}
+
+/** The inline problem message of a control, via its aria-describedby. */
+export async function problemOf(page, path) {
+  const id = await field(page, path).getAttribute('id');
+  const error = page.locator(`[id="${id}-error"]`);
+  return (await error.count()) ? (await error.textContent()).replace(/\s+/g, " ").trim() : null;
+}
+
+/** The request JSON shown in the preview. */
+export async function previewRequest(page) {
+  return JSON.parse(await page.locator('pre[data-format="request-json"]').innerText());
+}
