@@ -212,7 +212,9 @@ pub fn humanize(name: &str) -> String {
         let next = chars.get(i + 1);
         let boundary = c.is_ascii_uppercase()
             && prev.is_some_and(|p| {
-                p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
             });
         if boundary && !current.is_empty() {
             words.push(std::mem::take(&mut current));

@@ -157,6 +157,10 @@ fn constraint_words(field: &Field) -> Option<String> {
 }
 
 /// A scalar: text, number, select.
+///
+/// Attributes are bound to `Memo`s of a few shared types rather than to closures, so Leptos
+/// compiles their update code once for every field instead of once per attribute (this keeps
+/// the WebAssembly small).
 #[component]
 pub fn ScalarField(
     locator: Loc,
@@ -174,11 +178,18 @@ pub fn ScalarField(
     let error_id = format!("{id}-error");
     let value = {
         let locator = locator.clone();
-        Memo::new(move |_| store.form.with(|f| f.text(&locator).map(str::to_string)))
+        Memo::new(move |_| store.form.with(|f| f.text(&locator).unwrap_or_default().to_string()))
     };
     let path = path_memo(store, locator.clone());
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
+    let has_problem = Memo::new(move |_| problem.with(Option::is_some));
+    let invalid =
+        Memo::new(move |_| problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == Severity::Error)).then_some("true"));
+    let describedby = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        Memo::new(move |_| if has_problem.get() { format!("{hint_id} {error_id}") } else { hint_id.clone() })
+    };
     let write = {
         let locator = locator.clone();
         move |text: String| {
@@ -196,118 +207,88 @@ pub fn ScalarField(
         }
     };
     let label_text = label.unwrap_or_else(|| {
-        let text = format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field));
-        Signal::stored(text)
+        Signal::stored(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
-    let describedby = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || if problem.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
-    };
-    let invalid = move || problem.get().is_some_and(|(s, _)| s == Severity::Error).then_some("true");
     let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
-        move || {
-            let used = value.with(|v| v.as_deref().map_or(0, |t| t.chars().count()));
-            let over = used as i64 > max;
-            view! {
-                <span class="ps-field__count" class:ps-field__count--over=over>
-                    {format!("{used} of {max} characters")}
-                </span>
-            }
-        }
+        let text = Memo::new(move |_| format!("{} of {max} characters", value.with(|v| v.chars().count())));
+        let over = Memo::new(move |_| value.with(|v| v.chars().count() as i64 > max));
+        view! { <span class="ps-field__count" class:ps-field__count--over=over>{text}</span> }
     });
+    let on_blur = move |_| touched.set(true);
     let control = match field.kind {
         Kind::Enum | Kind::Boolean => {
-            let options: Vec<(&'static str, &'static str)> = if field.kind == Kind::Boolean {
-                vec![("true", "true"), ("false", "false")]
-            } else {
-                field.enum_values.iter().map(|v| (*v, *v)).collect()
-            };
+            let values: &'static [&'static str] =
+                if field.kind == Kind::Boolean { &["true", "false"] } else { field.enum_values };
             let none_label = if field.required || keep_empty { "Select…" } else { "Not set" };
-            let write = write.clone();
+            let option = move |v: &'static str, text: &'static str| {
+                let selected = Memo::new(move |_| value.with(|cur| cur == v));
+                view! { <option value=v selected=selected>{text}</option> }
+            };
+            // A value outside the model (imported) stays visible and selected until changed.
+            let stray = Memo::new(move |_| value.with(|v| !v.is_empty() && !values.contains(&v.as_str())));
             view! {
                 <select
                     class="ps-select"
-                    class:ps-select--error=move || problem.get().is_some()
+                    class:ps-select--error=has_problem
                     id=id.clone()
-                    name=move || path.get()
-                    aria-describedby=describedby.clone()
+                    name=path
+                    aria-describedby=describedby
                     aria-invalid=invalid
-                    prop:value=move || value.get().unwrap_or_default()
+                    prop:value=value
                     on:change=move |ev| write(event_target_value(&ev))
-                    on:blur=move |_| touched.set(true)
+                    on:blur=on_blur
                 >
-                    <option value="" selected=move || value.with(|v| v.as_deref().unwrap_or_default().is_empty())>
-                        {none_label}
-                    </option>
-                    {options
-                        .into_iter()
-                        .map(|(v, text)| {
-                            view! {
-                                <option value=v selected=move || value.with(|cur| cur.as_deref() == Some(v))>
-                                    {text}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                    // A value outside the model (imported) stays visible and selected.
-                    {move || {
-                        value
-                            .get()
-                            .filter(|v| !v.is_empty() && !field.enum_values.contains(&v.as_str()) && v != "true" && v != "false")
-                            .map(|v| view! { <option value=v.clone() selected=true>{v.clone()}</option> })
-                    }}
+                    {option("", none_label)}
+                    {values.iter().map(|v| option(v, v)).collect_view()}
+                    <Show when=move || stray.get()>
+                        <option value=value selected=true>{value}</option>
+                    </Show>
                 </select>
             }
             .into_any()
         }
-        Kind::String if field.max.is_none_or(|m| m > 512) => {
-            let write = write.clone();
-            view! {
-                <textarea
-                    class="ps-textarea"
-                    class:ps-textarea--error=move || problem.get().is_some()
-                    id=id.clone()
-                    name=move || path.get()
-                    rows="4"
-                    spellcheck="false"
-                    aria-describedby=describedby.clone()
-                    aria-invalid=invalid
-                    prop:value=move || value.get().unwrap_or_default()
-                    on:input=move |ev| write(event_target_value(&ev))
-                    on:blur=move |_| touched.set(true)
-                ></textarea>
-            }
-            .into_any()
+        Kind::String if field.max.is_none_or(|m| m > 512) => view! {
+            <textarea
+                class="ps-textarea"
+                class:ps-textarea--error=has_problem
+                id=id.clone()
+                name=path
+                rows="4"
+                spellcheck="false"
+                aria-describedby=describedby
+                aria-invalid=invalid
+                prop:value=value
+                on:input=move |ev| write(event_target_value(&ev))
+                on:blur=on_blur
+            ></textarea>
         }
+        .into_any(),
         _ => {
-            let write = write.clone();
             let numeric = field.kind == Kind::Integer;
             view! {
                 <input
                     type="text"
-                    class="ps-input"
-                    class:ps-input--number=numeric
-                    class:ps-input--error=move || problem.get().is_some()
+                    class=if numeric { "ps-input ps-input--number" } else { "ps-input" }
+                    class:ps-input--error=has_problem
                     id=id.clone()
-                    name=move || path.get()
+                    name=path
                     inputmode=numeric.then_some("numeric")
                     autocomplete="off"
                     spellcheck="false"
-                    aria-describedby=describedby.clone()
+                    aria-describedby=describedby
                     aria-invalid=invalid
-                    prop:value=move || value.get().unwrap_or_default()
+                    prop:value=value
                     on:input=move |ev| write(event_target_value(&ev))
-                    on:blur=move |_| touched.set(true)
+                    on:blur=on_blur
                 />
             }
             .into_any()
         }
     };
     view! {
-        <div class="ps-field" class:ps-field--error=move || problem.get().is_some()>
-            <label class="ps-field__label" for=id.clone()>
-                {move || label_text.get()}
+        <div class="ps-field" class:ps-field--error=has_problem>
+            <label class="ps-field__label" for=id>
+                {label_text}
             </label>
             <div class="ps-field__hint" id=hint_id>
                 <span>{field.hint}</span>
