@@ -5,14 +5,12 @@
 //! unreadable input (missing file, not UTF-8, not JSON).
 
 use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::export::{self, Format, Options};
 use crate::json::{self, Json};
 use crate::model::{self, Kind, FIELDS};
 use crate::request;
 use crate::value::FormValue;
 use std::io::{Read, Write};
-
-/// Export formats the CLI knows, by id (shared with the UI).
-pub const FORMATS: [&str; 1] = ["request-json"];
 
 const USAGE: &str = "\
 poolsmith: write a correct Amazon Cognito CreateUserPool request the first time
@@ -20,10 +18,14 @@ poolsmith: write a correct Amazon Cognito CreateUserPool request the first time
 Usage:
   poolsmith fields                         every field path of CreateUserPool as TSV
   poolsmith check [--json] [FILE|-]        check a request (--cli-input-json file)
-  poolsmith export --format F [FILE|-]     print the request in format F
+  poolsmith export --format F [--mfa totp,email] [FILE|-]
+                                           print the request in format F
+  poolsmith export --all DIR [--mfa totp,email] [FILE|-]
+                                           write one file per format into DIR
   poolsmith --help | --version
 
-FILE defaults to standard input. Formats: request-json.
+FILE defaults to standard input. --mfa adds the follow-up that turns on authenticator-app
+(totp) and email MFA, which CreateUserPool cannot do itself.
 Exit status: 0 fine, 1 errors found, 2 bad usage or unreadable input.
 ";
 
@@ -227,21 +229,36 @@ fn plural_s(n: usize) -> &'static str {
     }
 }
 
+fn format_ids() -> String {
+    Format::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().join(", ")
+}
+
 fn export(
     args: &[String],
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Status, Failure> {
-    let args = parse_args(args, &[], &["--format"])?;
-    let format = args
-        .values
-        .iter()
-        .find(|(name, _)| *name == "--format")
-        .map(|(_, v)| *v)
-        .ok_or_else(|| Failure::Usage(format!("export needs --format ({})", FORMATS.join(", "))))?;
-    if !FORMATS.contains(&format) {
-        return Err(Failure::Usage(format!("unknown format `{format}`; formats: {}", FORMATS.join(", "))));
+    let args = parse_args(args, &[], &["--format", "--all", "--mfa"])?;
+    let value = |name: &str| args.values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let formats: Vec<Format> = match (value("--format"), value("--all")) {
+        (Some(_), Some(_)) => return Err(Failure::Usage("use either --format or --all, not both".into())),
+        (None, None) => return Err(Failure::Usage(format!("export needs --format F ({}) or --all DIR", format_ids()))),
+        (Some(id), None) => vec![Format::from_id(id)
+            .ok_or_else(|| Failure::Usage(format!("unknown format `{id}`; formats: {}", format_ids())))?],
+        (None, Some(_)) => Format::ALL.to_vec(),
+    };
+    let mut options = Options::default();
+    if let Some(list) = value("--mfa") {
+        for factor in list.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            match factor {
+                "totp" => options.mfa.totp = true,
+                "email" => options.mfa.email = true,
+                other => {
+                    return Err(Failure::Usage(format!("unknown MFA factor `{other}`; use totp, email or totp,email")))
+                }
+            }
+        }
     }
     let (name, text) = read_input(args.file, stdin)?;
     let (form, problems, unreadable) = load(&text);
@@ -254,7 +271,28 @@ fn export(
         // Exported anyway (the user may be drafting), but the errors come first, on stderr.
         let _ = stderr.write_all(human_report(&name, &errors).as_bytes());
     }
-    let _ = stdout.write_all(json::Json::pretty(&request::to_json(&form)).as_bytes());
+    let request = request::to_json(&form);
+    match value("--all") {
+        Some(dir) => {
+            let dir = std::path::Path::new(dir);
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::Input(format!("cannot create {}: {e}", dir.display())))?;
+            for format in formats {
+                let rendered = export::render(format, &request, &options);
+                let path = dir.join(format.file_name());
+                std::fs::write(&path, rendered.text)
+                    .map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+                let _ = writeln!(stdout, "{}", path.display());
+            }
+        }
+        None => {
+            let rendered = export::render(formats[0], &request, &options);
+            let _ = stdout.write_all(rendered.text.as_bytes());
+            for note in rendered.notes {
+                let _ = writeln!(stderr, "note: {note}");
+            }
+        }
+    }
     Ok(if errors.is_empty() { 0 } else { 1 })
 }
 

@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod export;
 pub mod json;
 pub mod model;
 pub mod pattern;

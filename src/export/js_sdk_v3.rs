@@ -1,0 +1,9 @@
+//! `js-sdk-v3`: JavaScript SDK v3. Not written yet (issue 4): renders nothing and says so.
+
+use super::{Export, Options};
+use crate::json::Json;
+
+/// Placeholder until the format lands.
+pub fn render(_request: &Json, _options: &Options) -> Export {
+    Export { text: String::new(), notes: vec!["The JavaScript SDK v3 export is not available yet.".to_string()] }
+}

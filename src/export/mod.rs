@@ -1,0 +1,144 @@
+//! Exports: the request in every format users paste into other tools.
+//!
+//! One module per format, each with `render(&Json, &Options) -> Export`. Exporters take the
+//! normalised request (`request::to_json`: only what is set, model member order, JSON types)
+//! and never re-validate: the diagnostics are the form's job. Format ids are shared by the UI
+//! and the CLI (`poolsmith export --format <id>`).
+
+pub mod boto3;
+pub mod cdk_ts;
+pub mod cli_bash;
+pub mod cli_powershell;
+pub mod cloudformation_json;
+pub mod cloudformation_yaml;
+pub mod js_sdk_v3;
+pub mod paws;
+pub mod request_json;
+pub mod terraform;
+
+use crate::json::Json;
+
+/// One export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    RequestJson,
+    CliBash,
+    CliPowershell,
+    CloudformationYaml,
+    CloudformationJson,
+    Terraform,
+    CdkTs,
+    Boto3,
+    JsSdkV3,
+    Paws,
+}
+
+impl Format {
+    /// Every format, in the order the UI shows them.
+    pub const ALL: [Format; 10] = [
+        Format::RequestJson,
+        Format::CliBash,
+        Format::CliPowershell,
+        Format::CloudformationYaml,
+        Format::CloudformationJson,
+        Format::Terraform,
+        Format::CdkTs,
+        Format::Boto3,
+        Format::JsSdkV3,
+        Format::Paws,
+    ];
+
+    /// The id used by the CLI (`--format`) and the UI (`data-format`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::RequestJson => "request-json",
+            Format::CliBash => "cli-bash",
+            Format::CliPowershell => "cli-powershell",
+            Format::CloudformationYaml => "cloudformation-yaml",
+            Format::CloudformationJson => "cloudformation-json",
+            Format::Terraform => "terraform",
+            Format::CdkTs => "cdk-ts",
+            Format::Boto3 => "boto3",
+            Format::JsSdkV3 => "js-sdk-v3",
+            Format::Paws => "paws",
+        }
+    }
+
+    /// The format with this id.
+    pub fn from_id(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// A short name for tabs and headings.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::RequestJson => "Request JSON",
+            Format::CliBash => "AWS CLI (bash)",
+            Format::CliPowershell => "AWS CLI (PowerShell)",
+            Format::CloudformationYaml => "CloudFormation (YAML)",
+            Format::CloudformationJson => "CloudFormation (JSON)",
+            Format::Terraform => "Terraform",
+            Format::CdkTs => "CDK (TypeScript)",
+            Format::Boto3 => "boto3 (Python)",
+            Format::JsSdkV3 => "JavaScript SDK v3",
+            Format::Paws => "paws (R)",
+        }
+    }
+
+    /// The file name used by downloads and `export --all`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::RequestJson => "create-user-pool.json",
+            Format::CliBash => "create-user-pool.sh",
+            Format::CliPowershell => "create-user-pool.ps1",
+            Format::CloudformationYaml => "user-pool.yaml",
+            Format::CloudformationJson => "user-pool.template.json",
+            Format::Terraform => "user_pool.tf",
+            Format::CdkTs => "user-pool-stack.ts",
+            Format::Boto3 => "create_user_pool.py",
+            Format::JsSdkV3 => "create-user-pool.mjs",
+            Format::Paws => "create_user_pool.R",
+        }
+    }
+}
+
+/// MFA that `CreateUserPool` cannot configure (it only turns on SMS MFA): TOTP and email
+/// factors need a follow-up (`SetUserPoolMfaConfig`, CloudFormation `EnabledMfas`, Terraform's
+/// MFA blocks). Chosen in the UI; not part of the request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MfaFactors {
+    /// Authenticator apps (TOTP, `SOFTWARE_TOKEN_MFA`).
+    pub totp: bool,
+    /// Email one-time codes (`EMAIL_OTP`; Essentials or Plus, SES email).
+    pub email: bool,
+}
+
+/// Inputs of an export that are not part of the request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub mfa: MfaFactors,
+}
+
+/// The text of an export and what the reader should know about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Export {
+    pub text: String,
+    /// What the format cannot express, follow-up steps, how it was checked.
+    pub notes: Vec<String>,
+}
+
+/// Renders `request` (a normalised `CreateUserPool` request) in `format`.
+pub fn render(format: Format, request: &Json, options: &Options) -> Export {
+    match format {
+        Format::RequestJson => request_json::render(request, options),
+        Format::CliBash => cli_bash::render(request, options),
+        Format::CliPowershell => cli_powershell::render(request, options),
+        Format::CloudformationYaml => cloudformation_yaml::render(request, options),
+        Format::CloudformationJson => cloudformation_json::render(request, options),
+        Format::Terraform => terraform::render(request, options),
+        Format::CdkTs => cdk_ts::render(request, options),
+        Format::Boto3 => boto3::render(request, options),
+        Format::JsSdkV3 => js_sdk_v3::render(request, options),
+        Format::Paws => paws::render(request, options),
+    }
+}
