@@ -17,7 +17,8 @@ poolsmith: write a correct Amazon Cognito CreateUserPool request the first time
 
 Usage:
   poolsmith fields                         every field path of CreateUserPool as TSV
-  poolsmith check [--json] [FILE|-]        check a request (--cli-input-json file)
+  poolsmith check [--json] [FILE|-]        check a request (--cli-input-json file): errors,
+                                           then warnings; --json adds each rule's sources
   poolsmith export --format F [--mfa totp,email] [FILE|-]
                                            print the request in format F
   poolsmith export --all DIR [--mfa totp,email] [FILE|-]
@@ -181,7 +182,7 @@ fn check(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write) -> Resul
     let (name, text) = read_input(args.file, stdin)?;
     let (_, problems, unreadable) = load(&text);
     if args.flags.contains(&"--json") {
-        let array = Json::Array(problems.iter().map(|d| d.to_json(false)).collect());
+        let array = Json::Array(problems.iter().map(|d| d.to_json(true)).collect());
         let _ = stdout.write_all(array.pretty().as_bytes());
     } else {
         let _ = stdout.write_all(human_report(&name, &problems).as_bytes());
@@ -300,6 +301,9 @@ fn export(
 mod tests {
     use super::*;
 
+    /// A request with no errors and no best-practice warnings.
+    const CLEAN: &str = r#"{"PoolName": "ok", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::111122223333:role/sms"}, "AutoVerifiedAttributes": ["phone_number"], "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true, "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": true}}, "UsernameConfiguration": {"CaseSensitive": false}}"#;
+
     fn run_with(args: &[&str], input: &str) -> (Status, String, String) {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -322,7 +326,10 @@ mod tests {
         let (status, out, _) = run_with(&["check", "-"], "{\n  \"PoolName\": \"a/b\"\n}");
         assert_eq!(status, 1);
         assert!(out.starts_with("<stdin>:2:3: error[model.pattern] PoolName: Pool name can only include"), "{out}");
-        let (status, out, _) = run_with(&["check"], r#"{"PoolName": "ok"}"#);
+        let (status, out, _) = run_with(&["check"], CLEAN);
         assert_eq!((status, out.as_str()), (0, "<stdin>: no problems found\n"));
+        let (status, out, _) = run_with(&["check"], r#"{"PoolName": "ok"}"#);
+        assert_eq!(status, 0, "warnings alone do not fail a check");
+        assert!(out.ends_with("<stdin>: 0 errors, 4 warnings\n"), "{out}");
     }
 }

@@ -26,6 +26,29 @@ impl Severity {
     }
 }
 
+/// Where a rule comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A sentence of the AWS model's documentation of a field (a model path, or
+    /// `CreateUserPool` for the operation), quoted exactly; a test checks the quote is there.
+    Doc(&'static str, &'static str),
+    /// A page (developer guide, a tool's documentation, an issue reporting a service error)
+    /// and what it says.
+    Web(&'static str, &'static str),
+    /// Poolsmith's own reasoning, where no AWS text decides (kept as a warning).
+    Reasoning(&'static str),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Doc(path, quote) => write!(f, "AWS API reference, {path}: “{quote}”"),
+            Source::Web(url, says) => write!(f, "{url}: {says}"),
+            Source::Reasoning(why) => write!(f, "Poolsmith: {why}"),
+        }
+    }
+}
+
 /// One problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
@@ -36,8 +59,8 @@ pub struct Diagnostic {
     pub paths: Vec<FieldPath>,
     /// What is wrong and what to do, naming the field.
     pub message: String,
-    /// Where the rule comes from: a doc quote or an address.
-    pub sources: Vec<&'static str>,
+    /// Where the rule comes from: doc quotes or addresses.
+    pub sources: Vec<Source>,
     /// Where in an imported file the problem sits, when known.
     pub pos: Option<Pos>,
 }
@@ -90,7 +113,10 @@ impl Diagnostic {
             members.push(("column".to_string(), Json::Number(pos.column.to_string())));
         }
         if with_sources {
-            members.push(("sources".to_string(), Json::Array(self.sources.iter().map(|s| Json::str(*s)).collect())));
+            members.push((
+                "sources".to_string(),
+                Json::Array(self.sources.iter().map(|s| Json::str(s.to_string())).collect()),
+            ));
         }
         Json::Object(members)
     }

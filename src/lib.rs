@@ -19,6 +19,7 @@ pub mod json;
 pub mod model;
 pub mod pattern;
 pub mod request;
+pub mod rules;
 pub mod sample;
 pub mod validate;
 pub mod value;
@@ -29,10 +30,11 @@ pub mod ui;
 pub use diagnostic::{Diagnostic, Severity};
 pub use value::{FieldPath, FormValue};
 
-/// Every problem of a form: single-field checks from the model, sorted errors first, then by
-/// path.
+/// Every problem of a form: single-field checks from the model, cross-field rules and
+/// best-practice lint, sorted errors first, then by path.
 pub fn diagnostics(form: &FormValue) -> Vec<Diagnostic> {
     let mut all = validate::check_fields(form);
+    all.extend(rules::check(form));
     diagnostic::sort(&mut all);
     all
 }

@@ -3,6 +3,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// A request with no errors and no best-practice warnings.
+const CLEAN: &str = r#"{"PoolName": "ok", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::111122223333:role/sms"}, "AutoVerifiedAttributes": ["phone_number"], "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true, "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": true}}, "UsernameConfiguration": {"CaseSensitive": false}}"#;
+
 fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_poolsmith"))
         .args(args)
@@ -11,7 +14,8 @@ fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run poolsmith");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // The program may exit before reading its input (bad usage): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     let out = child.wait_with_output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
@@ -38,7 +42,9 @@ fn fields_lists_every_path_as_tsv() {
 
 #[test]
 fn check_exit_codes_follow_the_contract() {
-    assert_eq!(poolsmith(&["check"], r#"{"PoolName": "good"}"#).0, 0);
+    assert_eq!(poolsmith(&["check"], CLEAN).0, 0);
+    assert_eq!(poolsmith(&["check"], r#"{"PoolName": "good"}"#).0, 0, "warnings do not fail");
+    assert_eq!(poolsmith(&["check"], r#"{"PoolName": "x", "MfaConfiguration": "ON"}"#).0, 1, "cross-field errors do");
     assert_eq!(poolsmith(&["check", "-"], r#"{"PoolName": ""}"#).0, 1);
     assert_eq!(poolsmith(&["check"], r#"{"PoolName": "x",}"#).0, 2, "not JSON");
     assert_eq!(poolsmith(&["check"], "[]").0, 2, "not an object");
@@ -57,7 +63,9 @@ fn check_json_is_an_array_of_path_severity_rule_message() {
     assert_eq!(status, 1);
     let (value, _) = poolsmith::json::parse(&out).expect("valid JSON");
     let poolsmith::json::Json::Array(items) = value else { panic!("not an array: {out}") };
-    assert_eq!(items.len(), 2);
+    let is_error = |item: &poolsmith::json::Json| item.get("severity").and_then(|v| v.as_str()) == Some("error");
+    let items: Vec<_> = items.iter().filter(|i| is_error(i)).cloned().collect();
+    assert_eq!(items.len(), 2, "{out}");
     for item in &items {
         for key in ["path", "severity", "rule", "message"] {
             assert!(item.get(key).and_then(|v| v.as_str()).is_some(), "{key} missing in {out}");
@@ -65,8 +73,12 @@ fn check_json_is_an_array_of_path_severity_rule_message() {
     }
     assert_eq!(items[0].get("path").and_then(|v| v.as_str()), Some("MfaConfiguration"));
     assert_eq!(items[1].get("line"), Some(&poolsmith::json::Json::Number("2".into())));
-    let (status, out, _) = poolsmith(&["check", "--json"], r#"{"PoolName": "fine"}"#);
+    let (status, out, _) = poolsmith(&["check", "--json"], CLEAN);
     assert_eq!((status, out.trim()), (0, "[]"));
+    let (status, out, _) = poolsmith(&["check", "--json"], r#"{"MfaConfiguration": "ON"}"#);
+    assert_eq!(status, 1);
+    assert!(out.contains("\"rule\": \"mfa.sms-configuration-required\""), "{out}");
+    assert!(out.contains("\"sources\": ["), "--json carries each rule's sources: {out}");
 }
 
 #[test]

@@ -93,10 +93,16 @@ impl Walker<'_> {
             Some(Json::Array(values)) => values.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         };
-        let doc_html = member_doc
-            .map(str::to_string)
-            .or_else(|| shape.get("documentation").and_then(Json::as_str).map(str::to_string))
-            .unwrap_or_default();
+        // A member's doc says what the field is for; a structure's shape doc often adds what
+        // applies wherever the shape is used (such as the feature plan it needs). Keep both.
+        let shape_doc = shape.get("documentation").and_then(Json::as_str);
+        let doc_html = match (member_doc, shape_doc) {
+            (Some(member), Some(shape_doc)) if kind == "Structure" && shape_doc != member => {
+                format!("{member} {shape_doc}")
+            }
+            (Some(member), _) => member.to_string(),
+            (None, shape_doc) => shape_doc.unwrap_or_default().to_string(),
+        };
         let id = self.fields.len();
         self.fields.push(GenField {
             path: path.clone(),

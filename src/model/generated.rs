@@ -66,7 +66,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The password policy and sign-in policy in the user pool.",
-        doc: "PThe password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in \u{4}choice-based authentication\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice\u{6}.",
+        doc: "PThe password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in \u{4}choice-based authentication\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice\u{6}.\nPA list of user pool policies. Contains the policy that sets password-complexity requirements.",
     },
     Field {
         id: 2,
@@ -210,7 +210,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The policy for allowed types of authentication in a user pool.",
-        doc: "PThe policy for allowed types of authentication in a user pool.",
+        doc: "PThe policy for allowed types of authentication in a user pool.\nPThe policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
     },
     Field {
         id: 11,
@@ -274,7 +274,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A collection of user pool Lambda triggers.",
-        doc: "PA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.",
+        doc: "PA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.\nPA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.",
     },
     Field {
         id: 15,
@@ -450,7 +450,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The detailed configuration of a pre token generation Lambda trigger in a user pool.",
-        doc: "PThe detailed configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool. If you also set an ARN in \u{1}PreTokenGeneration\u{1}, its value must be identical to \u{1}PreTokenGenerationConfig\u{1}.",
+        doc: "PThe detailed configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool. If you also set an ARN in \u{1}PreTokenGeneration\u{1}, its value must be identical to \u{1}PreTokenGenerationConfig\u{1}.\nPThe properties of a pre token generation Lambda trigger.",
     },
     Field {
         id: 26,
@@ -498,7 +498,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom SMS sender Lambda trigger.",
-        doc: "PThe configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.",
+        doc: "PThe configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom SMS sender Lambda trigger.",
     },
     Field {
         id: 29,
@@ -546,7 +546,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom email sender Lambda trigger.",
-        doc: "PThe configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.",
+        doc: "PThe configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom email sender Lambda trigger.",
     },
     Field {
         id: 32,
@@ -610,7 +610,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of an inbound federation Lambda trigger.",
-        doc: "PThe configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.",
+        doc: "PThe configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.\nPThe properties of an inbound federation Lambda trigger.",
     },
     Field {
         id: 36,
@@ -802,7 +802,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
-        doc: "PThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.\nPSet the email message type that corresponds to your \u{1}DefaultEmailOption\u{1} selection. For \u{1}CONFIRM_WITH_LINK\u{1}, specify an \u{1}EmailMessageByLink\u{1} and leave \u{1}EmailMessage\u{1} blank. For \u{1}CONFIRM_WITH_CODE\u{1}, specify an \u{1}EmailMessage\u{1} and leave \u{1}EmailMessageByLink\u{1} blank. When you supply both parameters with either choice, Amazon Cognito returns an error.",
+        doc: "PThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.\nPSet the email message type that corresponds to your \u{1}DefaultEmailOption\u{1} selection. For \u{1}CONFIRM_WITH_LINK\u{1}, specify an \u{1}EmailMessageByLink\u{1} and leave \u{1}EmailMessage\u{1} blank. For \u{1}CONFIRM_WITH_CODE\u{1}, specify an \u{1}EmailMessage\u{1} and leave \u{1}EmailMessageByLink\u{1} blank. When you supply both parameters with either choice, Amazon Cognito returns an error.\nPThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
     },
     Field {
         id: 48,
@@ -994,7 +994,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The device-remembering configuration for a user pool.",
-        doc: "PThe device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see \u{4}Working with user devices in your user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}. A null value indicates that you have deactivated device remembering in your user pool.\nNWhen you provide a value for any \u{1}DeviceConfiguration\u{1} field, you activate the Amazon Cognito device-remembering feature. For more information, see \u{4}Working with devices\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}.",
+        doc: "PThe device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see \u{4}Working with user devices in your user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}. A null value indicates that you have deactivated device remembering in your user pool.\nNWhen you provide a value for any \u{1}DeviceConfiguration\u{1} field, you activate the Amazon Cognito device-remembering feature. For more information, see \u{4}Working with devices\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}.\nPThe device-remembering configuration for a user pool.\nNWhen you provide a value for any property of \u{1}DeviceConfiguration\u{1}, you activate the device remembering for the user pool.",
     },
     Field {
         id: 60,
@@ -1042,7 +1042,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The email configuration of your user pool.",
-        doc: "PThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.",
+        doc: "PThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nPThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nNAmazon Cognito can send email messages with Amazon Simple Email Service resources in the Amazon Web Services Region where you created your user pool, and in alternate Regions in some cases. For more information on the supported Regions, see \u{4}Email settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html\u{6}.",
     },
     Field {
         id: 63,
@@ -1138,7 +1138,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service.",
-        doc: "PThe settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see \u{4}SMS message settings\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.",
+        doc: "PThe settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see \u{4}SMS message settings\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.\nPUser pool configuration for delivery of SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.",
     },
     Field {
         id: 69,
@@ -1202,7 +1202,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS.",
-        doc: "PThe configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration (\u{1}SnsCallerArn\u{1}) or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.",
+        doc: "PThe configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration (\u{1}SnsCallerArn\u{1}) or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.\nPThe configuration that Amazon Cognito uses to send SMS messages through Amazon Web Services End User Messaging SMS. Provide this structure in the \u{1}EumsSms\u{1} member of \u{1}SmsConfigurationType\u{1} to use Amazon Web Services End User Messaging SMS instead of Amazon SNS.",
     },
     Field {
         id: 73,
@@ -1378,7 +1378,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for administrative creation of users.",
-        doc: "PThe configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.",
+        doc: "PThe configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.\nPThe settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.",
     },
     Field {
         id: 84,
@@ -1426,7 +1426,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the welcome message to new users.",
-        doc: "PThe template for the welcome message to new users. This template must include the \u{1}{####}\u{1} temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.\nPSee also \u{4}Customizing User Invitation Messages\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization\u{6}.",
+        doc: "PThe template for the welcome message to new users. This template must include the \u{1}{####}\u{1} temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.\nPSee also \u{4}Customizing User Invitation Messages\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization\u{6}.\nPThe message template structure.",
     },
     Field {
         id: 87,
@@ -1602,7 +1602,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the number type.",
-        doc: "PSpecifies the constraints for an attribute of the number type.",
+        doc: "PSpecifies the constraints for an attribute of the number type.\nPThe minimum and maximum values of an attribute that is of the number type, for example \u{1}custom:age\u{1}.",
     },
     Field {
         id: 98,
@@ -1650,7 +1650,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the string type.",
-        doc: "PSpecifies the constraints for an attribute of the string type.",
+        doc: "PSpecifies the constraints for an attribute of the string type.\nPThe minimum and maximum length values of an attribute that is of the string type, for example \u{1}custom:department\u{1}.",
     },
     Field {
         id: 101,
@@ -1762,7 +1762,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The dynamic client registration configuration for the user pool.",
-        doc: "PThe dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
+        doc: "PThe dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPThe dynamic client registration configuration for a user pool. Dynamic client registration lets applications register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPApplications register app clients at the \u{1}/oauth2/register\u{1} endpoint of your user pool domain. In authenticated registration, the application sends an access token from your user pool that has the \u{1}aws.cognito/dcr/register\u{1} scope. In open registration, the application doesn't send a token.\nPWhen you include this configuration in an \u{1}UpdateUserPool\u{1} request, Amazon Cognito replaces the existing configuration with the one that you provide.",
     },
     Field {
         id: 108,
@@ -1906,7 +1906,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Sets the case sensitivity option for sign-in usernames.",
-        doc: "PSets the case sensitivity option for sign-in usernames. When \u{1}CaseSensitive\u{1} is \u{1}false\u{1} (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}, or for email, \u{1}email@example.com\u{1} or \u{1}EMaiL@eXamplE.Com\u{1}. For most use cases, set case sensitivity to \u{1}false\u{1} as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.\nPWhen \u{1}CaseSensitive\u{1} is \u{1}true\u{1} (case sensitive), Amazon Cognito interprets \u{1}USERNAME\u{1} and \u{1}UserName\u{1} as distinct users.\nPThis configuration is immutable after you set it.",
+        doc: "PSets the case sensitivity option for sign-in usernames. When \u{1}CaseSensitive\u{1} is \u{1}false\u{1} (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}, or for email, \u{1}email@example.com\u{1} or \u{1}EMaiL@eXamplE.Com\u{1}. For most use cases, set case sensitivity to \u{1}false\u{1} as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.\nPWhen \u{1}CaseSensitive\u{1} is \u{1}true\u{1} (case sensitive), Amazon Cognito interprets \u{1}USERNAME\u{1} and \u{1}UserName\u{1} as distinct users.\nPThis configuration is immutable after you set it.\nPThe configuration of a user pool for username case sensitivity.",
     },
     Field {
         id: 117,
@@ -1938,7 +1938,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The available verified method a user can use to recover their password when they call ForgotPassword.",
-        doc: "PThe available verified method a user can use to recover their password when they call \u{1}ForgotPassword\u{1}. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.\nPAs a best practice, configure both \u{1}verified_email\u{1} and \u{1}verified_phone_number\u{1}, with one having a higher priority than the other.",
+        doc: "PThe available verified method a user can use to recover their password when they call \u{1}ForgotPassword\u{1}. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.\nPAs a best practice, configure both \u{1}verified_email\u{1} and \u{1}verified_phone_number\u{1}, with one having a higher priority than the other.\nPThe settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.",
     },
     Field {
         id: 119,
@@ -2034,7 +2034,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The key configuration for the user pool.",
-        doc: "PThe key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.",
+        doc: "PThe key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.\nPSpecifies the key configuration for a user pool. Contains settings for encryption keys used to secure user pool data.",
     },
     Field {
         id: 125,
@@ -2082,7 +2082,7 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The issuer configuration for the user pool.",
-        doc: "PThe issuer configuration for the user pool. Specifies the issuer type for token generation.",
+        doc: "PThe issuer configuration for the user pool. Specifies the issuer type for token generation.\nPSpecifies the issuer configuration for a user pool. Contains settings that determine how tokens are issued and validated.",
     },
     Field {
         id: 128,
