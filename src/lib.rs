@@ -15,12 +15,18 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
+pub mod history;
+pub mod import;
 pub mod json;
 pub mod model;
 pub mod pattern;
+pub mod presets;
 pub mod request;
 pub mod rules;
 pub mod sample;
+pub mod saved;
+pub mod search;
+pub mod share;
 pub mod validate;
 pub mod value;
 

@@ -1,9 +1,303 @@
-//! `cdk-ts`: CDK (TypeScript). Not written yet (issue 4): renders nothing and says so.
+//! `cdk-ts`: a TypeScript AWS CDK v2 stack with one L1 `CfnUserPool`, whose props are the
+//! CloudFormation properties (`cloudformation::user_pool`) in CDK's camelCase, so it
+//! synthesizes to the same resource as the CloudFormation exports.
+//!
+//! Strings are written as JSON string literals (`json::quote`): valid TypeScript, with no
+//! interpolation (never template literals), and with U+2028/U+2029 escaped. Keys are the
+//! camelCase property names, except in maps (`UserPoolTags`), whose keys are the user's and are
+//! quoted as they are.
 
+use super::cloudformation;
 use super::{Export, Options};
-use crate::json::Json;
+use crate::json::{self, Json};
+use crate::model::{self, Field, Kind};
 
-/// Placeholder until the format lands.
-pub fn render(_request: &Json, _options: &Options) -> Export {
-    Export { text: String::new(), notes: vec!["The CDK (TypeScript) export is not available yet.".to_string()] }
+/// The stack as a TypeScript file, plus notes on what it leaves out and what to do next.
+pub fn render(request: &Json, options: &Options) -> Export {
+    let pool = cloudformation::user_pool(request, options);
+    let mut notes = vec![
+        "Use it in a CDK app (npm install aws-cdk-lib constructs) and deploy with: npx cdk deploy. It synthesizes \
+         to the same resource as the CloudFormation export."
+            .to_string(),
+    ];
+    notes.extend(pool.notes.iter().cloned());
+    if has_token_marker(request) {
+        notes.push(
+            "A value contains ${Token[ or #{Token[, which the CDK reads as a reference to one of its tokens: \
+             synthesis fails or substitutes another value. Use the CloudFormation export for this request."
+                .to_string(),
+        );
+    }
+    let mut text = String::from("// AWS CDK v2 stack for an Amazon Cognito user pool, written by Poolsmith.\n");
+    cloudformation::write_comments("//", &notes, &mut text);
+    // Only what the stack uses, so linters that flag unused imports stay quiet.
+    let imports = [("App", true), ("CfnOutput", true), ("RemovalPolicy", pool.retain), ("Stack", true)];
+    let imports = imports.into_iter().chain([("StackProps", true), ("Validations", pool.literal_variables)]);
+    let names: Vec<&str> = imports.filter_map(|(name, used)| used.then_some(name)).collect();
+    text.push_str(&format!("import {{ {} }} from \"aws-cdk-lib\";\n", names.join(", ")));
+    text.push_str(
+        "\
+         import { CfnUserPool } from \"aws-cdk-lib/aws-cognito\";\n\
+         import { Construct } from \"constructs\";\n\n\
+         export class UserPoolStack extends Stack {\n  \
+           readonly userPool: CfnUserPool;\n\n  \
+           constructor(scope: Construct, id: string, props?: StackProps) {\n    \
+             super(scope, id, props);\n    \
+             this.userPool = new CfnUserPool(this, \"UserPool\", {\n",
+    );
+    for (name, value) in &pool.properties {
+        let field = cloudformation::request_member(name).and_then(model::top_level_member);
+        write_member(&cdk_name(name), value, field, 3, &mut text);
+    }
+    text.push_str("    });\n");
+    if pool.literal_variables {
+        // CDK runs the same check at synthesis, and new projects (its recommended feature flags)
+        // make its findings errors; the cfn-lint Metadata is the CloudFormation exports' own.
+        text.push_str(
+            "    Validations.of(this.userPool).acknowledge({\n      \
+               id: \"CloudFormation-Validate::E1029\",\n      \
+               reason: \"Text like ${Name} is literal here, as in the CreateUserPool request.\",\n    \
+             });\n    \
+             this.userPool.addMetadata(\"cfn-lint\", { config: { ignore_checks: [\"E1029\"] } });\n",
+        );
+    }
+    if pool.retain {
+        text.push_str("    this.userPool.applyRemovalPolicy(RemovalPolicy.RETAIN);\n");
+    }
+    text.push_str(
+        "    new CfnOutput(this, \"UserPoolId\", { description: \"The user pool ID\", value: this.userPool.ref });\n    \
+         new CfnOutput(this, \"UserPoolArn\", { description: \"The user pool ARN\", value: this.userPool.attrArn });\n  \
+         }\n}\n\n\
+         const app = new App();\n\
+         new UserPoolStack(app, \"UserPoolStack\");\n",
+    );
+    notes.push("Checked in Poolsmith's conformance tests: aws-cdk-lib 2.276.0 synthesizes it to the CloudFormation export's properties.".to_string());
+    Export { text, notes }
+}
+
+/// CDK's name for a CloudFormation property: camelCase with acronyms as one word
+/// (`KMSKeyID` → `kmsKeyId`, `CustomSMSSender` → `customSmsSender`, `SMSMessage` → `smsMessage`).
+pub fn cdk_name(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
+        let before_lower = chars.get(i + 1).is_some_and(|next| next.is_ascii_lowercase());
+        // A capital starts a word, unless it continues an acronym; an acronym's last capital
+        // starts the next word when lower case follows it (`SMSM|essage`).
+        let starts_word = c.is_ascii_uppercase() && (!after_upper || before_lower);
+        out.push(if starts_word && i > 0 { c } else { c.to_ascii_lowercase() });
+    }
+    out
+}
+
+/// Whether any string (or map key) holds what the CDK takes for an encoded token.
+fn has_token_marker(value: &Json) -> bool {
+    let marked = |text: &str| text.contains("${Token[") || text.contains("#{Token[");
+    match value {
+        Json::String(text) => marked(text),
+        Json::Array(items) => items.iter().any(has_token_marker),
+        Json::Object(members) => members.iter().any(|(key, item)| marked(key) || has_token_marker(item)),
+        _ => false,
+    }
+}
+
+fn pad(indent: usize, out: &mut String) {
+    for _ in 0..indent {
+        out.push_str("  ");
+    }
+}
+
+/// Writes `key: value,` on its own line(s); `field` is the model field of `value`, if known.
+fn write_member(key: &str, value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
+    pad(indent, out);
+    // camelCase names are identifiers; anything else is quoted.
+    if key.starts_with(|c: char| c.is_ascii_alphabetic()) && key.chars().all(|c| c.is_ascii_alphanumeric()) {
+        out.push_str(key);
+    } else {
+        json::write_string(key, out);
+    }
+    out.push_str(": ");
+    write_value(value, field, indent, out);
+    out.push_str(",\n");
+}
+
+fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
+    match value {
+        Json::Object(members) if !members.is_empty() => {
+            out.push_str("{\n");
+            let is_map = field.is_some_and(|f| f.kind == Kind::Map);
+            for (key, item) in members {
+                if is_map {
+                    let value_field = field.and_then(|f| f.child_fields().nth(1));
+                    pad(indent + 1, out);
+                    json::write_string(key, out);
+                    out.push_str(": ");
+                    write_value(item, value_field, indent + 1, out);
+                    out.push_str(",\n");
+                } else {
+                    write_member(&cdk_name(key), item, field.and_then(|f| f.member(key)), indent + 1, out);
+                }
+            }
+            pad(indent, out);
+            out.push('}');
+        }
+        Json::Array(items) if items.iter().any(|item| matches!(item, Json::Object(_) | Json::Array(_))) => {
+            let element = field.and_then(|f| f.child_fields().next());
+            out.push_str("[\n");
+            for item in items {
+                pad(indent + 1, out);
+                write_value(item, element, indent + 1, out);
+                out.push_str(",\n");
+            }
+            pad(indent, out);
+            out.push(']');
+        }
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&item.compact());
+            }
+            out.push(']');
+        }
+        // JSON's spelling of a scalar is TypeScript's.
+        scalar => out.push_str(&scalar.compact()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::MfaFactors;
+
+    #[test]
+    fn names_follow_the_cdk_props() {
+        // The renames aws-cdk-lib 2.276.0 makes (research: cdk-CfnUserPool.aws-cdk-lib-2.276.0.tsv).
+        for (cfn, cdk) in [
+            ("UserPoolName", "userPoolName"),
+            ("KMSKeyID", "kmsKeyId"),
+            ("CustomSMSSender", "customSmsSender"),
+            ("SMSMessage", "smsMessage"),
+            ("WebAuthnRelyingPartyID", "webAuthnRelyingPartyId"),
+            ("EumsSms", "eumsSms"),
+            ("From", "from"),
+            ("AttributesRequireVerificationBeforeUpdate", "attributesRequireVerificationBeforeUpdate"),
+            ("EnabledMfas", "enabledMfas"),
+        ] {
+            assert_eq!(cdk_name(cfn), cdk);
+        }
+    }
+
+    fn request(text: &str) -> Json {
+        json::parse(text).unwrap().0
+    }
+
+    #[test]
+    fn writes_props_with_camel_case_keys_and_user_map_keys_as_they_are() {
+        let export = render(
+            &request(
+                r#"{"PoolName": "p", "LambdaConfig": {"KMSKeyID": "arn:aws:kms:us-east-1:1:key/k",
+                    "CustomSMSSender": {"LambdaVersion": "V1_0", "LambdaArn": "arn:aws:lambda:us-east-1:1:function:f"}},
+                    "UserPoolTags": {"CostCenter": "1234", "a:b c": "${x}", "Ref": "y"},
+                    "Schema": [{"Name": "n", "StringAttributeConstraints": {"MinLength": "0", "MaxLength": "9"}}],
+                    "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireNumbers": false}},
+                    "AutoVerifiedAttributes": ["email", "phone_number"], "AliasAttributes": ["a,b"]}"#,
+            ),
+            &Options::default(),
+        );
+        let text = &export.text;
+        assert!(text.contains("      userPoolName: \"p\",\n"), "{text}");
+        assert!(text.contains("        kmsKeyId: \"arn:aws:kms:us-east-1:1:key/k\",\n"), "{text}");
+        assert!(text.contains("        customSmsSender: {\n          lambdaVersion: \"V1_0\",\n"), "{text}");
+        assert!(text.contains("\"CostCenter\": \"1234\",\n"), "{text}");
+        assert!(text.contains("\"a:b c\": \"${x}\",\n"), "{text}");
+        assert!(text.contains("\"Ref\": \"y\",\n"), "map keys are not camelCased: {text}");
+        assert!(text.contains("stringAttributeConstraints: {\n            minLength: \"0\",\n"), "{text}");
+        assert!(text.contains("minimumLength: 12,\n"), "{text}");
+        assert!(text.contains("requireNumbers: false,\n"), "{text}");
+        assert!(text.contains("autoVerifiedAttributes: [\"email\", \"phone_number\"],\n"), "{text}");
+        assert!(text.contains("aliasAttributes: [\"a,b\"],\n"), "{text}");
+        assert!(!text.contains("applyRemovalPolicy"));
+    }
+
+    #[test]
+    fn string_literals_are_json_quoted_and_never_template_literals() {
+        let awkward = "q\"b\\s$`${x}%{y} #: yes\n\t\u{2028}\u{2029}😀 it's";
+        let export = render(
+            &Json::Object(vec![
+                ("PoolName".into(), Json::str("p")),
+                ("EmailVerificationMessage".into(), Json::str(awkward)),
+            ]),
+            &Options::default(),
+        );
+        let expected = format!("      emailVerificationMessage: {},\n", json::quote(awkward));
+        assert!(export.text.contains(&expected), "{}", export.text);
+        assert!(!export.text.contains('\u{2028}') && !export.text.contains('\u{2029}'));
+        // A backtick only ever appears inside a double-quoted literal.
+        assert_eq!(export.text.matches('`').count(), 1);
+    }
+
+    #[test]
+    fn retains_the_pool_and_enables_mfa_factors() {
+        let export = render(
+            &request(
+                r#"{"PoolName": "p", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL",
+                    "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r", "ExternalId": "x"}}"#,
+            ),
+            &Options { mfa: MfaFactors { totp: true, email: true } },
+        );
+        assert!(export.text.contains("this.userPool.applyRemovalPolicy(RemovalPolicy.RETAIN);"));
+        assert!(export.text.contains("      enabledMfas: [\"SMS_MFA\", \"SOFTWARE_TOKEN_MFA\", \"EMAIL_OTP\"],\n"));
+        assert!(export.notes.iter().any(|n| n.contains("EmailAuthenticationMessage")));
+    }
+
+    #[test]
+    fn notes_what_it_leaves_out_and_token_lookalikes() {
+        let export = render(
+            &request(
+                r#"{"PoolName": "p", "AcrConfiguration": {"Level1": {"AcrValue": "x"}}, "UserPoolTags": {"k": "${Token[TOKEN.1]}"}}"#,
+            ),
+            &Options::default(),
+        );
+        assert!(export.notes.iter().any(|n| n.starts_with("Left out: AcrConfiguration")));
+        assert!(export.text.contains("// Left out: AcrConfiguration"));
+        assert!(!export.text.contains("acrConfiguration"));
+        assert!(export.notes.iter().any(|n| n.contains("${Token[")));
+    }
+
+    #[test]
+    fn acknowledges_literal_variables_and_imports_only_what_it_uses() {
+        let export = render(
+            &request(r#"{"PoolName": "p", "EmailVerificationMessage": "${AWS::Region} {####}"}"#),
+            &Options::default(),
+        );
+        assert!(
+            export.text.contains("import { App, CfnOutput, Stack, StackProps, Validations } from \"aws-cdk-lib\";"),
+            "{}",
+            export.text
+        );
+        assert!(export
+            .text
+            .contains("Validations.of(this.userPool).acknowledge({\n      id: \"CloudFormation-Validate::E1029\","));
+        assert!(export
+            .text
+            .contains("this.userPool.addMetadata(\"cfn-lint\", { config: { ignore_checks: [\"E1029\"] } });"));
+        let export = render(&request(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#), &Options::default());
+        assert!(export
+            .text
+            .contains("import { App, CfnOutput, RemovalPolicy, Stack, StackProps } from \"aws-cdk-lib\";"));
+        assert!(!export.text.contains("Validations"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for request in [Json::Null, Json::Array(vec![Json::Array(vec![Json::Null])]), Json::str("x")] {
+            assert!(render(&request, &Options::default())
+                .text
+                .contains("new CfnUserPool(this, \"UserPool\", {\n    });"));
+        }
+    }
 }

@@ -1,9 +1,304 @@
-//! `cloudformation-yaml`: CloudFormation (YAML). Not written yet (issue 4): renders nothing and says so.
+//! `cloudformation-yaml`: the CloudFormation template (`cloudformation::template`) in YAML, with
+//! the notes as comments at the top, and the small YAML emitter it needs.
+//!
+//! The emitter writes block mappings and sequences only, and chooses for every string between
+//! two forms that no YAML reader (1.1 or 1.2: PyYAML, SnakeYAML, CloudFormation's own) can take
+//! for anything else: a plain scalar from a tight allow-list (an ASCII letter first, then
+//! letters, digits and `_./@-`, plus `:` in values; never a YAML 1.1 boolean or null word), or
+//! else a double-quoted scalar whose escapes are JSON's, so it stays on one line whatever it
+//! holds. Numbers and booleans are written bare, so their types survive.
 
+use super::cloudformation;
 use super::{Export, Options};
 use crate::json::Json;
+use std::fmt::Write as _;
 
-/// Placeholder until the format lands.
-pub fn render(_request: &Json, _options: &Options) -> Export {
-    Export { text: String::new(), notes: vec!["The CloudFormation (YAML) export is not available yet.".to_string()] }
+/// The template as YAML, plus notes on what it leaves out and what to do next.
+pub fn render(request: &Json, options: &Options) -> Export {
+    let pool = cloudformation::user_pool(request, options);
+    let mut notes =
+        vec!["Deploy it with: aws cloudformation deploy --template-file user-pool.yaml --stack-name user-pool"
+            .to_string()];
+    notes.extend(pool.notes.iter().cloned());
+    let mut text =
+        String::from("# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n");
+    cloudformation::write_comments("#", &notes, &mut text);
+    if let Json::Object(members) = cloudformation::template(&pool) {
+        write_mapping(&members, 0, &mut text);
+    }
+    notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
+    Export { text, notes }
+}
+
+/// Words that YAML 1.1 reads as booleans or null in some spelling (compared ignoring case).
+const YAML_WORDS: [&str; 9] = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
+
+/// Whether `text` can be written as a plain scalar and read back as exactly this string.
+fn is_plain(text: &str, key: bool) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "_./@-".contains(c) || (c == ':' && !key);
+    // A letter first rules out numbers, dates, sexagesimals, `~`, `<<`, `=`, `.inf` and every
+    // indicator character; a final `:` would start a mapping.
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(allowed)
+        && !text.ends_with(':')
+        && !YAML_WORDS.iter().any(|word| word.eq_ignore_ascii_case(text))
+}
+
+/// Writes `text` as a double-quoted scalar. The escapes are JSON's (so a JSON parser reads the
+/// same string back); everything YAML does not print literally or takes as a line break (C0,
+/// DEL, C1 with NEL, U+2028, U+2029, the BOM, U+FFFE, U+FFFF) becomes `\uXXXX`.
+fn write_quoted(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn write_string(text: &str, key: bool, out: &mut String) {
+    if is_plain(text, key) {
+        out.push_str(text);
+    } else {
+        write_quoted(text, out);
+    }
+}
+
+fn pad(indent: usize, out: &mut String) {
+    for _ in 0..indent {
+        out.push_str("  ");
+    }
+}
+
+fn write_mapping(members: &[(String, Json)], indent: usize, out: &mut String) {
+    for (key, value) in members {
+        pad(indent, out);
+        write_string(key, true, out);
+        out.push(':');
+        write_value(value, indent + 1, out);
+    }
+}
+
+fn write_sequence(items: &[Json], indent: usize, out: &mut String) {
+    for item in items {
+        match item {
+            Json::Object(members) if !members.is_empty() => {
+                // "- First: x" then the other members under it: the mapping is written one level
+                // deeper and its first indentation unit becomes the dash (both are two columns).
+                let start = out.len() + 2 * indent;
+                write_mapping(members, indent + 1, out);
+                out.replace_range(start..start + 2, "- ");
+            }
+            _ => {
+                pad(indent, out);
+                out.push('-');
+                write_value(item, indent + 1, out);
+            }
+        }
+    }
+}
+
+/// Writes what follows `key:` or `-`: a scalar on the same line, or a block on the next lines.
+fn write_value(value: &Json, indent: usize, out: &mut String) {
+    match value {
+        Json::Object(members) if !members.is_empty() => {
+            out.push('\n');
+            write_mapping(members, indent, out);
+        }
+        Json::Array(items) if !items.is_empty() => {
+            out.push('\n');
+            write_sequence(items, indent, out);
+        }
+        scalar => {
+            out.push(' ');
+            match scalar {
+                Json::String(text) => write_string(text, false, out),
+                Json::Number(lexeme) => out.push_str(lexeme),
+                Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Json::Object(_) => out.push_str("{}"),
+                Json::Array(_) => out.push_str("[]"),
+                Json::Null => out.push_str("null"),
+            }
+            out.push('\n');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::MfaFactors;
+    use crate::json;
+
+    fn yaml_of(value: &str) -> String {
+        let mut out = String::new();
+        write_string(value, false, &mut out);
+        out
+    }
+
+    /// Strings that some YAML reader would take for something else, or that break a line.
+    const AWKWARD: [&str; 40] = [
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "y",
+        "N",
+        "true",
+        "False",
+        "null",
+        "~",
+        "",
+        " ",
+        "0123",
+        "1234",
+        "1.5",
+        "1e5",
+        "0x1F",
+        "1:30",
+        "2001-12-14",
+        ".inf",
+        "-",
+        "- a",
+        "? a",
+        "a: b",
+        "a #b",
+        "#x",
+        "a:",
+        ":a",
+        "[a]",
+        "{a}",
+        "&a",
+        "*a",
+        "!a",
+        "|",
+        ">",
+        "'a'",
+        "\"a\"",
+        "%{x}",
+        "@a",
+        "`id`",
+    ];
+
+    const ESCAPES: [&str; 14] = [
+        "a\"b",
+        "a\\b",
+        "$HOME",
+        "${AWS::Region}",
+        "$(id)",
+        "line\nbreak",
+        "tab\there",
+        "cr\r",
+        "\u{1}",
+        "\u{7f}",
+        "nel\u{85}",
+        "ls\u{2028}ps\u{2029}",
+        "bom\u{feff}",
+        "émoji 😀 漢字",
+    ];
+
+    #[test]
+    fn quotes_every_string_a_reader_could_misread() {
+        for text in AWKWARD {
+            let written = yaml_of(text);
+            assert!(written.starts_with('"'), "{text:?} written plain as {written}");
+            assert_eq!(json::parse(&written).unwrap().0, Json::str(text), "{written}");
+        }
+    }
+
+    #[test]
+    fn escapes_stay_on_one_line_and_read_back() {
+        for text in ESCAPES {
+            let written = yaml_of(text);
+            assert!(written.starts_with('"'), "{text:?}");
+            assert!(
+                !written.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}', '\u{1}', '\u{7f}']),
+                "{written:?}"
+            );
+            // The escapes are JSON's, and YAML's double-quoted style reads them the same way.
+            assert_eq!(json::parse(&written).unwrap().0, Json::str(text), "{written}");
+        }
+        assert_eq!(yaml_of("émoji 😀 漢字"), "\"émoji 😀 漢字\"", "printable Unicode stays readable");
+    }
+
+    #[test]
+    fn writes_identifiers_and_arns_plain() {
+        for text in [
+            "PASSWORD",
+            "V1_0",
+            "arn:aws:lambda:us-east-1:111122223333:function:f",
+            "a.b@c-d",
+            "AWS::Cognito::UserPool",
+        ] {
+            assert_eq!(yaml_of(text), text);
+        }
+        // A colon is fine inside a plain value but not in a plain key.
+        let mut key = String::new();
+        write_string("Fn::GetAtt", true, &mut key);
+        assert_eq!(key, "\"Fn::GetAtt\"");
+    }
+
+    #[test]
+    fn writes_nested_blocks_and_keeps_scalar_types() {
+        let value = json::parse(
+            r#"{"A": {"B": 12, "C": true, "D": "0"}, "L": ["x", "yes"], "S": [{"N": "n", "M": {"K": "1"}}, {"N": "o"}],
+                "E": [], "F": {}}"#,
+        )
+        .unwrap()
+        .0;
+        let mut out = String::new();
+        if let Json::Object(members) = &value {
+            write_mapping(members, 0, &mut out);
+        }
+        // `N` and `n` are words YAML 1.1 reads as false: quoted, as key and as value.
+        let expected = "A:\n  B: 12\n  C: true\n  D: \"0\"\nL:\n  - x\n  - \"yes\"\nS:\n  - \"N\": \"n\"\n    M:\n      K: \"1\"\n  - \"N\": o\nE: []\nF: {}\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn renders_a_template_with_notes_as_comments() {
+        let request = json::parse(
+            r##"{"PoolName": "yes", "DeletionProtection": "ACTIVE", "MfaConfiguration": "ON",
+                "UserPoolTags": {"no": "~", "a: b": "#x", "1234": "0123"}, "DcrConfiguration": {"OpenDcrEnabled": true},
+                "VerificationMessageTemplate": {"EmailMessage": "Hi {username}\n${code} `x` %{y} #z: {####}"}}"##,
+        )
+        .unwrap()
+        .0;
+        let export = render(&request, &Options { mfa: MfaFactors { totp: true, email: false } });
+        let text = &export.text;
+        assert!(text.starts_with("# AWS CloudFormation template"), "{text}");
+        assert!(text.contains("\n# Left out: DcrConfiguration"), "{text}");
+        assert!(text.contains("\nAWSTemplateFormatVersion: \"2010-09-09\"\n"), "{text}");
+        assert!(text.contains("\n  UserPool:\n    Type: AWS::Cognito::UserPool\n    Metadata:\n      cfn-lint:\n        config:\n          ignore_checks:\n            - E1029\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n    Properties:\n      UserPoolName: \"yes\"\n"),
+            "{text}");
+        assert!(text.contains("\n      EnabledMfas:\n        - SOFTWARE_TOKEN_MFA\n"), "{text}");
+        assert!(
+            text.contains("\n        \"no\": \"~\"\n        \"a: b\": \"#x\"\n        \"1234\": \"0123\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("EmailMessage: \"Hi {username}\\n${code} `x` %{y} #z: {####}\"\n"), "{text}");
+        assert!(!text.contains("OpenDcrEnabled"));
+        // Every line is a comment, a key, or a sequence item: nothing spills onto a line of its own.
+        for line in text.lines() {
+            let body = line.trim_start();
+            assert!(body.starts_with('#') || body.starts_with("- ") || body.contains(':'), "{line:?}");
+        }
+        assert!(export.notes.iter().any(|n| n.starts_with("Deploy it with")));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for request in [Json::Null, Json::Array(vec![Json::Array(vec![Json::Null])]), Json::str("x")] {
+            assert!(render(&request, &Options::default()).text.contains("Properties: {}"));
+        }
+    }
 }

@@ -1,9 +1,161 @@
-//! `paws`: paws (R). Not written yet (issue 4): renders nothing and says so.
+//! `paws`: the request as an R script that calls `create_user_pool` with paws (and
+//! `set_user_pool_mfa_config` when authenticator-app or email MFA was asked for).
+//!
+//! Arguments are printed by [`literal`] with R's table: `list(…)` for lists and structures,
+//! `TRUE`/`FALSE`, double-quoted strings with R escapes, and every non-ASCII character as a
+//! `\u` escape, because R reads a script in the session's native encoding; map keys that R
+//! could not keep as argument names go through `stats::setNames`.
+//!
+//! paws leaves empty lists and structures out of what it sends, so email MFA, which is turned
+//! on by an `EmailMfaConfiguration`, is given a message and subject here (the other exports
+//! send it empty and get Cognito's default text).
 
-use super::{Export, Options};
+use super::{literal, Export, Options};
 use crate::json::Json;
 
-/// Placeholder until the format lands.
-pub fn render(_request: &Json, _options: &Options) -> Export {
-    Export { text: String::new(), notes: vec!["The paws (R) export is not available yet.".to_string()] }
+/// The email MFA text paws must send (see the module documentation); the user should edit it.
+const EMAIL_MFA_MESSAGE: &str = "Your sign-in code is {####}.";
+const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
+
+/// The script, and notes on MFA and on how this format was checked.
+pub fn render(request: &Json, options: &Options) -> Export {
+    let mut text = String::from(
+        "# Creates the Amazon Cognito user pool with paws (R): install.packages(\"paws\").\n\
+         # The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\
+         # Text outside ASCII is written as \\u escapes, so the script means the same in any locale.\n\
+         svc <- paws::cognitoidentityprovider()\n",
+    );
+    text.push_str(&format!("pool <- {}\n", call("svc$create_user_pool", "", request)));
+    let mut notes = vec![
+        "Evaluated by R 4.2 with a stand-in for paws::cognitoidentityprovider() that records its arguments: they equal the request. paws itself was not run (CRAN is not reachable from our build machines).".to_string(),
+        "paws leaves empty lists and structures ([] and {}) out of the request it sends.".to_string(),
+    ];
+    if let Some(mut config) = literal::mfa_config(request, options) {
+        if let Json::Object(members) = &mut config {
+            for (name, value) in members.iter_mut() {
+                if name == "EmailMfaConfiguration" {
+                    *value = Json::Object(vec![
+                        ("Message".to_string(), Json::str(EMAIL_MFA_MESSAGE)),
+                        ("Subject".to_string(), Json::str(EMAIL_MFA_SUBJECT)),
+                    ]);
+                    notes.push(format!("paws does not send an empty EmailMfaConfiguration, so the script sets its Message and Subject to \"{EMAIL_MFA_MESSAGE}\" and \"{EMAIL_MFA_SUBJECT}\": change them to your own text."));
+                }
+            }
+        }
+        text.push_str(
+            "# CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: this follow-up does,\n\
+             # for the new pool's ID.\n",
+        );
+        if options.mfa.email {
+            text.push_str("# paws does not send an empty EmailMfaConfiguration: edit this message and subject.\n");
+        }
+        text.push_str(&call("svc$set_user_pool_mfa_config", "UserPoolId = pool$UserPool$Id", &config));
+        text.push('\n');
+    }
+    text.push_str("cat(\"Created user pool\", pool$UserPool$Id, \"\\n\")\n");
+    if contains_nul(request) {
+        notes.push("The request contains a NUL character (U+0000), which R strings cannot hold: R stops at it with an error. Remove it.".to_string());
+    }
+    notes.extend(literal::mfa_notes(request, options));
+    Export { text, notes }
+}
+
+/// `function(first, members of arguments…)`, one argument per line; `do.call` when the
+/// arguments cannot be spelled as named arguments.
+fn call(function: &str, first: &str, arguments: &Json) -> String {
+    let list = literal::value(&literal::R, arguments, 0);
+    let rest = match (arguments, list.strip_prefix("list(")) {
+        (Json::Object(_), Some(rest)) => rest,
+        _ => return format!("do.call({function}, {list})"),
+    };
+    match (first.is_empty(), rest) {
+        (true, _) => format!("{function}({rest}"),
+        (false, ")") => format!("{function}({first})"),
+        (false, _) => format!("{function}(\n  {first},{rest}"),
+    }
+}
+
+fn contains_nul(value: &Json) -> bool {
+    match value {
+        Json::String(s) => s.contains('\0'),
+        Json::Array(items) => items.iter().any(contains_nul),
+        Json::Object(members) => members.iter().any(|(k, v)| k.contains('\0') || contains_nul(v)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::MfaFactors;
+    use crate::json;
+
+    fn request(text: &str) -> Json {
+        json::parse(text).unwrap().0
+    }
+
+    #[test]
+    fn renders_named_arguments() {
+        let r = request(
+            r#"{"PoolName": "it's \"x\" $(id) `y` \\ é😀", "AutoVerifiedAttributes": ["email"],
+                "UserPoolTags": {"cost:center": "1"}, "UsernameConfiguration": {"CaseSensitive": false}}"#,
+        );
+        let export = render(&r, &Options::default());
+        assert!(
+            export.text.contains(
+                r#"pool <- svc$create_user_pool(
+  PoolName = "it's \"x\" $(id) `y` \\ \u00E9\U0001F600",
+  AutoVerifiedAttributes = list("email"),
+  UserPoolTags = list(
+    "cost:center" = "1"
+  ),
+  UsernameConfiguration = list(
+    CaseSensitive = FALSE
+  )
+)
+"#
+            ),
+            "{}",
+            export.text
+        );
+        assert!(export.text.is_ascii());
+        assert!(!export.text.contains("set_user_pool_mfa_config"));
+    }
+
+    #[test]
+    fn mfa_follow_up_uses_the_new_pool_id_and_spells_out_email_text() {
+        let export = render(&request(r#"{"PoolName": "p"}"#), &Options { mfa: MfaFactors { totp: true, email: true } });
+        assert!(
+            export.text.contains(
+                r#"svc$set_user_pool_mfa_config(
+  UserPoolId = pool$UserPool$Id,
+  SoftwareTokenMfaConfiguration = list(
+    Enabled = TRUE
+  ),
+  EmailMfaConfiguration = list(
+    Message = "Your sign-in code is {####}.",
+    Subject = "Your sign-in code"
+  ),
+  MfaConfiguration = "OPTIONAL"
+)
+"#
+            ),
+            "{}",
+            export.text
+        );
+        assert!(export.notes.iter().any(|n| n.contains("change them to your own text")));
+    }
+
+    #[test]
+    fn odd_inputs_still_make_a_call() {
+        assert_eq!(call("f", "", &request("{}")), "f()");
+        assert_eq!(call("f", "A = 1", &request("{}")), "f(A = 1)");
+        assert_eq!(call("f", "", &request("[1]")), "do.call(f, list(1))");
+        assert_eq!(
+            call("f", "", &request(r#"{"é": 1}"#)),
+            "do.call(f, stats::setNames(list(\n  1\n), c(\"\\u00E9\")))"
+        );
+        let nul = render(&request(r#"{"PoolName": "a\u0000b"}"#), &Options::default());
+        assert!(nul.notes.iter().any(|n| n.contains("NUL")));
+    }
 }

@@ -75,6 +75,15 @@ pub struct Field {
     pub doc: &'static str,
 }
 
+/// Fields are unique statics: equal when they are the same field.
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Field {}
+
 impl Field {
     /// The containing field, if any.
     pub fn parent(&self) -> Option<&'static Field> {

@@ -93,7 +93,7 @@ fn acr_unique_names(ctx: &Ctx, out: &mut Vec<Finding>) {
             if other_path.is_some() && other > level {
                 continue; // report a pair once, at the later level
             }
-            let whose = if other_path.is_some() { format!("{other}") } else { format!("the default name of {other}") };
+            let whose = if other_path.is_some() { other.to_string() } else { format!("the default name of {other}") };
             out.push(Finding::at_paths(
                 vec![path.clone()],
                 format!("{level}'s name ‘{value}’ is also {whose}: give every level a different name"),

@@ -11,11 +11,13 @@
 //! appears when the user leaves the field (or asks to check the request); a field that shows a
 //! problem re-checks on every keystroke and clears the moment it is fixed.
 
+use super::browser::focus_later;
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
 use crate::model::overlay::{self, Section};
 use crate::model::{self, Field, Kind};
+use crate::rules::{defaults, locked, notes, tier};
 use crate::validate::plural;
 use crate::value::{dom_id, Node, RowId, Step};
 use leptos::prelude::*;
@@ -34,6 +36,7 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
                 {section.title}
             </h2>
             <p class="ps-section__intro">{section.intro}</p>
+            <ResetSection section=section />
             {section
                 .paths
                 .iter()
@@ -45,6 +48,80 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
                 .collect_view()}
         </section>
     }
+}
+
+/// "Reset this section": unsets every field it shows (the API defaults apply), as one
+/// undoable step.
+#[component]
+fn ResetSection(section: &'static Section) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let is_set = Memo::new(move |_| {
+        store.form.with(|f| section.paths.iter().filter_map(|p| model::by_path(p)).any(|field| f.get(&member_chain(field)).is_some()))
+    });
+    let reset = move |_| {
+        store.edit(None, |form| {
+            for field in section.paths.iter().filter_map(|p| model::by_path(p)) {
+                form.unset(&member_chain(field));
+            }
+        });
+        store.announce(format!("{} reset to the AWS defaults. Undo brings your values back.", section.title));
+    };
+    view! {
+        <button
+            type="button"
+            class="ps-button ps-button--small ps-section__reset"
+            disabled=move || !is_set.get()
+            on:click=reset
+        >
+            {format!("Reset “{}” to defaults", section.title)}
+        </button>
+    }
+}
+
+/// Badges and notes for a field: locked after creation, the feature plan it needs, its API
+/// default (and whether the value differs from it), and guidance the request cannot decide.
+#[component]
+fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<Memo<String>>) -> impl IntoView {
+    let lock = locked::fact(field.path);
+    let plan = tier::badge(field.path);
+    let default = defaults::of(field.path);
+    let differs = match (default, value) {
+        (Some(default), Some(value)) => Some(Memo::new(move |_| {
+            value.with(|v| !v.is_empty() && v != default.api && crate::validate::parse_integer(v).map(|n| n.to_string()).as_deref() != Some(default.api))
+        })),
+        _ => None,
+    };
+    let default_text = default.map(|d| {
+        let mut text = format!("Left out, AWS uses {}.", d.api);
+        let others: Vec<String> = [("the console", d.console), ("Terraform", d.terraform)]
+            .into_iter()
+            .filter_map(|(who, v)| v.filter(|v| *v != d.api).map(|v| format!("{who} uses {v}")))
+            .collect();
+        if !others.is_empty() {
+            text.push_str(&format!(" Careful: {}.", others.join(", ")));
+        }
+        text
+    });
+    let field_notes: Vec<&'static str> = notes::for_path(field.path).map(|n| n.text).collect();
+    let has_anything = lock.is_some() || plan.is_some() || default_text.is_some() || !field_notes.is_empty();
+    has_anything.then(|| {
+        view! {
+            <div class="ps-facts">
+                {lock.map(|_| view! { <span class="ps-badge ps-badge--locked">"Locked after creation"</span> })}
+                {plan.map(|t| view! { <span class="ps-badge ps-badge--plan">{format!("{} plan", t.name())}</span> })}
+                {differs.map(|d| {
+                    view! {
+                        <Show when=move || d.get()>
+                            <span class="ps-badge ps-badge--differs">"Differs from the AWS default"</span>
+                        </Show>
+                    }
+                })}
+                {lock.map(|f| view! { <p class="ps-facts__note">{f.what}</p> })}
+                {default_text.map(|t| view! { <p class="ps-facts__note">{t}</p> })}
+                {field_notes.into_iter().map(|t| view! { <p class="ps-facts__note">{t}</p> }).collect_view()}
+            </div>
+        }
+    })
 }
 
 /// Field ids from the top level down to `field` (which must not be inside a list or map).
@@ -192,9 +269,10 @@ pub fn ScalarField(
     };
     let write = {
         let locator = locator.clone();
+        let history_key = id.clone();
         move |text: String| {
             let was_showing = problem.get_untracked().is_some();
-            store.form.update(|f| {
+            store.edit(Some(&history_key), |f| {
                 if text.is_empty() && !keep_empty {
                     f.unset(&locator);
                 } else {
@@ -295,6 +373,7 @@ pub fn ScalarField(
                 {constraint_words(field).map(|w| view! { <span class="ps-field__constraint">{format!(" {w}")}</span> })}
                 {counter}
             </div>
+            <FieldFacts field=field value=value />
             <Help field=field />
             <ProblemMessage id=error_id problem=problem />
             {control}
@@ -325,6 +404,7 @@ fn StructField(
         <fieldset class="ps-fieldset" id=id tabindex="-1">
             <legend class="ps-fieldset__legend">{move || legend.get()}</legend>
             {(!field.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{field.hint}</p> })}
+            <FieldFacts field=field />
             <Help field=field />
             {actions}
             <div class="ps-fieldset__body">{children}</div>
@@ -366,7 +446,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
             let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
             let locator = locator.clone();
             let toggle = move |checked: bool| {
-                store.form.update(|f| {
+                store.edit(None, |f| {
                     if checked {
                         if let Some(row) = f.add_row(&locator) {
                             let mut at = locator.to_vec();
@@ -420,6 +500,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
             <p class="ps-field__hint" id=format!("{id}-hint")>
                 {field.hint}
             </p>
+            <FieldFacts field=field />
             <Help field=field />
             <ProblemMessage id=error_id problem=problem />
             <div class="ps-checkboxes">{boxes}</div>
@@ -451,7 +532,7 @@ fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
         let locator = locator.clone();
         move |_| {
             let mut new_row = None;
-            store.form.update(|f| new_row = f.add_row(&locator));
+            store.edit(None, |f| new_row = f.add_row(&locator));
             touched.set(true);
             if let Some(row) = new_row {
                 focus_later(dom_id(&child_locator(&locator, Step::Row(row))));
@@ -499,6 +580,7 @@ fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
                 {field.hint}
                 {field.max.map(|max| format!(" Up to {max} {}.", plural(&noun, max)))}
             </p>
+            <FieldFacts field=field />
             <Help field=field />
             <ProblemMessage id=format!("{id}-error") problem=problem />
             <ol class="ps-list__items">
@@ -523,14 +605,14 @@ fn row_actions(
     let position = move || rows.with(|r| (r.iter().position(|x| *x == row).unwrap_or(0), r.len()));
     let mover = |delta: isize, list: Loc| {
         move |_| {
-            store.form.update(|f| f.move_row(&list, row, delta));
+            store.edit(None, |f| f.move_row(&list, row, delta));
             touched.set(true);
         }
     };
     let remove = {
         let list = list.clone();
         move |_| {
-            store.form.update(|f| {
+            store.edit(None, |f| {
                 let mut at = list.to_vec();
                 at.push(Step::Row(row));
                 f.unset(&at);
@@ -596,7 +678,7 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
         let locator = locator.clone();
         move |_| {
             let mut new_entry = None;
-            store.form.update(|f| new_entry = f.add_entry(&locator, ""));
+            store.edit(None, |f| new_entry = f.add_entry(&locator, ""));
             touched.set(true);
             if let Some(entry) = new_entry {
                 focus_later(format!("{}-key", dom_id(&child_locator(&locator, Step::Entry(entry)))));
@@ -631,9 +713,10 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             let key_problem = visible_problem(store, key_path, key_touched);
             let set_key = {
                 let map_loc = map_loc.clone();
+                let history_key = key_id.clone();
                 move |text: String| {
                     let was_showing = key_problem.get_untracked().is_some();
-                    store.form.update(|f| {
+                    store.edit(Some(&history_key), |f| {
                         f.set_key(&map_loc, entry, text);
                     });
                     let still = store.findings.with_untracked(|f| f.first_at(&key_path.get_untracked()).is_some());
@@ -643,7 +726,7 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             let remove = {
                 let entry_loc = entry_loc.clone();
                 move |_| {
-                    store.form.update(|f| f.unset(&entry_loc));
+                    store.edit(None, |f| f.unset(&entry_loc));
                     touched.set(true);
                 }
             };
@@ -717,6 +800,7 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
                 {format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field))}
             </legend>
             <p class="ps-field__hint">{field.hint}</p>
+            <FieldFacts field=field />
             <Help field=field />
             <ProblemMessage id=format!("{id}-error") problem=problem />
             <ul class="ps-list__items">
@@ -727,16 +811,4 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             </button>
         </fieldset>
     }
-}
-
-/// Focuses the element with `id` once the DOM has caught up with the state.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(&id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
 }

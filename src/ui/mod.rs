@@ -1,18 +1,25 @@
 //! The browser app (Leptos, client-side rendered). Only this module touches Leptos and web-sys;
-//! everything it shows comes from the core: the model, the form value, the diagnostics and the
-//! request.
+//! everything it shows comes from the core: the model, the form value, the diagnostics, the
+//! request and the exports.
 //!
-//! State: one `RwSignal<FormValue>` in context ([`Store`]); one memo of all diagnostics;
-//! each field reads its own value and problem through small memos, so a keystroke re-renders
-//! only the field typed in, its problem and the visible export.
+//! State: one `RwSignal<FormValue>` in context ([`Store`]); one memo of all diagnostics; each
+//! field reads its own value and problem through small memos, so a keystroke re-renders only
+//! the field typed in, its problem and the visible export. Every change goes through
+//! [`Store::edit`], which records undo history; an effect saves the draft to localStorage.
 
+mod browser;
+mod export_panel;
 mod fields;
 mod help;
 mod panels;
+mod toolbar;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::overlay::SECTIONS;
+use crate::export::MfaFactors;
+use crate::history::History;
+use crate::model::overlay::{self, SECTIONS};
 use crate::value::FormValue;
+use crate::{request, saved, share};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,6 +29,8 @@ use std::sync::Arc;
 pub struct Findings {
     pub all: Vec<Diagnostic>,
     by_path: HashMap<String, Vec<usize>>,
+    /// (errors, warnings) per section id.
+    by_section: HashMap<&'static str, (usize, usize)>,
 }
 
 impl PartialEq for Findings {
@@ -33,23 +42,35 @@ impl PartialEq for Findings {
 impl Findings {
     fn new(all: Vec<Diagnostic>) -> Findings {
         let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_section: HashMap<&'static str, (usize, usize)> = HashMap::new();
         for (index, d) in all.iter().enumerate() {
-            if let Some(path) = d.path() {
-                by_path.entry(path.to_string()).or_default().push(index);
+            let Some(path) = d.path() else { continue };
+            by_path.entry(path.to_string()).or_default().push(index);
+            if let Some(section) = overlay::section_of(&path.model_path()) {
+                let counts = by_section.entry(section.id).or_default();
+                match d.severity {
+                    Severity::Error => counts.0 += 1,
+                    Severity::Warning => counts.1 += 1,
+                }
             }
         }
-        Findings { all, by_path }
+        Findings { all, by_path, by_section }
     }
 
-    /// The most severe problem at `path`, as (severity, message).
+    /// The most severe problem at `path`, as (severity, message), with how many paths the
+    /// rule involves (a cross-field problem names the other fields in its message).
     pub fn first_at(&self, path: &str) -> Option<(Severity, String)> {
         let indexes = self.by_path.get(path)?;
         indexes.iter().map(|&i| &self.all[i]).min_by_key(|d| d.severity).map(|d| (d.severity, d.message.clone()))
     }
 
-    /// How many errors there are.
     pub fn error_count(&self) -> usize {
         self.all.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// (errors, warnings) in a section.
+    pub fn section_counts(&self, section: &str) -> (usize, usize) {
+        self.by_section.get(section).copied().unwrap_or_default()
     }
 }
 
@@ -60,13 +81,106 @@ pub struct Store {
     pub findings: Memo<Arc<Findings>>,
     /// Set by "Check request" and by exporting: every problem is shown from then on.
     pub show_all: RwSignal<bool>,
+    /// MFA factors to turn on after creation (drives the exports' follow-up steps).
+    pub mfa: RwSignal<MfaFactors>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// A short announcement for screen readers and sighted users ("Copied", "Preset applied").
+    pub status: RwSignal<String>,
+    /// Longer messages that stay until dismissed (what a restore or import dropped).
+    pub notices: RwSignal<Vec<String>>,
 }
 
 impl Store {
     fn new() -> Store {
         let form = RwSignal::new(FormValue::new());
         let findings = Memo::new(move |_| Arc::new(Findings::new(form.with(crate::diagnostics))));
-        Store { form, findings, show_all: RwSignal::new(false) }
+        Store {
+            form,
+            findings,
+            show_all: RwSignal::new(false),
+            mfa: RwSignal::new(MfaFactors::default()),
+            history: StoredValue::new(History::new()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            status: RwSignal::new(String::new()),
+            notices: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Changes the form, recording undo history. `key` names the field being typed in, so
+    /// that keystrokes in one field undo together; `None` for changes that stand alone.
+    pub fn edit(&self, key: Option<&str>, change: impl FnOnce(&mut FormValue)) {
+        let before = self.form.get_untracked();
+        self.history.update_value(|h| h.record(&before, key, browser::now()));
+        self.form.update(change);
+        self.sync_history();
+    }
+
+    /// Replaces the whole form (import, preset, start over), as one undoable step.
+    pub fn replace(&self, next: FormValue) {
+        self.edit(None, move |form| *form = next);
+    }
+
+    pub fn undo(&self) {
+        let current = self.form.get_untracked();
+        if let Some(previous) = self.history.try_update_value(|h| h.undo(&current)).flatten() {
+            self.form.set(previous);
+            self.status.set("Undone.".into());
+        }
+        self.sync_history();
+    }
+
+    pub fn redo(&self) {
+        let current = self.form.get_untracked();
+        if let Some(next) = self.history.try_update_value(|h| h.redo(&current)).flatten() {
+            self.form.set(next);
+            self.status.set("Redone.".into());
+        }
+        self.sync_history();
+    }
+
+    fn sync_history(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    pub fn announce(&self, message: impl Into<String>) {
+        self.status.set(message.into());
+    }
+}
+
+/// Restores the saved draft, then a request carried by a share link (which wins; the draft
+/// stays one undo away).
+fn restore(store: Store) {
+    if let Some(text) = browser::load(saved::STORAGE_KEY) {
+        let restored = saved::restore(&text);
+        if restored.unreadable {
+            let _ = browser::save(saved::SET_ASIDE_KEY, &text);
+        }
+        store.form.set(restored.form);
+        store.mfa.set(restored.mfa);
+        store.notices.set(restored.dropped);
+    }
+    match share::request_text(&browser::hash()) {
+        None => {}
+        Some(Err(message)) => store.notices.update(|n| n.push(message.into())),
+        Some(Ok(text)) => {
+            let (form, problems) = request::from_text(&text);
+            let had_draft = !store.form.with_untracked(FormValue::is_empty);
+            store.replace(form);
+            let mut notice = "Loaded the request from the share link.".to_string();
+            if had_draft {
+                notice.push_str(" Undo brings back your previous draft.");
+            }
+            store.notices.update(|n| {
+                n.push(notice);
+                n.extend(problems.into_iter().map(|p| format!("From the link: {}", p.message)));
+            });
+            browser::clear_hash();
+        }
     }
 }
 
@@ -75,6 +189,14 @@ impl Store {
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
+    restore(store);
+    // Autosave after every change.
+    Effect::new(move |_| {
+        let text = store.form.with(|form| saved::serialize(form, store.mfa.get()));
+        if let Err(message) = browser::save(saved::STORAGE_KEY, &text) {
+            store.announce(message);
+        }
+    });
     view! {
         <a class="ps-skip-link" href="#main">"Skip to the form"</a>
         <header class="ps-header">
@@ -85,32 +207,19 @@ pub fn App() -> impl IntoView {
                 </p>
             </div>
         </header>
+        <toolbar::Toolbar />
         <div class="ps-layout">
-            <nav class="ps-nav" aria-label="Sections">
-                <ul class="ps-nav__list">
-                    {SECTIONS
-                        .iter()
-                        .map(|section| {
-                            view! {
-                                <li>
-                                    <a class="ps-nav__link" href=format!("#s-{}", section.id)>
-                                        {section.title}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <panels::SectionNav />
             <main id="main" class="ps-main" tabindex="-1">
                 <h1 class="ps-title">"Create a user pool"</h1>
+                <panels::Notices />
                 <panels::ErrorSummary />
                 <form class="ps-form" novalidate=true on:submit=|ev| ev.prevent_default()>
                     {SECTIONS.iter().map(|section| view! { <fields::SectionView section=section /> }).collect_view()}
                 </form>
             </main>
-            <aside class="ps-aside" aria-label="Request">
-                <panels::RequestPreview />
+            <aside class="ps-aside" aria-label="Exports">
+                <export_panel::ExportPanel />
             </aside>
         </div>
     }

@@ -1,13 +1,96 @@
-//! Panels beside and above the form: the error summary and the live request preview.
+//! Panels around the form: the section navigation with problem counts, notices, and the
+//! GOV.UK error summary.
 
-use super::fields::focus_later;
+use super::browser::focus_later;
 use super::Store;
 use crate::diagnostic::Severity;
-use crate::request;
-use crate::value::dom_id;
+use crate::model::overlay::SECTIONS;
+use crate::value::{dom_id, FieldPath, FormValue, Segment};
 use leptos::prelude::*;
 
-/// GOV.UK error summary: "There is a problem", with a link per error that focuses the field.
+/// The DOM id of the control where `path` is fixed: the control itself, or the nearest
+/// container that is rendered (a list's fieldset when the row is gone).
+pub fn target_id(form: &FormValue, path: &FieldPath) -> String {
+    let mut path = path.clone();
+    loop {
+        if let Some(locator) = form.locate(&path) {
+            let key = matches!(path.0.last(), Some(Segment::KeyName));
+            let id = dom_id(&locator);
+            return if key { format!("{id}-key") } else { id };
+        }
+        match path.parent() {
+            Some(parent) if !parent.0.is_empty() => path = parent,
+            _ => return "main".into(),
+        }
+    }
+}
+
+/// The sections, each with its error and warning count.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <nav class="ps-nav" aria-label="Sections">
+            <ul class="ps-nav__list">
+                {SECTIONS
+                    .iter()
+                    .map(|section| {
+                        let counts = Memo::new(move |_| store.findings.with(|f| f.section_counts(section.id)));
+                        let shown = move || if store.show_all.get() { counts.get() } else { (0, 0) };
+                        view! {
+                            <li>
+                                <a class="ps-nav__link" href=format!("#s-{}", section.id)>
+                                    <span>{section.title}</span>
+                                    {move || {
+                                        let (errors, warnings) = shown();
+                                        (errors > 0)
+                                            .then(|| {
+                                                view! {
+                                                    <span class="ps-count ps-count--error">
+                                                        {format!("{errors} error{}", if errors == 1 { "" } else { "s" })}
+                                                    </span>
+                                                }
+                                            })
+                                            .into_iter()
+                                            .chain((warnings > 0).then(|| {
+                                                view! {
+                                                    <span class="ps-count ps-count--warning">
+                                                        {format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}
+                                                    </span>
+                                                }
+                                            }))
+                                            .collect_view()
+                                    }}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Messages that stay until dismissed: what a restored draft, a link or an import dropped.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <Show when=move || !store.notices.with(Vec::is_empty)>
+            <div class="ps-notice" role="region" aria-label="Notices">
+                <ul class="ps-notice__list">
+                    {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="ps-button ps-button--small" on:click=move |_| store.notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// "Check request" and the GOV.UK error summary: "There is a problem", a link per error that
+/// focuses the field, warnings listed after errors.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -21,20 +104,16 @@ pub fn ErrorSummary() -> impl IntoView {
                     .all
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
-                    .map(|d| {
-                        let target = d.path().and_then(|p| {
-                            let key = matches!(p.0.last(), Some(crate::value::Segment::KeyName));
-                            form.locate(p).map(|l| if key { format!("{}-key", dom_id(&l)) } else { dom_id(&l) })
-                        });
-                        (target.unwrap_or_default(), d.message.clone())
-                    })
+                    .map(|d| (d.path().map(|p| target_id(form, p)).unwrap_or_else(|| "main".into()), d.message.clone()))
                     .collect::<Vec<_>>()
             })
         })
     });
     let check = move |_| {
         store.show_all.set(true);
-        focus_later("error-summary".into());
+        if store.findings.with_untracked(|f| f.error_count()) > 0 {
+            focus_later("error-summary".into());
+        }
     };
     view! {
         <div class="ps-check">
@@ -46,10 +125,12 @@ pub fn ErrorSummary() -> impl IntoView {
                     if !store.show_all.get() {
                         return String::new();
                     }
-                    match store.findings.with(|f| f.error_count()) {
-                        0 => "No problems found.".to_string(),
-                        1 => "1 problem found.".to_string(),
-                        n => format!("{n} problems found."),
+                    let (errors, warnings) = store.findings.with(|f| (f.error_count(), f.all.len() - f.error_count()));
+                    match (errors, warnings) {
+                        (0, 0) => "No problems found.".to_string(),
+                        (0, w) => format!("No errors. {w} warning{} to consider.", if w == 1 { "" } else { "s" }),
+                        (1, _) => "1 error found.".to_string(),
+                        (e, _) => format!("{e} errors found."),
                     }
                 }}
             </p>
@@ -87,26 +168,5 @@ pub fn ErrorSummary() -> impl IntoView {
                 </div>
             </div>
         </Show>
-    }
-}
-
-/// The request JSON, live.
-#[component]
-pub fn RequestPreview() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let text = Memo::new(move |_| store.form.with(request::to_pretty_json));
-    view! {
-        <section class="ps-preview" aria-labelledby="preview-title">
-            <h2 class="ps-preview__title" id="preview-title">
-                "Request JSON"
-            </h2>
-            <p class="ps-preview__hint">
-                "For "
-                <code>"aws cognito-idp create-user-pool --cli-input-json file://request.json"</code>
-            </p>
-            <pre class="ps-code" data-format="request-json" tabindex="0" aria-label="Request JSON">
-                <code>{move || text.get()}</code>
-            </pre>
-        </section>
     }
 }

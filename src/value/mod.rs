@@ -447,6 +447,39 @@ pub fn dom_id(locator: &[Step]) -> String {
     out
 }
 
+impl FormValue {
+    /// Copies every member that `other` sets into this form, recursing into structures;
+    /// scalars, lists and maps are replaced whole. Rows get fresh ids from this form.
+    pub fn merge_from(&mut self, other: &FormValue) {
+        let mut root = std::mem::take(&mut self.root);
+        merge_members(&mut root, &other.root, self);
+        self.root = root;
+    }
+}
+
+fn merge_members(into: &mut Members, from: &Members, ids: &mut FormValue) {
+    for (id, node) in &from.0 {
+        match (into.get_mut(*id), node) {
+            (Some(Node::Struct(mine)), Node::Struct(theirs)) => merge_members(mine, theirs, ids),
+            _ => into.insert(*id, renumbered(node, ids)),
+        }
+    }
+}
+
+/// A copy of `node` whose rows and entries have ids fresh in `ids`' form.
+fn renumbered(node: &Node, ids: &mut FormValue) -> Node {
+    match node {
+        Node::Text(t) => Node::Text(t.clone()),
+        Node::Struct(members) => {
+            Node::Struct(Members(members.0.iter().map(|(id, n)| (*id, renumbered(n, ids))).collect()))
+        }
+        Node::List(rows) => Node::List(rows.iter().map(|r| Row { id: ids.next_id(), node: renumbered(&r.node, ids) }).collect()),
+        Node::Map(entries) => Node::Map(
+            entries.iter().map(|e| Entry { id: ids.next_id(), key: e.key.clone(), node: renumbered(&e.node, ids) }).collect(),
+        ),
+    }
+}
+
 fn child(node: &Node, step: Step) -> Option<&Node> {
     match (node, step) {
         (Node::Struct(members), Step::Member(id)) => members.get(id),

@@ -1,0 +1,666 @@
+//! The request as an `AWS::Cognito::UserPool` resource: the one mapping behind the
+//! `cloudformation-yaml`, `cloudformation-json` and `cdk-ts` exports (CDK's L1 `CfnUserPool`
+//! takes the same properties in camelCase).
+//!
+//! CloudFormation names its properties after the API members, so the mapping is one table of
+//! the top-level parameters: one rename (`PoolName` → `UserPoolName`) and the parameters it has
+//! no property for, which are left out and named in the notes. Below the top level, members and
+//! values pass through unchanged: Schema constraints are already strings, integers are numbers
+//! and `UserPoolTags` is the plain map CloudFormation wants. MFA factors beyond SMS, which
+//! CreateUserPool cannot turn on, become `EnabledMfas`. Source of the table: the cfn-lint 1.58.0
+//! resource schema and aws-cdk-lib 2.276.0 (research `iac-mapping.md`).
+
+use super::Options;
+use crate::json::{self, Json};
+use crate::model::Field;
+use crate::pattern::Category;
+
+/// The logical ID of the user pool resource (also CDK's construct id, which keeps it unhashed).
+pub const LOGICAL_ID: &str = "UserPool";
+
+/// What CloudFormation has for a top-level request parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Property {
+    /// A property of the same name.
+    Same,
+    /// A property of another name.
+    Named(&'static str),
+    /// No property; the text says what the parameter is, for the note.
+    Missing(&'static str),
+}
+
+/// Every top-level CreateUserPool parameter (botocore 1.44.8) and its CloudFormation property.
+/// A parameter that is not listed (a newer model) is left out with a note, never passed through
+/// to a property CloudFormation may not have.
+const PROPERTIES: [(&str, Property); 28] = [
+    ("PoolName", Property::Named("UserPoolName")),
+    ("Policies", Property::Same),
+    ("DeletionProtection", Property::Same),
+    ("LambdaConfig", Property::Same),
+    ("AutoVerifiedAttributes", Property::Same),
+    ("AliasAttributes", Property::Same),
+    ("UsernameAttributes", Property::Same),
+    ("SmsVerificationMessage", Property::Same),
+    ("EmailVerificationMessage", Property::Same),
+    ("EmailVerificationSubject", Property::Same),
+    ("VerificationMessageTemplate", Property::Same),
+    ("SmsAuthenticationMessage", Property::Same),
+    ("MfaConfiguration", Property::Same),
+    ("UserAttributeUpdateSettings", Property::Same),
+    ("DeviceConfiguration", Property::Same),
+    ("EmailConfiguration", Property::Same),
+    ("SmsConfiguration", Property::Same),
+    ("UserPoolTags", Property::Same),
+    ("AdminCreateUserConfig", Property::Same),
+    ("Schema", Property::Same),
+    ("UserPoolAddOns", Property::Same),
+    ("DcrConfiguration", Property::Missing("dynamic client registration")),
+    ("UsernameConfiguration", Property::Same),
+    ("AccountRecoverySetting", Property::Same),
+    ("UserPoolTier", Property::Same),
+    ("KeyConfiguration", Property::Same),
+    ("IssuerConfiguration", Property::Same),
+    ("AcrConfiguration", Property::Missing("custom names for the ACR levels")),
+];
+
+/// Parameters that CreateUserPool sets once: the CloudFormation schema does not mark them
+/// create-only, so a stack update that changes them fails instead of replacing the pool.
+const SET_ONCE: [&str; 4] = ["AliasAttributes", "UsernameAttributes", "UsernameConfiguration", "Schema"];
+
+/// What CloudFormation has for the top-level request parameter `name` (`None`: not a parameter
+/// this table knows).
+pub fn property(name: &str) -> Option<Property> {
+    PROPERTIES.iter().find(|(member, _)| *member == name).map(|&(_, property)| property)
+}
+
+/// The request parameter behind the CloudFormation property `name`, if there is one.
+pub fn request_member(name: &str) -> Option<&'static str> {
+    PROPERTIES.iter().find_map(|&(member, property)| match property {
+        Property::Same if member == name => Some(member),
+        Property::Named(renamed) if renamed == name => Some(member),
+        _ => None,
+    })
+}
+
+/// Whether CloudFormation (and so CDK) can express `field`: its top-level parameter has a property.
+pub fn expressible(field: &Field) -> bool {
+    let top = std::iter::successors(Some(field), |f| f.parent()).last().unwrap_or(field);
+    matches!(property(top.name), Some(Property::Same | Property::Named(_)))
+}
+
+/// The user pool resource for a request.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UserPool {
+    /// The resource's `Properties`, in request (model) order, plus `EnabledMfas`.
+    pub properties: Vec<(String, Json)>,
+    /// Deletion protection is on: keep the pool when the stack deletes or replaces it.
+    pub retain: bool,
+    /// Some text holds `${Name}`, which CloudFormation keeps as it is outside `Fn::Sub` but
+    /// cfn-lint reports (E1029): the resource tells cfn-lint to skip that check.
+    pub literal_variables: bool,
+    /// What the template leaves out and what the user must still do.
+    pub notes: Vec<String>,
+}
+
+/// Maps a normalised request (and the MFA factors chosen next to it) to the resource.
+pub fn user_pool(request: &Json, options: &Options) -> UserPool {
+    let members: &[(String, Json)] = match request {
+        Json::Object(members) => members,
+        _ => &[],
+    };
+    let text = |name: &str| request.get(name).and_then(Json::as_str);
+    let mut pool = UserPool { retain: text("DeletionProtection") == Some("ACTIVE"), ..UserPool::default() };
+    for (name, value) in members {
+        match property(name) {
+            Some(Property::Same) => pool.properties.push((name.clone(), value.clone())),
+            Some(Property::Named(renamed)) => pool.properties.push((renamed.to_string(), value.clone())),
+            Some(Property::Missing(what)) => pool.notes.push(format!(
+                "Left out: {name} ({what}). CloudFormation's AWS::Cognito::UserPool has no property for it \
+                 (cfn-lint 1.58.0 schema, aws-cdk-lib 2.276.0). After the stack has created the pool, set it with \
+                 aws cognito-idp update-user-pool, which resets every setting you do not repeat; a stack update \
+                 may reset it again."
+            )),
+            None => pool.notes.push(format!(
+                "Left out: {}, which is not a CreateUserPool parameter this export knows.",
+                json::quote(name)
+            )),
+        }
+    }
+    // An empty tag map means no tags; CDK drops it, so every format drops it alike.
+    pool.properties.retain(|(name, value)| !(name == "UserPoolTags" && *value == Json::Object(Vec::new())));
+    // CloudFormation (and CDK's type) require the list inside UserAttributeUpdateSettings, where
+    // the API lets it out; an empty list means the same: no attribute waits for verification.
+    for (name, value) in &mut pool.properties {
+        if let (true, Json::Object(members)) = (name == "UserAttributeUpdateSettings", value) {
+            if !members.iter().any(|(member, _)| member == "AttributesRequireVerificationBeforeUpdate") {
+                members.push(("AttributesRequireVerificationBeforeUpdate".to_string(), Json::Array(Vec::new())));
+            }
+        }
+    }
+    if let Some(Json::Object(tags)) = request.get("UserPoolTags") {
+        let odd_keys = tags.iter().filter(|(key, _)| !key.chars().all(is_tag_key_char)).count();
+        if odd_keys > 0 {
+            pool.notes.push(format!(
+                "{odd_keys} tag key(s) use characters that CloudFormation's resource schema does not accept in \
+                 UserPoolTags (only letters, numbers, spaces and _ . : / = + - @): cfn-lint and CloudFormation \
+                 reject the template until you change them."
+            ));
+        }
+        if let [(key, _)] = tags.as_slice() {
+            if key == "Ref" || key.starts_with("Fn::") {
+                pool.notes.push(
+                    "Your only tag's key is Ref or starts with Fn::, so CloudFormation reads UserPoolTags as a \
+                     function call instead of a tag: rename the tag or add another one."
+                        .to_string(),
+                );
+            }
+        }
+    }
+    add_mfa(&mut pool, request, options);
+    pool.literal_variables = pool.properties.iter().any(|(_, value)| any_string(value, &has_sub_variable));
+    if pool.literal_variables {
+        pool.notes.push(
+            "Some text contains ${…} like a CloudFormation variable. Outside Fn::Sub, CloudFormation keeps it as \
+             it is, as the request does; cfn-lint would report it (E1029), so the resource's Metadata tells \
+             cfn-lint to skip that check."
+                .to_string(),
+        );
+    }
+    let set_once: Vec<&str> = SET_ONCE.into_iter().filter(|name| request.get(name).is_some()).collect();
+    if !set_once.is_empty() {
+        pool.notes.push(format!(
+            "{} cannot change after the pool exists (Schema can only gain custom attributes): a stack update \
+             that changes them fails. Settle them before the first deployment.",
+            set_once.join(", ")
+        ));
+    }
+    if pool.retain {
+        pool.notes.push(
+            "Deletion protection is ACTIVE, so the template also keeps the pool when the stack is deleted or the \
+             resource replaced (DeletionPolicy and UpdateReplacePolicy: Retain)."
+                .to_string(),
+        );
+    }
+    pool
+}
+
+/// A character CloudFormation's schema allows in a `UserPoolTags` key: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
+fn is_tag_key_char(c: char) -> bool {
+    matches!(Category::of(c), Category::Letter | Category::Separator | Category::Number) || "_.:/=+-@".contains(c)
+}
+
+/// Whether `text` holds `${Name}` as cfn-lint's E1029 finds it: `${`, then letters, digits or
+/// `_:.`, then `}`.
+fn has_sub_variable(text: &str) -> bool {
+    text.match_indices("${").any(|(at, _)| {
+        let rest = &text[at + 2..];
+        let name = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_:.".contains(c))).unwrap_or(rest.len());
+        name > 0 && rest[name..].starts_with('}')
+    })
+}
+
+/// Whether any string value (not key) in `value` passes `test`.
+fn any_string(value: &Json, test: &dyn Fn(&str) -> bool) -> bool {
+    match value {
+        Json::String(text) => test(text),
+        Json::Array(items) => items.iter().any(|item| any_string(item, test)),
+        Json::Object(members) => members.iter().any(|(_, item)| any_string(item, test)),
+        _ => false,
+    }
+}
+
+/// Adds `EnabledMfas` (right after `MfaConfiguration`) and what the user must check about MFA.
+/// CloudFormation's handler turns on the listed factors with SetUserPoolMfaConfig; SMS is on
+/// when CreateUserPool itself would turn it on (MFA ON or OPTIONAL with an SMS configuration).
+fn add_mfa(pool: &mut UserPool, request: &Json, options: &Options) {
+    let mfa = request.get("MfaConfiguration").and_then(Json::as_str);
+    let mfa_on = matches!(mfa, Some("ON" | "OPTIONAL"));
+    let wanted = options.mfa.totp || options.mfa.email;
+    if !mfa_on {
+        if wanted {
+            pool.notes.push(
+                "You chose authenticator-app or email MFA, but MfaConfiguration is not ON or OPTIONAL, so this \
+                 template turns no MFA on: set MfaConfiguration to OPTIONAL or ON to use them."
+                    .to_string(),
+            );
+        }
+        return;
+    }
+    let sms = request.get("SmsConfiguration").is_some();
+    let factors: Vec<&str> =
+        [(sms, "SMS_MFA"), (options.mfa.totp, "SOFTWARE_TOKEN_MFA"), (options.mfa.email, "EMAIL_OTP")]
+            .into_iter()
+            .filter_map(|(on, factor)| on.then_some(factor))
+            .collect();
+    if factors.is_empty() {
+        pool.notes.push(
+            "MfaConfiguration is ON or OPTIONAL but no MFA factor is available: add an SmsConfiguration for SMS MFA, \
+             or choose authenticator apps or email."
+                .to_string(),
+        );
+        return;
+    }
+    let at = pool.properties.iter().position(|(name, _)| name == "MfaConfiguration").map_or(0, |i| i + 1);
+    let list = Json::Array(factors.iter().map(|&factor| Json::str(factor)).collect());
+    pool.properties.insert(at, ("EnabledMfas".to_string(), list));
+    let why = if wanted { " (CreateUserPool alone can only turn on SMS MFA)" } else { "" };
+    pool.notes.push(format!("EnabledMfas lists the MFA factors CloudFormation turns on: {}{why}.", factors.join(", ")));
+    if options.mfa.email {
+        pool.notes.push(
+            "Email MFA sends Cognito's default message: to word it yourself, add EmailAuthenticationMessage (it must \
+             contain {####}) and EmailAuthenticationSubject. It needs EmailConfiguration with EmailSendingAccount \
+             DEVELOPER and the Essentials or Plus tier."
+                .to_string(),
+        );
+        if factors == ["EMAIL_OTP"] {
+            pool.notes.push(
+                "CloudFormation cannot yet create a pool whose only MFA factor is email \
+                 (cloudformation-coverage-roadmap issue 2221): add authenticator apps or SMS as well."
+                    .to_string(),
+            );
+        }
+    }
+}
+
+/// The whole template: the resource, its retain policies, and outputs for the pool ID and ARN.
+pub fn template(pool: &UserPool) -> Json {
+    let mut resource = vec![("Type", Json::str("AWS::Cognito::UserPool"))];
+    if pool.literal_variables {
+        resource.push(("Metadata", lint_metadata()));
+    }
+    if pool.retain {
+        resource.push(("DeletionPolicy", Json::str("Retain")));
+        resource.push(("UpdateReplacePolicy", Json::str("Retain")));
+    }
+    resource.push(("Properties", Json::Object(pool.properties.clone())));
+    let output =
+        |description: &str, value: Json| object(vec![("Description", Json::str(description)), ("Value", value)]);
+    object(vec![
+        ("AWSTemplateFormatVersion", Json::str("2010-09-09")),
+        ("Description", Json::str("Amazon Cognito user pool, from a CreateUserPool request (Poolsmith)")),
+        ("Resources", object(vec![(LOGICAL_ID, object(resource))])),
+        (
+            "Outputs",
+            object(vec![
+                ("UserPoolId", output("The user pool ID", object(vec![("Ref", Json::str(LOGICAL_ID))]))),
+                (
+                    "UserPoolArn",
+                    output(
+                        "The user pool ARN",
+                        object(vec![("Fn::GetAtt", Json::Array(vec![Json::str(LOGICAL_ID), Json::str("Arn")]))]),
+                    ),
+                ),
+            ]),
+        ),
+    ])
+}
+
+/// The resource `Metadata` entry that makes cfn-lint skip E1029 (see `UserPool::literal_variables`).
+fn lint_metadata() -> Json {
+    let ignore = Json::Array(vec![Json::str("E1029")]);
+    object(vec![("cfn-lint", object(vec![("config", object(vec![("ignore_checks", ignore)]))]))])
+}
+
+fn object(members: Vec<(&str, Json)>) -> Json {
+    Json::Object(members.into_iter().map(|(key, value)| (key.to_string(), value)).collect())
+}
+
+/// Writes `notes` as line comments (`prefix` is `#` or `//`). Every character that some reader
+/// takes as a line break (YAML 1.1: NEL, U+2028, U+2029; JavaScript: U+2028, U+2029) or that is
+/// not printable becomes a space, so a note can never end its comment early.
+pub fn write_comments(prefix: &str, notes: &[String], out: &mut String) {
+    for note in notes {
+        out.push_str(prefix);
+        out.push(' ');
+        out.extend(note.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }));
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::MfaFactors;
+    use crate::model::{self, Kind};
+
+    /// The model's leaves (scalars): what the coverage counts count.
+    fn leaves() -> impl Iterator<Item = &'static Field> {
+        model::FIELDS.iter().filter(|field| model::is_leaf(field))
+    }
+
+    fn parse(text: &str) -> Json {
+        json::parse(text).expect("test JSON").0
+    }
+
+    fn options(totp: bool, email: bool) -> Options {
+        Options { mfa: MfaFactors { totp, email } }
+    }
+
+    fn prop<'a>(pool: &'a UserPool, name: &str) -> Option<&'a Json> {
+        pool.properties.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// One step into a JSON tree.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+
+    fn lookup<'a>(mut value: &'a Json, path: &[Step]) -> Option<&'a Json> {
+        for step in path {
+            value = match (step, value) {
+                (Step::Key(key), _) => value.get(key)?,
+                (Step::Index(i), Json::Array(items)) => items.get(*i)?,
+                _ => return None,
+            };
+        }
+        Some(value)
+    }
+
+    /// Every leaf of `value` as (model field, where it is, its value); a map key is a leaf of
+    /// its own (`UserPoolTags{key}`), valued by the key.
+    fn model_leaves(
+        value: &Json,
+        field: &'static Field,
+        at: Vec<Step>,
+        out: &mut Vec<(&'static Field, Vec<Step>, Json)>,
+    ) {
+        let step = |at: &Vec<Step>, s: Step| at.iter().cloned().chain([s]).collect::<Vec<_>>();
+        match (field.kind, value) {
+            (Kind::Structure, Json::Object(members)) => {
+                for (key, item) in members {
+                    let member = field.member(key).unwrap_or_else(|| panic!("{key} is not in {}", field.path));
+                    model_leaves(item, member, step(&at, Step::Key(key.clone())), out);
+                }
+            }
+            (Kind::List, Json::Array(items)) => {
+                let element = field.child_fields().next().expect("list element");
+                for (i, item) in items.iter().enumerate() {
+                    model_leaves(item, element, step(&at, Step::Index(i)), out);
+                }
+            }
+            (Kind::Map, Json::Object(entries)) => {
+                let mut parts = field.child_fields();
+                let (key_field, value_field) = (parts.next().expect("map key"), parts.next().expect("map value"));
+                for (key, item) in entries {
+                    let here = step(&at, Step::Key(key.clone()));
+                    out.push((key_field, here.clone(), Json::str(key)));
+                    model_leaves(item, value_field, here, out);
+                }
+            }
+            _ => out.push((field, at, value.clone())),
+        }
+    }
+
+    fn scalar_count(value: &Json) -> usize {
+        match value {
+            Json::Object(members) => members.iter().map(|(_, v)| scalar_count(v)).sum(),
+            Json::Array(items) => items.iter().map(scalar_count).sum(),
+            _ => 1,
+        }
+    }
+
+    fn realistic_corpus() -> Vec<(String, Json)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/realistic");
+        let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus dir").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        files.iter().map(|p| (p.display().to_string(), parse(&std::fs::read_to_string(p).expect("read")))).collect()
+    }
+
+    #[test]
+    fn the_table_covers_every_top_level_parameter_of_the_model() {
+        let names: Vec<&str> = model::top_level().map(|f| f.name).collect();
+        let table: Vec<&str> = PROPERTIES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, table, "a new model parameter needs a decision in PROPERTIES");
+    }
+
+    #[test]
+    fn cloudformation_expresses_86_of_the_93_leaves() {
+        let missing: Vec<&str> = leaves().filter(|f| !expressible(f)).map(|f| f.path).collect();
+        assert_eq!(leaves().count(), 93);
+        assert_eq!(
+            missing,
+            [
+                "DcrConfiguration.EnableStatus",
+                "DcrConfiguration.OpenDcrEnabled",
+                "DcrConfiguration.AuthenticatedGrantTypes[]",
+                "DcrConfiguration.OpenDcrGrantTypes[]",
+                "DcrConfiguration.AllowedScopes[]",
+                "AcrConfiguration{key}",
+                "AcrConfiguration{}.AcrValue",
+            ]
+        );
+    }
+
+    /// The promise of the format: for every realistic request, every leaf CloudFormation can
+    /// express is at its place in the properties, with the same value and JSON type; every leaf
+    /// it cannot express is named in a note; and the properties hold nothing else but
+    /// `EnabledMfas`. Together the corpus sets every expressible leaf, so none can be dropped.
+    #[test]
+    fn no_expressible_leaf_of_the_realistic_corpus_is_dropped() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (file, request) in realistic_corpus() {
+            let pool = user_pool(&request, &options(true, true));
+            let properties = Json::Object(pool.properties.clone());
+            let mut found = Vec::new();
+            for (name, value) in match &request {
+                Json::Object(members) => members.as_slice(),
+                _ => panic!("{file}: not an object"),
+            } {
+                let field = model::top_level_member(name).expect("model parameter");
+                model_leaves(value, field, vec![Step::Key(name.clone())], &mut found);
+            }
+            let mut expressed = 0;
+            for (field, mut at, value) in found {
+                if !expressible(field) {
+                    let parameter = field.path.split(['.', '[', '{']).next().unwrap_or_default();
+                    assert!(pool.notes.iter().any(|n| n.contains(parameter)), "{file}: {parameter} left out silently");
+                    continue;
+                }
+                seen.insert(field.path);
+                // The one renamed parameter, written out here rather than taken from the table.
+                if let Some(Step::Key(top)) = at.first_mut() {
+                    if top == "PoolName" {
+                        *top = "UserPoolName".to_string();
+                    }
+                }
+                let there = lookup(&properties, &at);
+                if field.name == "{key}" {
+                    // A map key is no scalar of its own in the properties: it only has to be there.
+                    assert!(there.is_some(), "{file}: tag {value:?} missing");
+                } else {
+                    assert_eq!(there, Some(&value), "{file}: {} at {at:?}", field.path);
+                    expressed += 1;
+                }
+            }
+            let enabled_mfas = prop(&pool, "EnabledMfas").map_or(0, scalar_count);
+            assert_eq!(scalar_count(&properties) - enabled_mfas, expressed, "{file}: properties hold extra values");
+        }
+        let unexercised: Vec<&str> =
+            leaves().filter(|f| expressible(f) && !seen.contains(f.path)).map(|f| f.path).collect();
+        assert!(unexercised.is_empty(), "the realistic corpus never sets {unexercised:?}");
+    }
+
+    #[test]
+    fn renames_the_pool_name_and_keeps_value_types() {
+        let request = parse(
+            r#"{"PoolName": "p", "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireNumbers": true}},
+                "Schema": [{"Name": "n", "AttributeDataType": "Number",
+                            "NumberAttributeConstraints": {"MinValue": "0", "MaxValue": "10"}}],
+                "UserPoolTags": {"CostCenter": "1234"}}"#,
+        );
+        let pool = user_pool(&request, &Options::default());
+        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| n.as_str()).collect();
+        // Request order is kept (a normalised request is in model order already).
+        assert_eq!(names, ["UserPoolName", "Policies", "Schema", "UserPoolTags"]);
+        assert_eq!(prop(&pool, "UserPoolName"), Some(&Json::str("p")));
+        let schema = prop(&pool, "Schema").unwrap();
+        assert_eq!(
+            schema.compact(),
+            r#"[{"Name":"n","AttributeDataType":"Number","NumberAttributeConstraints":{"MinValue":"0","MaxValue":"10"}}]"#
+        );
+        assert_eq!(prop(&pool, "UserPoolTags").unwrap().compact(), r#"{"CostCenter":"1234"}"#);
+        assert_eq!(
+            prop(&pool, "Policies").unwrap().compact(),
+            r#"{"PasswordPolicy":{"MinimumLength":12,"RequireNumbers":true}}"#
+        );
+        assert!(!pool.retain);
+    }
+
+    #[test]
+    fn leaves_out_what_cloudformation_cannot_express_and_says_so() {
+        let request = parse(
+            r#"{"PoolName": "p", "DcrConfiguration": {"OpenDcrEnabled": true},
+                "AcrConfiguration": {"Level1": {"AcrValue": "x"}}, "Surprise": 1, "UserPoolTags": {}}"#,
+        );
+        let pool = user_pool(&request, &Options::default());
+        assert_eq!(pool.properties.len(), 1, "{:?}", pool.properties);
+        for name in ["DcrConfiguration", "AcrConfiguration", "\"Surprise\""] {
+            assert!(
+                pool.notes.iter().any(|n| n.starts_with("Left out: ") && n.contains(name)),
+                "{name}: {:?}",
+                pool.notes
+            );
+        }
+    }
+
+    #[test]
+    fn deletion_protection_retains_the_pool() {
+        let pool = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#), &Options::default());
+        assert!(pool.retain);
+        let template = template(&pool);
+        let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
+        assert_eq!(resource.get("DeletionPolicy"), Some(&Json::str("Retain")));
+        assert_eq!(resource.get("UpdateReplacePolicy"), Some(&Json::str("Retain")));
+        let inactive = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "INACTIVE"}"#), &Options::default());
+        let template = super::template(&inactive);
+        let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
+        assert_eq!(resource.get("DeletionPolicy"), None);
+    }
+
+    #[test]
+    fn mfa_factors_become_enabled_mfas_after_mfa_configuration() {
+        let sms = r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#;
+        let pool = user_pool(&parse(sms), &options(true, true));
+        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["UserPoolName", "MfaConfiguration", "EnabledMfas", "SmsConfiguration"]);
+        assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#);
+        assert!(pool.notes.iter().any(|n| n.contains("EmailAuthenticationMessage")), "{:?}", pool.notes);
+        // SMS MFA alone is still listed explicitly.
+        let pool = user_pool(&parse(sms), &Options::default());
+        assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA"]"#);
+        // TOTP without an SMS configuration.
+        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &options(true, false));
+        assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
+        // Email as the only factor: a known CloudFormation failure, said out loud.
+        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &options(false, true));
+        assert!(pool.notes.iter().any(|n| n.contains("2221")), "{:?}", pool.notes);
+    }
+
+    #[test]
+    fn mfa_factors_with_mfa_off_are_not_turned_on_but_noted() {
+        for request in [r#"{"PoolName": "p"}"#, r#"{"PoolName": "p", "MfaConfiguration": "OFF"}"#] {
+            let pool = user_pool(&parse(request), &options(true, true));
+            assert_eq!(prop(&pool, "EnabledMfas"), None);
+            assert!(pool.notes.iter().any(|n| n.contains("set MfaConfiguration to OPTIONAL")), "{:?}", pool.notes);
+        }
+        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &Options::default());
+        assert_eq!(prop(&pool, "EnabledMfas"), None);
+        assert!(pool.notes.iter().any(|n| n.contains("no MFA factor")), "{:?}", pool.notes);
+    }
+
+    #[test]
+    fn warns_when_the_only_tag_looks_like_a_function() {
+        for key in ["Ref", "Fn::Sub"] {
+            let request = Json::Object(vec![
+                ("PoolName".into(), Json::str("p")),
+                ("UserPoolTags".into(), Json::Object(vec![(key.into(), Json::str("x"))])),
+            ]);
+            let pool = user_pool(&request, &Options::default());
+            assert!(pool.notes.iter().any(|n| n.contains("function call")), "{key}: {:?}", pool.notes);
+        }
+        let pool =
+            user_pool(&parse(r#"{"PoolName": "p", "UserPoolTags": {"Ref": "x", "b": "c"}}"#), &Options::default());
+        assert!(!pool.notes.iter().any(|n| n.contains("function call")));
+    }
+
+    #[test]
+    fn fills_the_list_cloudformation_requires_in_user_attribute_update_settings() {
+        let pool = user_pool(&parse(r#"{"PoolName": "p", "UserAttributeUpdateSettings": {}}"#), &Options::default());
+        let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
+        assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":[]}"#);
+        let given = r#"{"PoolName": "p", "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]}}"#;
+        let pool = user_pool(&parse(given), &Options::default());
+        let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
+        assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":["email"]}"#);
+    }
+
+    #[test]
+    fn warns_about_tag_keys_cloudformation_refuses() {
+        // Letters, numbers and separators of any script are fine, and so are _ . : / = + - @.
+        let fine = r#"{"PoolName": "p", "UserPoolTags": {"app:component/x_y.z=+-@": "v", "Équipe 漢字 ٣": "v"}}"#;
+        let pool = user_pool(&parse(fine), &Options::default());
+        assert!(!pool.notes.iter().any(|n| n.contains("tag key")), "{:?}", pool.notes);
+        for key in ["a#b", "a$b", "emoji😀", "tab\there", "{x}", "a'b"] {
+            let tags = Json::Object(vec![(key.into(), Json::str("v")), ("ok".into(), Json::str("v"))]);
+            let request = Json::Object(vec![("PoolName".into(), Json::str("p")), ("UserPoolTags".into(), tags)]);
+            let pool = user_pool(&request, &Options::default());
+            assert!(pool.notes.iter().any(|n| n.starts_with("1 tag key(s)")), "{key}: {:?}", pool.notes);
+        }
+    }
+
+    #[test]
+    fn text_that_looks_like_a_variable_turns_off_cfn_lint_e1029_only_then() {
+        for text in ["Region ${AWS::Region}", "${UserPool.Arn} {####}", "${a_b:c.d}"] {
+            let request = Json::Object(vec![
+                ("PoolName".into(), Json::str("p")),
+                ("EmailVerificationMessage".into(), Json::str(text)),
+            ]);
+            let pool = user_pool(&request, &Options::default());
+            assert!(pool.literal_variables, "{text}");
+            let template = template(&pool);
+            let metadata = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata"));
+            assert_eq!(
+                metadata.map(Json::compact).as_deref(),
+                Some(r#"{"cfn-lint":{"config":{"ignore_checks":["E1029"]}}}"#)
+            );
+            assert!(pool.notes.iter().any(|n| n.contains("E1029")));
+        }
+        // Not a variable to cfn-lint: empty, `!` (Fn::Sub's own literal), spaces, no closing brace.
+        for text in ["${}", "${!AWS::Region}", "${a b}", "${AWS::Region", "$AWS::Region", "%{x}"] {
+            let request = Json::Object(vec![
+                ("PoolName".into(), Json::str("p")),
+                ("EmailVerificationMessage".into(), Json::str(text)),
+            ]);
+            let pool = user_pool(&request, &Options::default());
+            assert!(!pool.literal_variables, "{text}");
+            let template = template(&pool);
+            assert_eq!(template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata")), None);
+        }
+    }
+
+    #[test]
+    fn bad_input_gives_an_empty_resource() {
+        for request in [Json::Null, Json::str("x"), Json::Array(vec![]), Json::Object(vec![])] {
+            let pool = user_pool(&request, &options(true, true));
+            assert!(pool.properties.is_empty());
+            assert!(template(&pool).get("Resources").is_some());
+        }
+    }
+
+    #[test]
+    fn request_member_inverts_the_table() {
+        assert_eq!(request_member("UserPoolName"), Some("PoolName"));
+        assert_eq!(request_member("Schema"), Some("Schema"));
+        assert_eq!(request_member("PoolName"), None);
+        assert_eq!(request_member("DcrConfiguration"), None);
+    }
+
+    #[test]
+    fn comments_cannot_be_ended_by_a_note() {
+        let mut out = String::new();
+        write_comments("//", &["a\nb\r\u{2028}c\u{2029}d\u{85}e".to_string()], &mut out);
+        assert_eq!(out, "// a b  c d e\n");
+    }
+}

@@ -1,0 +1,543 @@
+//! What the CLI and SDK exports share: the request as a nested literal (one table-driven
+//! printer for JSON, Python, JavaScript and R, used by `cli-bash`, `cli-powershell`, `boto3`,
+//! `js-sdk-v3` and `paws`), and the `SetUserPoolMfaConfig` follow-up that turns on the MFA
+//! factors `CreateUserPool` cannot (used by all five).
+//!
+//! Strings are escaped so that the program sends exactly the request's text: quotes and
+//! backslashes always, and every character a reader cannot see (controls, the Unicode line
+//! separators, bidirectional and other invisible format characters) as a `\u` escape, so the
+//! source shows what it sends. Everything else stays as typed, except in R, which is written
+//! in ASCII so the script means the same in any locale.
+
+use super::Options;
+use crate::json::Json;
+use std::fmt::Write as _;
+
+/// How one language spells the JSON values of a request.
+pub struct Syntax {
+    /// One level of indentation.
+    pub indent: &'static str,
+    pub null: &'static str,
+    pub true_word: &'static str,
+    pub false_word: &'static str,
+    /// The opening and closing of a list, and of an object (R spells both `list(` … `)`).
+    pub list: [&'static str; 2],
+    pub object: [&'static str; 2],
+    /// Between a key and its value.
+    pub key_separator: &'static str,
+    /// Whether the last item of a multi-line list or object is followed by a comma too.
+    pub trailing_comma: bool,
+    pub keys: Keys,
+    /// How a code point above U+FFFF is escaped.
+    pub astral_escape: AstralEscape,
+    /// Escape every non-ASCII character, not only invisible ones.
+    pub ascii_only: bool,
+}
+
+/// How object keys are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Always a string literal (Python dictionaries).
+    Quoted,
+    /// A bare identifier where JavaScript allows one, else a string literal; `__proto__` as a
+    /// computed key, because a literal `__proto__:` sets the prototype instead of a member.
+    JavaScript,
+    /// An R argument name: bare when syntactic, else a string literal. Objects with an empty
+    /// or non-ASCII key are written `stats::setNames(list(…), c(…))` instead.
+    R,
+}
+
+/// How a code point above U+FFFF is escaped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AstralEscape {
+    /// `\U0001F600` (Python, R).
+    EightDigits,
+    /// `\u{1F600}` (JavaScript).
+    Braced,
+    /// `\uD83D\uDE00` (JSON).
+    SurrogatePair,
+}
+
+/// JSON as the AWS CLI reads it: like `Json::pretty`, plus short lists on one line and
+/// invisible characters escaped.
+pub const JSON: Syntax = Syntax {
+    indent: "  ",
+    null: "null",
+    true_word: "true",
+    false_word: "false",
+    list: ["[", "]"],
+    object: ["{", "}"],
+    key_separator: ": ",
+    trailing_comma: false,
+    keys: Keys::Quoted,
+    astral_escape: AstralEscape::SurrogatePair,
+    ascii_only: false,
+};
+
+/// JSON in plain ASCII, for files whose encoding the reader may guess wrong.
+pub const JSON_ASCII: Syntax = Syntax { ascii_only: true, ..JSON };
+
+pub const PYTHON: Syntax = Syntax {
+    indent: "    ",
+    null: "None",
+    true_word: "True",
+    false_word: "False",
+    list: ["[", "]"],
+    object: ["{", "}"],
+    key_separator: ": ",
+    trailing_comma: true,
+    keys: Keys::Quoted,
+    astral_escape: AstralEscape::EightDigits,
+    ascii_only: false,
+};
+
+pub const JAVASCRIPT: Syntax = Syntax {
+    indent: "  ",
+    null: "null",
+    true_word: "true",
+    false_word: "false",
+    list: ["[", "]"],
+    object: ["{", "}"],
+    key_separator: ": ",
+    trailing_comma: true,
+    keys: Keys::JavaScript,
+    astral_escape: AstralEscape::Braced,
+    ascii_only: false,
+};
+
+pub const R: Syntax = Syntax {
+    indent: "  ",
+    null: "NULL",
+    true_word: "TRUE",
+    false_word: "FALSE",
+    list: ["list(", ")"],
+    object: ["list(", ")"],
+    key_separator: " = ",
+    trailing_comma: false,
+    keys: Keys::R,
+    astral_escape: AstralEscape::EightDigits,
+    ascii_only: true,
+};
+
+/// Lists of scalars at most this long are written on one line.
+const INLINE_LIST_WIDTH: usize = 72;
+
+/// `value` as a source literal, one item per line, continuation lines indented `level` times
+/// (lists of scalars stay on one line when short).
+pub fn value(syntax: &Syntax, value: &Json, level: usize) -> String {
+    let mut out = String::new();
+    write_value(syntax, value, Some(level), &mut out);
+    out
+}
+
+/// `value` as a source literal on one line.
+pub fn one_line(syntax: &Syntax, value: &Json) -> String {
+    let mut out = String::new();
+    write_value(syntax, value, None, &mut out);
+    out
+}
+
+/// `text` as a double-quoted string literal.
+pub fn string(syntax: &Syntax, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_string(syntax, text, &mut out);
+    out
+}
+
+/// Writes `value` one item per line at indentation `level`, or on one line when `level` is None.
+fn write_value(syntax: &Syntax, value: &Json, level: Option<usize>, out: &mut String) {
+    match value {
+        Json::Null => out.push_str(syntax.null),
+        Json::Bool(b) => out.push_str(if *b { syntax.true_word } else { syntax.false_word }),
+        Json::Number(n) => out.push_str(n),
+        Json::String(s) => write_string(syntax, s, out),
+        Json::Array(items) => {
+            let rows: Vec<_> = items.iter().map(|item| (None, item)).collect();
+            if level.is_some() && items.iter().all(|i| !matches!(i, Json::Array(_) | Json::Object(_))) {
+                let inline = one_line(syntax, value);
+                if inline.chars().count() <= INLINE_LIST_WIDTH {
+                    out.push_str(&inline);
+                    return;
+                }
+            }
+            write_rows(syntax, syntax.list, &rows, level, out);
+        }
+        Json::Object(members)
+            if syntax.keys == Keys::R && members.iter().any(|(k, _)| k.is_empty() || !k.is_ascii()) =>
+        {
+            // R turns argument names into symbols, which cannot be empty and are kept in the
+            // native encoding (a non-UTF-8 locale mangles them): name the values from a
+            // character vector instead, whose strings stay UTF-8.
+            let rows: Vec<_> = members.iter().map(|(_, item)| (None, item)).collect();
+            out.push_str("stats::setNames(");
+            write_rows(syntax, syntax.list, &rows, level, out);
+            out.push_str(", c(");
+            for (i, (key, _)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_string(syntax, key, out);
+            }
+            out.push_str("))");
+        }
+        Json::Object(members) => {
+            let rows: Vec<_> = members.iter().map(|(key, item)| (Some(key.as_str()), item)).collect();
+            write_rows(syntax, syntax.object, &rows, level, out);
+        }
+    }
+}
+
+/// The items of a list or object between `brackets`.
+fn write_rows(
+    syntax: &Syntax,
+    brackets: [&str; 2],
+    rows: &[(Option<&str>, &Json)],
+    level: Option<usize>,
+    out: &mut String,
+) {
+    out.push_str(brackets[0]);
+    for (i, (key, item)) in rows.iter().enumerate() {
+        let last = i + 1 == rows.len();
+        if let Some(level) = level {
+            out.push('\n');
+            out.push_str(&syntax.indent.repeat(level + 1));
+        }
+        if let Some(key) = key {
+            write_key(syntax, key, out);
+        }
+        write_value(syntax, item, level.map(|l| l + 1), out);
+        match level {
+            Some(_) if !last || syntax.trailing_comma => out.push(','),
+            None if !last => out.push_str(", "),
+            _ => {}
+        }
+    }
+    if let (Some(level), false) = (level, rows.is_empty()) {
+        out.push('\n');
+        out.push_str(&syntax.indent.repeat(level));
+    }
+    out.push_str(brackets[1]);
+}
+
+fn write_key(syntax: &Syntax, key: &str, out: &mut String) {
+    let bare = match syntax.keys {
+        Keys::Quoted => false,
+        Keys::JavaScript if key == "__proto__" => {
+            out.push('[');
+            write_string(syntax, key, out);
+            out.push(']');
+            out.push_str(syntax.key_separator);
+            return;
+        }
+        Keys::JavaScript => is_identifier(key, |c| c == '_' || c == '$', |c| c == '_' || c == '$'),
+        Keys::R => is_identifier(key, |_| false, |c| c == '_' || c == '.') && !R_RESERVED.contains(&key),
+    };
+    if bare {
+        out.push_str(key);
+    } else {
+        write_string(syntax, key, out);
+    }
+    out.push_str(syntax.key_separator);
+}
+
+/// Words R does not accept as bare argument names.
+const R_RESERVED: &[&str] = &[
+    "if",
+    "else",
+    "repeat",
+    "while",
+    "function",
+    "for",
+    "next",
+    "break",
+    "in",
+    "TRUE",
+    "FALSE",
+    "NULL",
+    "Inf",
+    "NaN",
+    "NA",
+    "NA_integer_",
+    "NA_real_",
+    "NA_character_",
+    "NA_complex_",
+];
+
+/// An ASCII letter (or an extra first character), then letters, digits or extra characters.
+fn is_identifier(key: &str, first_extra: fn(char) -> bool, rest_extra: fn(char) -> bool) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || first_extra(c))
+        && chars.all(|c| c.is_ascii_alphanumeric() || rest_extra(c))
+}
+
+fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_invisible(c) || (syntax.ascii_only && !c.is_ascii()) => {
+                let code = c as u32;
+                let _ = match (code > 0xFFFF, syntax.astral_escape) {
+                    (false, _) => write!(out, "\\u{code:04X}"),
+                    (true, AstralEscape::EightDigits) => write!(out, "\\U{code:08X}"),
+                    (true, AstralEscape::Braced) => write!(out, "\\u{{{code:X}}}"),
+                    (true, AstralEscape::SurrogatePair) => {
+                        let offset = code - 0x10000;
+                        write!(out, "\\u{:04X}\\u{:04X}", 0xD800 + (offset >> 10), 0xDC00 + (offset & 0x3FF))
+                    }
+                };
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Characters every export writes as escapes: controls (a raw line break would end a comment
+/// or a line), the Unicode line and paragraph separators (line breaks to some parsers), and
+/// invisible format characters such as bidirectional overrides, which make source text look
+/// different from what it sends.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+}
+
+/// The `SetUserPoolMfaConfig` request, all but `UserPoolId`, that turns on the factors asked
+/// for in `options` after `CreateUserPool(request)`; `None` when none were asked.
+///
+/// The call replaces the pool's whole MFA configuration, so SMS MFA is repeated when the
+/// request turned it on (`MfaConfiguration` ON or OPTIONAL with an `SmsConfiguration`).
+/// Factors cannot be configured while MFA is OFF, so OFF or unset becomes OPTIONAL, the
+/// documented choice that does not lock out users who have no factor yet.
+pub fn mfa_config(request: &Json, options: &Options) -> Option<Json> {
+    let factors = options.mfa;
+    if !factors.totp && !factors.email {
+        return None;
+    }
+    let mode = mfa_mode(request);
+    let mut members = Vec::new();
+    if let (Some(_), Some(sms)) = (mode, request.get("SmsConfiguration")) {
+        let mut sms_mfa = Vec::new();
+        if let Some(message) = request.get("SmsAuthenticationMessage") {
+            sms_mfa.push(("SmsAuthenticationMessage".to_string(), message.clone()));
+        }
+        sms_mfa.push(("SmsConfiguration".to_string(), sms.clone()));
+        members.push(("SmsMfaConfiguration".to_string(), Json::Object(sms_mfa)));
+    }
+    if factors.totp {
+        let enabled = Json::Object(vec![("Enabled".to_string(), Json::Bool(true))]);
+        members.push(("SoftwareTokenMfaConfiguration".to_string(), enabled));
+    }
+    if factors.email {
+        // No Message or Subject: Cognito's default email, which the user can change later.
+        members.push(("EmailMfaConfiguration".to_string(), Json::Object(Vec::new())));
+    }
+    members.push(("MfaConfiguration".to_string(), Json::str(mode.unwrap_or("OPTIONAL"))));
+    Some(Json::Object(members))
+}
+
+/// The request's `MfaConfiguration` when it turns MFA on.
+fn mfa_mode(request: &Json) -> Option<&str> {
+    request.get("MfaConfiguration").and_then(Json::as_str).filter(|mode| matches!(*mode, "ON" | "OPTIONAL"))
+}
+
+/// What the user must know and check about the MFA follow-up (empty when there is none).
+pub fn mfa_notes(request: &Json, options: &Options) -> Vec<String> {
+    let Some(config) = mfa_config(request, options) else {
+        return Vec::new();
+    };
+    let mut notes = vec![
+        "CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA, so the export keeps the new pool's ID and then calls SetUserPoolMfaConfig. If that call fails, the pool exists without those factors: fix the cause and run it again with the pool ID.".to_string(),
+    ];
+    if config.get("SmsMfaConfiguration").is_some() {
+        notes.push(
+            "SetUserPoolMfaConfig replaces the whole MFA configuration, so it repeats the request's SMS MFA settings (SmsMfaConfiguration); without them SMS MFA would be turned off."
+                .to_string(),
+        );
+    }
+    notes.push(match mfa_mode(request) {
+        Some("ON") => "MFA stays ON: every user must set up a factor before they can sign in.".to_string(),
+        Some(_) => "MFA stays OPTIONAL: users choose whether to set up a factor.".to_string(),
+        None => "The request has MFA off, and factors cannot be turned on while MFA is OFF, so the follow-up sets MfaConfiguration to OPTIONAL. Change it to ON to make MFA required.".to_string(),
+    });
+    if options.mfa.email {
+        let developer =
+            request.get("EmailConfiguration").and_then(|e| e.get("EmailSendingAccount")).and_then(Json::as_str)
+                == Some("DEVELOPER");
+        let lite = request.get("UserPoolTier").and_then(Json::as_str) == Some("LITE");
+        let mut note = "Email MFA needs the Essentials or Plus tier and email sent with your own Amazon SES identity (EmailConfiguration.EmailSendingAccount DEVELOPER). It uses Cognito's default message; add Message (with {####}) and Subject to EmailMfaConfiguration to change it.".to_string();
+        if !developer || lite {
+            note.push_str(" This request does not meet that, so the follow-up will fail as it stands.");
+        }
+        notes.push(note);
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::MfaFactors;
+    use crate::json;
+
+    /// Every awkward class of text at once.
+    const AWKWARD: &str = "q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u{2028}\u{202e}é😀\u{0}";
+
+    #[test]
+    fn escapes_per_language() {
+        assert_eq!(string(&PYTHON, AWKWARD), r#""q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u2028\u202Eé😀\u0000""#);
+        assert_eq!(string(&JAVASCRIPT, AWKWARD), r#""q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u2028\u202Eé😀\u0000""#);
+        assert_eq!(string(&R, AWKWARD), r#""q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u2028\u202E\u00E9\U0001F600\u0000""#);
+        assert_eq!(string(&JAVASCRIPT, "\u{e0041}"), r#""\u{E0041}""#);
+    }
+
+    #[test]
+    fn javascript_string_literals_are_json_compatible_for_the_bmp() {
+        // Without astral escapes, a JavaScript literal is also a JSON string for the same text.
+        let text = "a\"b\\c\n\u{1}\u{2029}\u{feff}é😀";
+        let (back, _) = json::parse(&string(&JAVASCRIPT, text)).unwrap();
+        assert_eq!(back, Json::str(text));
+    }
+
+    fn sample() -> Json {
+        json::parse(
+            r#"{"PoolName": "p", "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireNumbers": true}},
+                "AutoVerifiedAttributes": ["email", "phone_number"], "Schema": [],
+                "UserPoolTags": {"cost:center": "1", "__proto__": "x", "if": "y", "": "z"},
+                "UserPoolAddOns": {"AdvancedSecurityAdditionalFlows": {}}}"#,
+        )
+        .unwrap()
+        .0
+    }
+
+    #[test]
+    fn prints_python() {
+        assert_eq!(
+            value(&PYTHON, &sample(), 0),
+            r#"{
+    "PoolName": "p",
+    "Policies": {
+        "PasswordPolicy": {
+            "MinimumLength": 12,
+            "RequireNumbers": True,
+        },
+    },
+    "AutoVerifiedAttributes": ["email", "phone_number"],
+    "Schema": [],
+    "UserPoolTags": {
+        "cost:center": "1",
+        "__proto__": "x",
+        "if": "y",
+        "": "z",
+    },
+    "UserPoolAddOns": {
+        "AdvancedSecurityAdditionalFlows": {},
+    },
+}"#
+        );
+    }
+
+    #[test]
+    fn prints_javascript_keys_safely() {
+        let text = value(&JAVASCRIPT, &sample(), 1);
+        assert!(text.contains("\n      PasswordPolicy: {\n        MinimumLength: 12,\n"), "{text}");
+        assert!(text.contains(r#"  "cost:center": "1","#), "{text}");
+        assert!(text.contains(r#"  ["__proto__"]: "x","#), "{text}");
+        assert!(text.contains(r#"  if: "y","#), "{text}");
+        assert!(text.contains(r#"  "": "z","#), "{text}");
+        assert!(text.ends_with("\n  }"), "{text}");
+    }
+
+    #[test]
+    fn prints_r_lists() {
+        let text = value(&R, &sample(), 0);
+        assert!(text.starts_with("list(\n  PoolName = \"p\",\n  Policies = list(\n"), "{text}");
+        assert!(text.contains("MinimumLength = 12,\n      RequireNumbers = TRUE\n    )"), "{text}");
+        assert!(text.contains("AutoVerifiedAttributes = list(\"email\", \"phone_number\"),"), "{text}");
+        assert!(text.contains("Schema = list(),"), "{text}");
+        assert!(
+            text.contains("  UserPoolTags = stats::setNames(list(\n    \"1\",\n    \"x\",\n    \"y\",\n    \"z\"\n  ), c(\"cost:center\", \"__proto__\", \"if\", \"\")),\n"),
+            "{text}"
+        );
+        let tags = json::parse(r#"{"cost:center": "1", "if": "y", "ok": "z"}"#).unwrap().0;
+        assert_eq!(value(&R, &tags, 0), "list(\n  \"cost:center\" = \"1\",\n  \"if\" = \"y\",\n  ok = \"z\"\n)");
+        let unicode = json::parse(r#"{"caf\u00e9": "\u00e9"}"#).unwrap().0;
+        assert_eq!(value(&R, &unicode, 0), "stats::setNames(list(\n  \"\\u00E9\"\n), c(\"caf\\u00E9\"))");
+        assert!(text.contains("AdvancedSecurityAdditionalFlows = list()"), "{text}");
+        assert!(!text.contains(",\n)") && !text.contains(", )"), "no trailing commas in R: {text}");
+    }
+
+    #[test]
+    fn json_parses_back_to_the_same_value() {
+        let mut request = sample();
+        if let Json::Object(members) = &mut request {
+            members.push(("Awkward".to_string(), Json::str(format!("{AWKWARD}\u{e0041}"))));
+            members.push(("Numbers".to_string(), json::parse("[0, -1, 1.5e3, null, false]").unwrap().0));
+        }
+        for syntax in [&JSON, &JSON_ASCII] {
+            for text in [value(syntax, &request, 0), value(syntax, &request, 3), one_line(syntax, &request)] {
+                assert_eq!(json::parse(&text).unwrap().0, request, "{text}");
+            }
+        }
+        assert!(value(&JSON_ASCII, &request, 0).is_ascii());
+        assert_eq!(string(&JSON_ASCII, "é😀"), r#""\u00E9\uD83D\uDE00""#);
+        assert_eq!(
+            one_line(&JSON, &json::parse(r#"{"A": [1, {"B": {}}], "C": []}"#).unwrap().0),
+            r#"{"A": [1, {"B": {}}], "C": []}"#
+        );
+    }
+
+    #[test]
+    fn long_lists_go_one_item_per_line() {
+        let items: Vec<Json> = (0..10).map(|i| Json::str(format!("scope-number-{i}"))).collect();
+        let text = value(&PYTHON, &Json::Array(items), 0);
+        assert!(text.starts_with("[\n    \"scope-number-0\",\n"), "{text}");
+    }
+
+    fn request(text: &str) -> Json {
+        json::parse(text).unwrap().0
+    }
+
+    fn both() -> Options {
+        Options { mfa: MfaFactors { totp: true, email: true } }
+    }
+
+    #[test]
+    fn mfa_follow_up_repeats_sms_and_keeps_the_mode() {
+        let r = request(
+            r#"{"PoolName": "p", "SmsAuthenticationMessage": "Code {####}", "MfaConfiguration": "ON",
+                "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"},
+                "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER"}}"#,
+        );
+        let config = mfa_config(&r, &both()).unwrap();
+        assert_eq!(
+            config.compact(),
+            r#"{"SmsMfaConfiguration":{"SmsAuthenticationMessage":"Code {####}","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::1:role/r"}},"SoftwareTokenMfaConfiguration":{"Enabled":true},"EmailMfaConfiguration":{},"MfaConfiguration":"ON"}"#
+        );
+        let notes = mfa_notes(&r, &both()).join("\n");
+        assert!(notes.contains("repeats the request's SMS MFA"), "{notes}");
+        assert!(notes.contains("MFA stays ON"), "{notes}");
+        assert!(!notes.contains("will fail"), "{notes}");
+    }
+
+    #[test]
+    fn mfa_follow_up_turns_off_into_optional() {
+        let r = request(r#"{"PoolName": "p", "MfaConfiguration": "OFF", "SmsConfiguration": {"SnsCallerArn": "x"}}"#);
+        let totp = Options { mfa: MfaFactors { totp: true, email: false } };
+        assert_eq!(
+            mfa_config(&r, &totp).unwrap().compact(),
+            r#"{"SoftwareTokenMfaConfiguration":{"Enabled":true},"MfaConfiguration":"OPTIONAL"}"#
+        );
+        assert!(mfa_notes(&r, &totp).join(" ").contains("sets MfaConfiguration to OPTIONAL"));
+        let email_notes = mfa_notes(&r, &both()).join(" ");
+        assert!(email_notes.contains("will fail"), "no SES email: {email_notes}");
+        assert_eq!(mfa_config(&r, &Options::default()), None);
+        assert!(mfa_notes(&r, &Options::default()).is_empty());
+    }
+}

@@ -1,0 +1,113 @@
+//! The few browser services the app uses, wrapped so that a failure (no storage, a full
+//! quota, a denied clipboard) becomes a message instead of a crash.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// localStorage, if the browser allows it (private modes and policies may not).
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves `value`; `Err` says why not (storage blocked or full).
+pub fn save(key: &str, value: &str) -> Result<(), &'static str> {
+    let storage = storage().ok_or("This browser does not allow saving drafts, so the draft is not kept after you leave.")?;
+    storage
+        .set_item(key, value)
+        .map_err(|_| "Your draft could not be saved: this browser's storage is full. Export the request to keep it.")
+}
+
+/// Milliseconds since the page started.
+pub fn now() -> f64 {
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// The URL fragment, with its `#`.
+pub fn hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page address without its fragment.
+pub fn address_without_hash() -> String {
+    let Some(location) = window().map(|w| w.location()) else { return String::new() };
+    let href = location.href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Removes the fragment from the address bar (after a share link was loaded), without a reload.
+pub fn clear_hash() {
+    if let Some(window) = window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address_without_hash()));
+        }
+    }
+}
+
+/// Asks the user to confirm, with the browser's own dialog.
+pub fn confirm(question: &str) -> bool {
+    window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+pub async fn copy(text: &str) -> bool {
+    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else { return false };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str) -> bool {
+    let attempt = || -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/plain;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    attempt().is_some()
+}
+
+/// Focuses the element with `id` once the DOM has caught up, opening any collapsed
+/// `<details>` around it and scrolling its label into view first (GOV.UK's error summary does
+/// the same so the question is visible with the control).
+pub fn focus_later(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(document) = window().and_then(|w| w.document()) else { return };
+        let Some(element) = document.get_element_by_id(&id) else { return };
+        let mut parent = element.parent_element();
+        while let Some(node) = parent {
+            if let Ok(details) = node.clone().dyn_into::<web_sys::HtmlDetailsElement>() {
+                details.set_open(true);
+            }
+            parent = node.parent_element();
+        }
+        let label = document.query_selector(&format!("label[for=\"{id}\"]")).ok().flatten();
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        label.as_ref().unwrap_or(&element).scroll_into_view_with_scroll_into_view_options(&options);
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let focus = web_sys::FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&focus);
+        }
+    });
+}
+
+/// Reads a dropped or chosen file as text.
+pub async fn read_file(file: web_sys::File) -> Option<String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
+    text.as_string()
+}

@@ -1,0 +1,213 @@
+//! The exports, side by side: a tab per format (ids as in the CLI, on `data-format`), the
+//! text of the visible format only, copy and download, the format's notes, the MFA factors
+//! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
+
+use super::browser::{self, focus_later};
+use super::Store;
+use crate::export::{self, Format, MfaFactors};
+use crate::request;
+use crate::rules::locked;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let active = RwSignal::new(Format::RequestJson);
+    let rendered = Memo::new(move |_| {
+        let options = export::Options { mfa: store.mfa.get() };
+        store.form.with(|form| export::render(active.get(), &request::to_json(form), &options))
+    });
+    let text = Memo::new(move |_| rendered.with(|r| r.text.clone()));
+    let copied = RwSignal::new(String::new());
+    // The checklist is shown before the first copy or download, and again when a locked
+    // choice changes after it was confirmed.
+    let choices = Memo::new(move |_| store.form.with(locked::choices));
+    let confirmed: RwSignal<Option<Vec<locked::LockedChoice>>> = RwSignal::new(None);
+    let pending: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let errors = Memo::new(move |_| store.findings.with(|f| f.error_count()));
+
+    let deliver = move |action: &'static str| {
+        let format = active.get_untracked();
+        let body = text.get_untracked();
+        if errors.get_untracked() > 0 {
+            store.show_all.set(true);
+        }
+        match action {
+            "download" => {
+                let ok = browser::download(format.file_name(), &body);
+                let message = if ok { format!("Downloaded {}.", format.file_name()) } else { "The download did not start.".into() };
+                copied.set(message.clone());
+                store.announce(message);
+            }
+            _ => spawn_local(async move {
+                let message = if browser::copy(&body).await {
+                    format!("Copied the {} export.", format.title())
+                } else {
+                    "Copying was blocked by the browser: select the text and copy it yourself.".to_string()
+                };
+                copied.set(message.clone());
+                store.announce(message);
+            }),
+        }
+    };
+    let request_action = move |action: &'static str| {
+        let current = choices.get_untracked();
+        if confirmed.with_untracked(|c| c.as_ref() == Some(&current)) {
+            deliver(action);
+        } else {
+            pending.set(Some(action));
+            focus_later("locked-checklist".into());
+        }
+    };
+    let confirm = move |_| {
+        confirmed.set(Some(choices.get_untracked()));
+        if let Some(action) = pending.get_untracked() {
+            pending.set(None);
+            deliver(action);
+        }
+    };
+    let set_mfa = move |update: fn(&mut MfaFactors, bool), on: bool| store.mfa.update(|m| update(m, on));
+
+    view! {
+        <section class="ps-exports" aria-labelledby="exports-title">
+            <h2 class="ps-exports__title" id="exports-title">
+                "Export"
+            </h2>
+            <fieldset class="ps-fieldset ps-exports__mfa">
+                <legend class="ps-fieldset__legend">"MFA to turn on after creation (optional)"</legend>
+                <p class="ps-field__hint">
+                    "CreateUserPool can only turn on SMS MFA. Choose other factors here and every export adds the step that turns them on."
+                </p>
+                <div class="ps-checkboxes">
+                    <div class="ps-checkbox">
+                        <input
+                            type="checkbox"
+                            class="ps-checkbox__input"
+                            id="mfa-totp"
+                            prop:checked=move || store.mfa.get().totp
+                            on:change=move |ev| set_mfa(|m, on| m.totp = on, event_target_checked(&ev))
+                        />
+                        <label class="ps-checkbox__label" for="mfa-totp">
+                            "Authenticator app (TOTP)"
+                        </label>
+                    </div>
+                    <div class="ps-checkbox">
+                        <input
+                            type="checkbox"
+                            class="ps-checkbox__input"
+                            id="mfa-email"
+                            prop:checked=move || store.mfa.get().email
+                            on:change=move |ev| set_mfa(|m, on| m.email = on, event_target_checked(&ev))
+                        />
+                        <label class="ps-checkbox__label" for="mfa-email">
+                            "Email (Essentials or Plus, Amazon SES)"
+                        </label>
+                    </div>
+                </div>
+            </fieldset>
+            <div class="ps-tabs" role="tablist" aria-label="Export formats">
+                {Format::ALL
+                    .iter()
+                    .map(|&format| {
+                        let selected = Memo::new(move |_| active.get() == format);
+                        view! {
+                            <button
+                                type="button"
+                                role="tab"
+                                class="ps-tab"
+                                id=format!("tab-{}", format.id())
+                                data-format=format.id()
+                                aria-controls="export-panel"
+                                aria-selected=move || if selected.get() { "true" } else { "false" }
+                                tabindex=move || if selected.get() { "0" } else { "-1" }
+                                on:click=move |_| active.set(format)
+                                on:keydown=move |ev| {
+                                    let step: isize = match ev.key().as_str() {
+                                        "ArrowRight" => 1,
+                                        "ArrowLeft" => -1,
+                                        _ => return,
+                                    };
+                                    ev.prevent_default();
+                                    let index = Format::ALL.iter().position(|f| *f == format).unwrap_or(0) as isize;
+                                    let count = Format::ALL.len() as isize;
+                                    let next = Format::ALL[((index + step + count) % count) as usize];
+                                    active.set(next);
+                                    focus_later(format!("tab-{}", next.id()));
+                                }
+                            >
+                                {format.title()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div
+                class="ps-exports__panel"
+                id="export-panel"
+                role="tabpanel"
+                aria-labelledby=move || format!("tab-{}", active.get().id())
+            >
+                <Show when=move || { errors.get() > 0 }>
+                    <p class="ps-exports__errors">
+                        {move || {
+                            let n = errors.get();
+                            format!("The request has {n} error{}: AWS will reject it until {} fixed. ", if n == 1 { "" } else { "s" }, if n == 1 { "it is" } else { "they are" })
+                        }}
+                        <a
+                            href="#error-summary"
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                store.show_all.set(true);
+                                focus_later("error-summary".into());
+                            }
+                        >
+                            "Show the errors"
+                        </a>
+                    </p>
+                </Show>
+                <div class="ps-exports__actions">
+                    <button type="button" class="ps-button" on:click=move |_| request_action("copy")>
+                        "Copy"
+                    </button>
+                    <button type="button" class="ps-button ps-button--secondary" on:click=move |_| request_action("download")>
+                        {move || format!("Download {}", active.get().file_name())}
+                    </button>
+                    <p class="ps-exports__copied" role="status">
+                        {move || copied.get()}
+                    </p>
+                </div>
+                <Show when=move || pending.get().is_some()>
+                    <div class="ps-checklist" id="locked-checklist" tabindex="-1" role="group" aria-labelledby="checklist-title">
+                        <h3 class="ps-checklist__title" id="checklist-title">
+                            "Before you create the pool: these choices can never be changed"
+                        </h3>
+                        <ul class="ps-checklist__list">
+                            {move || {
+                                choices
+                                    .get()
+                                    .into_iter()
+                                    .map(|c| view! { <li><strong>{c.topic}": "</strong>{c.choice}</li> })
+                                    .collect_view()
+                            }}
+                        </ul>
+                        <div class="ps-exports__actions">
+                            <button type="button" class="ps-button" on:click=confirm>
+                                {move || if pending.get() == Some("download") { "These are right: download" } else { "These are right: copy" }}
+                            </button>
+                            <button type="button" class="ps-button ps-button--secondary" on:click=move |_| pending.set(None)>
+                                "Go back and change them"
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+                <pre class="ps-code" data-format=move || active.get().id() tabindex="0" aria-label=move || format!("{} export", active.get().title())>
+                    <code>{move || text.get()}</code>
+                </pre>
+                <ul class="ps-exports__notes">
+                    {move || rendered.with(|r| r.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}

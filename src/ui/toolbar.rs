@@ -1,0 +1,353 @@
+//! The toolbar: find a parameter, import, presets, undo and redo, share link, start over, and
+//! the status line that says what just happened.
+
+use super::browser::{self, focus_later};
+use super::panels::target_id;
+use super::Store;
+use crate::import::{self, Kind};
+use crate::model::{overlay, Field, Kind as FieldKind};
+use crate::presets::{self, PRESETS};
+use crate::value::{FieldPath, FormValue, Segment};
+use crate::{request, search, share};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let share_link = move |_| {
+        let link = format!("{}#{}", browser::address_without_hash(), store.form.with(|f| share::fragment(&request::to_json(f))));
+        spawn_local(async move {
+            let message = if browser::copy(&link).await {
+                "Share link copied. It holds the whole request; nothing is stored on a server."
+            } else {
+                "Copying was blocked by the browser."
+            };
+            store.announce(message);
+        });
+    };
+    let start_over = move |_| {
+        if browser::confirm("Start over with an empty form? Your current request is cleared (Undo brings it back).") {
+            store.replace(FormValue::new());
+            store.show_all.set(false);
+            store.announce("Started over with an empty form. Undo brings your request back.");
+        }
+    };
+    view! {
+        <div class="ps-toolbar" role="toolbar" aria-label="Request actions">
+            <div class="ps-toolbar__inner">
+                <Search />
+                <ImportDialog />
+                <PresetMenu />
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>
+                    "Undo"
+                </button>
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>
+                    "Redo"
+                </button>
+                <button type="button" class="ps-button ps-button--small" on:click=share_link>
+                    "Copy share link"
+                </button>
+                <button type="button" class="ps-button ps-button--small ps-button--warning" on:click=start_over>
+                    "Start over"
+                </button>
+                <p class="ps-toolbar__status" role="status" id="status">
+                    {move || store.status.get()}
+                </p>
+            </div>
+        </div>
+    }
+}
+
+/// The DOM id to jump to for a model field: its control, or for fields inside list rows and
+/// map entries (which may not exist yet), the list or map.
+fn jump_target(form: &FormValue, field: &'static Field) -> String {
+    let mut chain = vec![field];
+    while let Some(parent) = chain.last().and_then(|f| f.parent()) {
+        chain.push(parent);
+    }
+    chain.reverse();
+    // Stop at the first list or map: rows are addressed by the user, not by the search.
+    let mut path = FieldPath::root();
+    for f in chain {
+        if f.is_synthetic() {
+            break;
+        }
+        path = path.with(Segment::Member(f.name.to_string()));
+        if matches!(f.kind, FieldKind::List | FieldKind::Map) {
+            break;
+        }
+    }
+    target_id(form, &path)
+}
+
+/// "Find a parameter": a search box over labels, paths and the AWS help.
+#[component]
+fn Search() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let query = RwSignal::new(String::new());
+    let results = Memo::new(move |_| query.with(|q| search::search(q, 8)));
+    let go = move |field: &'static Field| {
+        let id = store.form.with_untracked(|f| jump_target(f, field));
+        query.set(String::new());
+        focus_later(id);
+    };
+    view! {
+        <div class="ps-search" role="search">
+            <label class="ps-search__label" for="search">
+                "Find a parameter"
+            </label>
+            <input
+                type="search"
+                id="search"
+                class="ps-input ps-search__input"
+                autocomplete="off"
+                placeholder="name, path or words of its help"
+                aria-describedby="search-results-count"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        if let Some(first) = results.get_untracked().first().copied() {
+                            go(first);
+                        }
+                    } else if ev.key() == "Escape" {
+                        query.set(String::new());
+                    }
+                }
+            />
+            <p class="ps-visually-hidden" id="search-results-count" aria-live="polite">
+                {move || if query.with(String::is_empty) { String::new() } else { format!("{} results", results.with(Vec::len)) }}
+            </p>
+            <Show when=move || !query.with(String::is_empty)>
+                <ul class="ps-search__results">
+                    {move || {
+                        let found = results.get();
+                        if found.is_empty() {
+                            return view! { <li class="ps-search__empty">"No parameter matches."</li> }.into_any();
+                        }
+                        found
+                            .into_iter()
+                            .map(|field| {
+                                view! {
+                                    <li>
+                                        <button type="button" class="ps-search__result" on:click=move |_| go(field)>
+                                            <span class="ps-search__name">{overlay::upper_first(&overlay::label(field))}</span>
+                                            <code class="ps-search__path">{field.path}</code>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
+/// Import a request, describe-user-pool output or a CloudFormation resource: paste, choose a
+/// file or drop one. Nothing changes unless the import succeeds.
+#[component]
+fn ImportDialog() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::from("auto"));
+    let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let run = move |_| {
+        let chosen = Kind::from_id(&kind.get_untracked());
+        match import::import(chosen, &text.get_untracked()) {
+            Ok(imported) => {
+                store.replace(imported.form);
+                let mut notices = vec![format!("Imported {}. Undo brings back what you had before.", imported.kind.title())];
+                notices.extend(imported.notes);
+                store.notices.set(notices);
+                store.announce(format!("Imported {}.", imported.kind.title()));
+                problems.set(Vec::new());
+                text.set(String::new());
+                open.set(false);
+                focus_later("main".into());
+            }
+            Err(found) => {
+                problems.set(
+                    found
+                        .into_iter()
+                        .map(|d| match (d.path().filter(|p| !p.0.is_empty()), d.pos) {
+                            (Some(path), Some(pos)) => format!("{path} (line {}, column {}): {}", pos.line, pos.column, d.message),
+                            (Some(path), None) => format!("{path}: {}", d.message),
+                            (None, Some(pos)) => format!("Line {}, column {}: {}", pos.line, pos.column, d.message),
+                            (None, None) => d.message,
+                        })
+                        .collect(),
+                );
+                focus_later("import-problems".into());
+            }
+        }
+    };
+    let load_file = move |file: web_sys::File| {
+        spawn_local(async move {
+            match browser::read_file(file).await {
+                Some(content) => text.set(content),
+                None => problems.set(vec!["The file could not be read as text.".into()]),
+            }
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="ps-button ps-button--small"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="import-dialog"
+            on:click=move |_| {
+                open.update(|o| *o = !*o);
+                if open.get_untracked() {
+                    focus_later("import-text".into());
+                }
+            }
+        >
+            "Import…"
+        </button>
+        <Show when=move || open.get()>
+            <div class="ps-dialog" id="import-dialog" role="dialog" aria-labelledby="import-title" aria-modal="false">
+                <h2 class="ps-dialog__title" id="import-title">
+                    "Import a request"
+                </h2>
+                <p class="ps-field__hint" id="import-hint">
+                    "Paste or drop a CreateUserPool request (--cli-input-json), the output of aws cognito-idp describe-user-pool (to clone a pool), or a CloudFormation template. Nothing is uploaded."
+                </p>
+                <div class="ps-field">
+                    <label class="ps-field__label" for="import-kind">
+                        "What it is"
+                    </label>
+                    <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                        <option value="auto">"Detect automatically"</option>
+                        {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="ps-field">
+                    <label class="ps-field__label" for="import-text">
+                        "Document"
+                    </label>
+                    <textarea
+                        class="ps-textarea ps-dialog__text"
+                        id="import-text"
+                        rows="10"
+                        spellcheck="false"
+                        aria-describedby="import-hint"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                        on:dragover=|ev| ev.prevent_default()
+                        on:drop=move |ev: web_sys::DragEvent| {
+                            ev.prevent_default();
+                            if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                                load_file(file);
+                            }
+                        }
+                    ></textarea>
+                </div>
+                <div class="ps-field">
+                    <label class="ps-field__label" for="import-file">
+                        "Or choose a file"
+                    </label>
+                    <input
+                        type="file"
+                        id="import-file"
+                        class="ps-file"
+                        accept=".json,.yaml,.yml,.template,application/json,text/yaml"
+                        on:change=move |ev| {
+                            let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                                load_file(file);
+                            }
+                        }
+                    />
+                </div>
+                <Show when=move || !problems.with(Vec::is_empty)>
+                    <div class="ps-error-summary" id="import-problems" tabindex="-1" role="alert">
+                        <h3 class="ps-error-summary__title">"The import did not change anything"</h3>
+                        <ul class="ps-error-summary__list">
+                            {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
+                <div class="ps-dialog__actions">
+                    <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=run>
+                        "Import"
+                    </button>
+                    <button type="button" class="ps-button ps-button--secondary" on:click=move |_| open.set(false)>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Presets: apply one on top of the form and see what it changed.
+#[component]
+fn PresetMenu() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let open = RwSignal::new(false);
+    let apply = move |preset: &'static presets::Preset| {
+        let (next, changes) = store.form.with_untracked(|f| presets::apply(f, preset));
+        store.replace(next);
+        if preset.mfa.totp || preset.mfa.email {
+            store.mfa.update(|m| {
+                m.totp |= preset.mfa.totp;
+                m.email |= preset.mfa.email;
+            });
+        }
+        let mut notices = vec![format!(
+            "Applied the preset “{}”: {} change{}. Undo takes it back.",
+            preset.title,
+            changes.len(),
+            if changes.len() == 1 { "" } else { "s" }
+        )];
+        notices.extend(changes.into_iter().map(|c| match (c.before, c.after) {
+            (None, Some(after)) => format!("{}: set to {after}", c.path),
+            (Some(before), Some(after)) => format!("{}: {before} → {after}", c.path),
+            (Some(before), None) => format!("{}: {before} removed", c.path),
+            (None, None) => c.path,
+        }));
+        if preset.mfa.totp {
+            notices.push("Authenticator-app (TOTP) MFA is turned on after creation (see Export).".into());
+        }
+        store.notices.set(notices);
+        store.announce(format!("Applied the preset “{}”.", preset.title));
+        open.set(false);
+    };
+    view! {
+        <button
+            type="button"
+            class="ps-button ps-button--small"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="preset-menu"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            "Presets…"
+        </button>
+        <Show when=move || open.get()>
+            <div class="ps-dialog" id="preset-menu" role="group" aria-label="Presets">
+                <ul class="ps-presets">
+                    {PRESETS
+                        .iter()
+                        .map(|preset| {
+                            view! {
+                                <li class="ps-presets__item">
+                                    <button type="button" class="ps-button ps-button--secondary" data-preset=preset.id on:click=move |_| apply(preset)>
+                                        {preset.title}
+                                    </button>
+                                    <p class="ps-field__hint">{preset.description}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,380 @@
+"""A loopback stand-in for the Cognito API that records what real AWS tools send it.
+
+The conformance checks point the AWS CLI, boto3, the JS SDK (and the paws stub) at it with
+AWS_ENDPOINT_URL=http://127.0.0.1:PORT/<tag>/: every request is recorded with the first path
+segment as its tag, so checks can run snippets in parallel and still tell whose call is whose.
+It answers CreateUserPool with a minimal valid UserPool (Id us-east-1_Example1) and
+SetUserPoolMfaConfig with an empty object, like the service does. Stdlib only.
+
+Also what the check-* scripts share (start(), expected_mfa_config(), same_json(), the corpus
+with a few extra requests that target quoting and CLI parsing edges, and the pass/fail tally).
+As a program, for manual use: `python3 recorder.py` prints its URL and each request it gets.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+POOL_ID = "us-east-1_Example1"
+TARGET_PREFIX = "AWSCognitoIdentityProviderService."
+
+
+class Recorder:
+    """Requests received so far, grouped by tag; safe to use from the server's threads."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._calls = {}
+
+    def add(self, tag, call):
+        with self._lock:
+            self._calls.setdefault(tag, []).append(call)
+
+    def take(self, tag):
+        """The calls recorded under `tag` (in arrival order), forgetting them."""
+        with self._lock:
+            return self._calls.pop(tag, [])
+
+
+def _answer(operation, body):
+    if operation == "CreateUserPool":
+        name = body.get("PoolName") if isinstance(body, dict) else None
+        pool = {
+            "Id": POOL_ID,
+            "Name": name if isinstance(name, str) else "example",
+            "Arn": "arn:aws:cognito-idp:us-east-1:111122223333:userpool/" + POOL_ID,
+            "CreationDate": 1767225600,
+            "LastModifiedDate": 1767225600,
+        }
+        return 200, {"UserPool": pool}
+    if operation == "SetUserPoolMfaConfig":
+        return 200, {}
+    return 400, {"__type": "UnknownOperationException", "message": "not recorded: " + operation}
+
+
+def start(recorder):
+    """Serves on an ephemeral loopback port in a daemon thread; returns (server, base URL)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            target = self.headers.get("X-Amz-Target", "")
+            operation = target[len(TARGET_PREFIX):] if target.startswith(TARGET_PREFIX) else target
+            tag = self.path.strip("/").split("/")[0]
+            try:
+                body = json.loads(raw.decode("utf-8"))
+            except ValueError as error:
+                body = {"__unparseable__": str(error), "raw": raw.decode("utf-8", "replace")}
+            recorder.add(tag, {"operation": operation, "body": body})
+            status, answer = _answer(operation, body)
+            payload = json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/x-amz-json-1.1")
+            self.send_header("x-amzn-RequestId", "00000000-0000-0000-0000-000000000000")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, "http://127.0.0.1:%d" % server.server_address[1]
+
+
+def tool_env(endpoint, tag):
+    """The environment for one tool run: fake credentials, us-east-1, the recorder as endpoint,
+    and nothing from the user's own AWS configuration."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE",
+        AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        AWS_REGION="us-east-1",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_ENDPOINT_URL="%s/%s/" % (endpoint, tag),
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        AWS_EC2_METADATA_DISABLED="true",
+        AWS_MAX_ATTEMPTS="1",
+        AWS_RETRY_MODE="standard",
+    )
+    return env
+
+
+def expected_mfa_config(request):
+    """The SetUserPoolMfaConfig body the exports must send after CreateUserPool when the user
+    asked for authenticator-app (TOTP) and email MFA (`--mfa totp,email`), written from the
+    API rules, independently of the Rust code: the call replaces every factor, so SMS MFA is
+    repeated when the request turned it on; MFA cannot be OFF while factors are configured,
+    so OFF or unset becomes OPTIONAL."""
+    mode = request.get("MfaConfiguration")
+    sms_on = mode in ("ON", "OPTIONAL") and "SmsConfiguration" in request
+    body = {"UserPoolId": POOL_ID}
+    if sms_on:
+        sms = {}
+        if "SmsAuthenticationMessage" in request:
+            sms["SmsAuthenticationMessage"] = request["SmsAuthenticationMessage"]
+        sms["SmsConfiguration"] = request["SmsConfiguration"]
+        body["SmsMfaConfiguration"] = sms
+    body["SoftwareTokenMfaConfiguration"] = {"Enabled": True}
+    body["EmailMfaConfiguration"] = {}
+    body["MfaConfiguration"] = mode if mode in ("ON", "OPTIONAL") else "OPTIONAL"
+    return body
+
+
+def same_json(expected, got, empty_containers_alike=False):
+    """Exact equality of parsed JSON (member order aside). Booleans are not numbers here, and
+    integers are compared by value (1 == 1.0 is not accepted: 1.0 is a float). With
+    `empty_containers_alike`, [] and {} are taken as equal (R cannot tell them apart)."""
+    if empty_containers_alike and expected in ({}, []) and got in ({}, []):
+        return True
+    if isinstance(expected, dict):
+        return (
+            isinstance(got, dict)
+            and expected.keys() == got.keys()
+            and all(same_json(v, got[k], empty_containers_alike) for k, v in expected.items())
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(got, list)
+            and len(expected) == len(got)
+            and all(same_json(a, b, empty_containers_alike) for a, b in zip(expected, got))
+        )
+    return type(expected) is type(got) and expected == got
+
+
+def first_difference(expected, got, path="$"):
+    """A short description of where two JSON values first differ, for failure messages."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        for key in expected.keys() | got.keys():
+            if key not in got:
+                return "%s.%s missing" % (path, key)
+            if key not in expected:
+                return "%s.%s unexpected" % (path, key)
+            if not same_json(expected[key], got[key]):
+                return first_difference(expected[key], got[key], "%s.%s" % (path, key))
+    if isinstance(expected, list) and isinstance(got, list) and len(expected) == len(got):
+        for i, (a, b) in enumerate(zip(expected, got)):
+            if not same_json(a, b):
+                return first_difference(a, b, "%s[%d]" % (path, i))
+    return "%s: expected %s, got %s" % (path, json.dumps(expected)[:200], json.dumps(got)[:200])
+
+
+def verify_calls(request, calls, mfa, empty_containers_alike=False, expected_mfa=None):
+    """None when `calls` are exactly CreateUserPool(request) and, with `mfa`, the MFA follow-up
+    (expected_mfa_config(request) unless `expected_mfa` is given); otherwise what is wrong."""
+    expected = [("CreateUserPool", request)]
+    if mfa:
+        expected.append(("SetUserPoolMfaConfig", expected_mfa or expected_mfa_config(request)))
+    operations = [c["operation"] for c in calls]
+    if operations != [op for op, _ in expected]:
+        return "calls were %s, expected %s" % (operations, [op for op, _ in expected])
+    for (operation, body), call in zip(expected, calls):
+        if not same_json(body, call["body"], empty_containers_alike):
+            return "%s body differs: %s" % (operation, first_difference(body, call["body"]))
+    return None
+
+
+_SMS = {"SnsCallerArn": "arn:aws:iam::111122223333:role/sms", "ExternalId": "it's $(id)", "SnsRegion": "us-east-1"}
+_AWKWARD = "it's \"q\" \\ $HOME `id` $(id) ${x} %{x} # ! \n\ttab \u2028 \u202e é 😀 '"
+
+# Requests aimed at what breaks a command line: text the AWS CLI would read as an option, a
+# file or a URL; every quoting hazard of bash, PowerShell, Python, JavaScript and R; invisible
+# characters; empty values; the MFA follow-up in each mode. Not all are valid for the service
+# (the checks test transport: what the tool sends must be the request).
+EDGE_REQUESTS = {
+    "edge-help": {"PoolName": "help"},
+    "edge-dashes": {"PoolName": "--", "EmailVerificationSubject": "--help"},
+    "edge-leading-dash": {"PoolName": "-x", "EmailVerificationSubject": "-"},
+    "edge-paramfile-prefixes": {
+        "PoolName": "prefixes",
+        "SmsVerificationMessage": "file:///etc/hostname {####}",
+        "EmailVerificationMessage": "https://example.com/{####}",
+        "EmailVerificationSubject": "fileb://x",
+        "SmsAuthenticationMessage": "HTTP://example.com {####}",
+        "AutoVerifiedAttributes": ["file://x"],
+    },
+    "edge-quoting": {
+        "PoolName": "quoting",
+        "EmailVerificationSubject": _AWKWARD,
+        "SmsAuthenticationMessage": "'@\n'@ {####}\n@'\n\"@",
+        "VerificationMessageTemplate": {"EmailMessage": "x\n'@\n{####}", "EmailSubject": "\u2019@ smart quote", "SmsMessage": "%{x} {####}"},
+        "UserPoolTags": {
+            "a'b": "$(id)",
+            "k": "line1\nline2\r\n\ttab",
+            "e": "",
+            "u": "é😀\u2028\u2029\u202e\u200b\ufeff\u0085\U000e0041",
+            "__proto__": "proto",
+            "if": "TRUE",
+            "NULL": "None",
+            "$HOME": "${HOME}",
+            "#": "# not a comment",
+        },
+    },
+    "edge-controls": {"PoolName": "controls", "EmailVerificationSubject": "a\u0001b\u007fc\u001bd", "UserPoolTags": {"nul": "a\u0000b"}},
+    "edge-empty-values": {
+        "PoolName": "empty",
+        "UserPoolAddOns": {"AdvancedSecurityMode": "OFF", "AdvancedSecurityAdditionalFlows": {}},
+        "AliasAttributes": [],
+        "UserPoolTags": {"empty": ""},
+    },
+    "edge-mfa-on-sms": {
+        "PoolName": "mfa-on",
+        "MfaConfiguration": "ON",
+        "SmsAuthenticationMessage": "Code: {####} it's",
+        "SmsConfiguration": _SMS,
+    },
+    "edge-mfa-off-sms": {"PoolName": "mfa-off", "MfaConfiguration": "OFF", "SmsConfiguration": _SMS},
+}
+
+
+def load_corpus(work, poolsmith=None):
+    """(name, request, export directory) for every corpus request, sorted by name; with
+    `poolsmith`, the EDGE_REQUESTS too, exported (`--mfa totp,email`) into $WORK/edge/."""
+    found = []
+    for folder, out in [("corpus", "out")] + ([("edge/corpus", "edge/out")] if poolsmith else []):
+        corpus = os.path.join(work, folder)
+        if folder.startswith("edge"):
+            _export_edge_requests(work, poolsmith)
+        for file in sorted(os.listdir(corpus)):
+            if file.endswith(".json"):
+                name = file[: -len(".json")]
+                with open(os.path.join(corpus, file), encoding="utf-8") as f:
+                    found.append((name, json.load(f), os.path.join(work, out, name)))
+    return found
+
+
+def _export_edge_requests(work, poolsmith):
+    corpus = os.path.join(work, "edge", "corpus")
+    if os.path.isdir(corpus):
+        return  # an earlier check wrote them
+    os.makedirs(corpus + ".tmp", exist_ok=True)
+    for name, request in EDGE_REQUESTS.items():
+        path = os.path.join(corpus + ".tmp", name + ".json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(request, f, ensure_ascii=False, indent=2)
+        out = os.path.join(work, "edge", "out", name)
+        # Exit 1 means rule errors (some edge requests are invalid on purpose); 2 is a failure.
+        status = subprocess.run(
+            [poolsmith, "export", "--all", out, "--mfa", "totp,email", path], capture_output=True
+        ).returncode
+        if status not in (0, 1):
+            raise SystemExit("poolsmith export failed for %s (exit %d)" % (name, status))
+    os.rename(corpus + ".tmp", corpus)
+
+
+class Tally:
+    """Pass/fail lines per request and the closing summary line."""
+
+    def __init__(self, label):
+        self.label = label
+        self.passed = 0
+        self.failed = 0
+
+    def record(self, name, problem):
+        if problem is None:
+            self.passed += 1
+            print("pass %s %s" % (self.label, name), flush=True)
+        else:
+            self.failed += 1
+            print("FAIL %s %s: %s" % (self.label, name, problem), flush=True)
+
+    def summary(self):
+        print("%s: %d passed, %d failed" % (self.label, self.passed, self.failed), flush=True)
+        return self.failed == 0
+
+
+def serve_aws_cli(socket_path):
+    """Runs in the AWS CLI's virtualenv: imports the CLI once, then runs every command sent to
+    `socket_path` in a forked child, through the CLI's own entry point (what the `aws` script
+    calls: awscli.clidriver), with the caller's arguments, environment and directory. This
+    saves the ~0.4 s of interpreter start and imports that each `aws` process spends."""
+    import base64
+    import socketserver
+    import tempfile
+    import traceback
+
+    from awscli.clidriver import create_clidriver
+
+    create_clidriver()  # loads the CLI's plugins and customizations before any fork
+    cli_data = os.environ.get("AWS_DATA_PATH", "")  # awscli adds its own data dir on import
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self):  # in a child of the server (ForkingMixIn)
+            task = json.loads(self.rfile.readline())
+            os.environ.clear()
+            os.environ.update(task["env"])
+            os.environ["AWS_DATA_PATH"] = os.pathsep.join(p for p in (task["env"].get("AWS_DATA_PATH"), cli_data) if p)
+            os.chdir(task["cwd"])
+            with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+                saved = os.dup(1), os.dup(2)
+                os.dup2(out.fileno(), 1)
+                os.dup2(err.fileno(), 2)
+                try:
+                    rc = create_clidriver().main(task["argv"])
+                except SystemExit as stop:
+                    rc = stop.code if isinstance(stop.code, int) else 1
+                except BaseException:
+                    traceback.print_exc()
+                    rc = 255
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os.dup2(saved[0], 1)
+                os.dup2(saved[1], 2)
+                out.seek(0)
+                err.seek(0)
+                reply = {"rc": rc or 0, "stdout": base64.b64encode(out.read()).decode(),
+                         "stderr": base64.b64encode(err.read()).decode()}
+            self.wfile.write(json.dumps(reply).encode() + b"\n")
+
+    class Server(socketserver.ForkingMixIn, socketserver.UnixStreamServer):
+        pass
+
+    with Server(socket_path, Handler) as server:
+        server.serve_forever()
+
+
+def aws_call(socket_path, argv, env=None, cwd=None):
+    """Runs `aws ARGV` through serve_aws_cli; returns (exit code, stdout bytes, stderr bytes)."""
+    import base64
+    import socket
+
+    task = {"argv": argv, "env": dict(os.environ if env is None else env), "cwd": cwd or os.getcwd()}
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.connect(socket_path)
+        connection.sendall(json.dumps(task).encode() + b"\n")
+        reply = json.loads(connection.makefile("rb").readline())
+    return reply["rc"], base64.b64decode(reply["stdout"]), base64.b64decode(reply["stderr"])
+
+
+def aws_shim(socket_path):
+    """The `aws` that check-aws-cli puts first on PATH: hands its arguments to serve_aws_cli."""
+    rc, out, err = aws_call(socket_path, sys.argv[1:])
+    sys.stdout.buffer.write(out)
+    sys.stderr.buffer.write(err)
+    return rc
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["serve-aws-cli"]:
+    serve_aws_cli(sys.argv[2])
+elif __name__ == "__main__":
+
+    class Printing(Recorder):
+        def add(self, tag, call):
+            print(json.dumps({"tag": tag, **call}), flush=True)
+
+    server, url = start(Printing())
+    print(url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()
+        sys.exit(0)
