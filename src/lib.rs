@@ -29,6 +29,7 @@ pub mod search;
 pub mod share;
 pub mod validate;
 pub mod value;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -142,7 +142,12 @@ mod tests {
                 crate::diagnostics(&applied).into_iter().filter(|d| d.severity == Severity::Error).collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", preset.id);
             assert!(!changes.is_empty(), "{} changes nothing", preset.id);
-            assert_eq!(request::to_json(&applied).get("PoolName"), Some(&Json::str("from-preset")), "{} keeps the name", preset.id);
+            assert_eq!(
+                request::to_json(&applied).get("PoolName"),
+                Some(&Json::str("from-preset")),
+                "{} keeps the name",
+                preset.id
+            );
         }
     }
 
@@ -157,7 +162,11 @@ mod tests {
         let change = |path: &str| changes.iter().find(|c| c.path == path).cloned();
         assert_eq!(
             change("DeletionProtection"),
-            Some(Change { path: "DeletionProtection".into(), before: Some("INACTIVE".into()), after: Some("ACTIVE".into()) })
+            Some(Change {
+                path: "DeletionProtection".into(),
+                before: Some("INACTIVE".into()),
+                after: Some("ACTIVE".into())
+            })
         );
         assert_eq!(change("AutoVerifiedAttributes").unwrap().after.as_deref(), Some(r#"["email"]"#));
         assert!(change("UserPoolTags.team").is_none());

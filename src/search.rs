@@ -12,31 +12,42 @@ struct Entry {
     doc: String,
 }
 
-fn index() -> &'static [Entry] {
-    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        FIELDS
-            .iter()
-            .filter(|f| !f.is_synthetic())
-            .map(|field| Entry {
-                field,
-                label: overlay::label(field).to_ascii_lowercase(),
-                path: field.path.to_ascii_lowercase(),
-                hint: field.hint.to_ascii_lowercase(),
-                doc: field.doc_text().to_ascii_lowercase(),
-            })
-            .collect()
-    })
+fn entries(doc: fn(&'static Field) -> String) -> Vec<Entry> {
+    FIELDS
+        .iter()
+        .filter(|f| !f.is_synthetic())
+        .map(|field| Entry {
+            field,
+            label: overlay::label(field).to_ascii_lowercase(),
+            path: field.path.to_ascii_lowercase(),
+            hint: field.hint.to_ascii_lowercase(),
+            doc: doc(field),
+        })
+        .collect()
 }
 
-/// The best matches for `query`, best first, at most `limit`.
+/// The best matches for `query` over labels, paths, hints and the full AWS help, best first,
+/// at most `limit`.
 pub fn search(query: &str, limit: usize) -> Vec<&'static Field> {
+    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
+    rank(INDEX.get_or_init(|| entries(|f| f.doc_text().to_ascii_lowercase())), query, limit)
+}
+
+/// The same over labels, paths and hints only: instant, and without the full help text (which
+/// the browser loads only on demand).
+pub fn search_quick(query: &str, limit: usize) -> Vec<&'static Field> {
+    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
+    rank(INDEX.get_or_init(|| entries(|_| String::new())), query, limit)
+}
+
+fn rank(index: &'static [Entry], query: &str, limit: usize) -> Vec<&'static Field> {
     let query = query.trim().to_ascii_lowercase();
-    let words: Vec<&str> = query.split(|c: char| c.is_ascii_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        query.split(|c: char| c.is_ascii_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(u32, &Entry)> = index()
+    let mut scored: Vec<(u32, &Entry)> = index
         .iter()
         .filter_map(|entry| {
             let mut total = 0;
@@ -83,8 +94,15 @@ mod tests {
         assert_eq!(paths("kms")[0], "LambdaConfig.KMSKeyID");
         assert!(paths("case sensitive").contains(&"UsernameConfiguration.CaseSensitive"));
         assert!(paths("threat").contains(&"UserPoolAddOns.AdvancedSecurityMode"), "{:?}", paths("threat"));
-        assert!(paths("remember devices").iter().any(|p| p.starts_with("DeviceConfiguration")), "{:?}", paths("remember devices"));
+        assert!(
+            paths("remember devices").iter().any(|p| p.starts_with("DeviceConfiguration")),
+            "{:?}",
+            paths("remember devices")
+        );
         assert!(paths("zzzz-nothing").is_empty());
         assert!(paths("   ").is_empty());
+        let quick: Vec<&str> = search_quick("pool name", 1).into_iter().map(|f| f.path).collect();
+        assert_eq!(quick, ["PoolName"]);
+        assert!(search_quick("remember devices", 5).len() <= paths("remember devices").len());
     }
 }

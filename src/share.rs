@@ -62,7 +62,8 @@ pub fn request_text(fragment: &str) -> Option<Result<String, &'static str>> {
     let encoded = fragment.split('&').find_map(|part| part.strip_prefix(KEY))?;
     Some(match decode(encoded) {
         None => Err("The link is damaged: its request is not valid base64url. Copy the whole link again."),
-        Some(bytes) => String::from_utf8(bytes).map_err(|_| "The link is damaged: its request is not UTF-8 text. Copy the whole link again."),
+        Some(bytes) => String::from_utf8(bytes)
+            .map_err(|_| "The link is damaged: its request is not UTF-8 text. Copy the whole link again."),
     })
 }
 
@@ -83,7 +84,15 @@ mod tests {
 
     #[test]
     fn matches_rfc_4648_vectors() {
-        for (plain, encoded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(encode(plain.as_bytes()), encoded);
         }
         assert_eq!(decode("Zm9vYg=="), Some(b"foob".to_vec()));

@@ -87,7 +87,7 @@ fn fields_form_a_consistent_tree() {
 fn every_named_member_has_help() {
     for field in FIELDS.iter().filter(|f| !f.is_synthetic()) {
         assert!(!field.hint.is_empty(), "{} has no hint", field.path);
-        assert!(!field.doc.is_empty(), "{} has no doc", field.path);
+        assert!(!field.doc().is_empty(), "{} has no doc", field.path);
         assert!(field.hint.len() <= 400, "{} hint is not one sentence: {}", field.path, field.hint);
     }
 }

@@ -239,8 +239,15 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         let _ = writeln!(out, "        pattern: {},", f.pattern.map_or("None".to_string(), |p| format!("Some({p})")));
         let _ = writeln!(out, "        enum_values: &{:?},", f.enum_values);
         let _ = writeln!(out, "        hint: {:?},", hint(&blocks));
-        let _ = writeln!(out, "        doc: {:?},", compact_blocks(&blocks));
         let _ = writeln!(out, "    }},");
+    }
+    out.push_str("];\n\n");
+    // The full help text lives apart from FIELDS, so code that does not show it (the form's
+    // first load in the browser) does not carry it.
+    let _ = writeln!(out, "/// The full AWS documentation of each field (same order as FIELDS), in the compact form of `doc`.");
+    let _ = writeln!(out, "pub static DOCS: [&str; {}] = [", walker.fields.len());
+    for f in &walker.fields {
+        let _ = writeln!(out, "    {:?},", compact_blocks(&to_blocks(&f.doc_html)));
     }
     out.push_str("];\n");
     out

@@ -37,6 +37,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     let mut notes =
         vec!["Checked with boto3 1.44.8 against a local endpoint: the request it sends equals the request JSON."
             .to_string()];
+    notes.extend(literal::newest_parameters_note(request));
     notes.extend(literal::mfa_notes(request, options));
     Export { text, notes }
 }

@@ -51,6 +51,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     if text.contains("--cli-input-json") {
         notes.push("Text that the AWS CLI would otherwise misread (a leading -, or file://, https:// and similar, which it loads instead) is passed in --cli-input-json.".to_string());
     }
+    notes.extend(literal::newest_parameters_note(request));
     notes.extend(literal::mfa_notes(request, options));
     Export { text, notes }
 }

@@ -57,6 +57,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         "Run it in PowerShell 7 (or Windows PowerShell 5.1). The request is written to a temporary file and passed with --cli-input-json, so it behaves the same under every $PSNativeCommandArgumentPassing setting; non-ASCII text is written as \\u escapes in the JSON.".to_string(),
         "Not run in PowerShell here (no PowerShell in this build environment). Checked: the JSON in the here-strings, sent with the real AWS CLI (v1, botocore 1.44.8's model) the way the script sends it, equals the request; the quoting rules are unit-tested.".to_string(),
     ];
+    notes.extend(literal::newest_parameters_note(request));
     notes.extend(literal::mfa_notes(request, options));
     Export { text, notes }
 }
@@ -148,7 +149,7 @@ mod tests {
         );
         let export = render(&r, &Options::default());
         assert!(export.text.is_ascii(), "{}", export.text);
-        assert_eq!(payloads(&export.text), [r.clone()]);
+        assert_eq!(payloads(&export.text), std::slice::from_ref(&r));
         assert!(export
             .text
             .contains("\"EmailVerificationSubject\": \"'@\\n'@ it's $(id) `x` \\u00E9\\uD83D\\uDE00 \\u2028\\u202E\""));

@@ -380,6 +380,24 @@ pub fn mfa_notes(request: &Json, options: &Options) -> Vec<String> {
     notes
 }
 
+/// The newest `CreateUserPool` parameters: AWS CLI v1 1.46.3 still bundles a Cognito model
+/// (botocore 1.43.62) without them; botocore 1.44.8 has them.
+const NEWEST_PARAMETERS: [&str; 2] = ["DcrConfiguration", "AcrConfiguration"];
+
+/// A warning when `request` uses parameters that older AWS CLI and SDK releases refuse.
+pub fn newest_parameters_note(request: &Json) -> Option<String> {
+    let used: Vec<&str> = NEWEST_PARAMETERS.into_iter().filter(|name| request.get(name).is_some()).collect();
+    (!used.is_empty()).then(|| {
+        format!(
+            "{} {} among the newest CreateUserPool parameters: AWS CLI and SDK releases whose Cognito model predates {} refuse the request as an unknown parameter (AWS CLI v1 1.46.3 does). Use a current release (botocore and boto3 1.44.8 know {}).",
+            used.join(" and "),
+            if used.len() == 1 { "is" } else { "are" },
+            if used.len() == 1 { "it" } else { "them" },
+            if used.len() == 1 { "it" } else { "them" },
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,6 +509,14 @@ mod tests {
             one_line(&JSON, &json::parse(r#"{"A": [1, {"B": {}}], "C": []}"#).unwrap().0),
             r#"{"A": [1, {"B": {}}], "C": []}"#
         );
+    }
+
+    #[test]
+    fn warns_about_the_newest_parameters() {
+        assert_eq!(newest_parameters_note(&sample()), None);
+        let dcr = request(r#"{"PoolName": "p", "DcrConfiguration": {}, "AcrConfiguration": {}}"#);
+        let note = newest_parameters_note(&dcr).unwrap();
+        assert!(note.starts_with("DcrConfiguration and AcrConfiguration are among the newest"), "{note}");
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     if contains_nul(request) {
         notes.push("The request contains a NUL character (U+0000), which R strings cannot hold: R stops at it with an error. Remove it.".to_string());
     }
+    notes.extend(literal::newest_parameters_note(request));
     notes.extend(literal::mfa_notes(request, options));
     Export { text, notes }
 }

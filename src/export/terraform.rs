@@ -130,6 +130,13 @@ pub fn render(request: &Json, options: &Options) -> Export {
         other => writer.leave_out("(request)", format!("is {}, not an object", other.type_name())),
     }
     writer.mfa(request, options, &mut body);
+    let factors =
+        request.get("Policies").and_then(|p| p.get("SignInPolicy")).and_then(|p| p.get("AllowedFirstAuthFactors"));
+    if let Some(Json::Array(factors)) = factors {
+        if factors.iter().any(|f| f.as_str() == Some("WEB_AUTHN")) {
+            writer.notes.push("Passkey sign-in (WEB_AUTHN) also needs a web_authn_configuration block (relying_party_id, user_verification), which the request cannot hold: add it.".to_string());
+        }
+    }
     if request.get("AliasAttributes").is_some() && request.get("UsernameAttributes").is_some() {
         writer.notes.push(
             "AWS and Terraform both refuse AliasAttributes together with UsernameAttributes: keep one.".to_string(),
@@ -527,12 +534,14 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
             start = i + 1;
         }
     }
-    chunks.sort_by_key(|chunk| match chunk.last() {
+    let rank = |chunk: &&[Item]| match chunk.last() {
         Some(Item::Block { .. }) => 2,
         Some(Item::Map { .. }) => 1,
         _ => 0,
-    });
-    let ordered: Vec<&Item> = chunks.into_iter().flatten().collect();
+    };
+    // Three passes rather than a sort: a stable sort costs the WebAssembly bundle kilobytes.
+    let ordered: Vec<&Item> =
+        (0..3).flat_map(|r| chunks.iter().filter(move |c| rank(c) == r)).flat_map(|c| c.iter()).collect();
 
     let indent = "  ".repeat(depth);
     let mut i = 0;
@@ -904,6 +913,17 @@ mod tests {
         assert!(out.text.contains("  name                       = \"acme-prod-users\"\n"), "{}", out.text);
         assert!(out.text.find("user_pool_tier").unwrap() < out.text.find("password_policy {").unwrap());
         assert!(out.text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn passkeys_and_conflicting_sign_in_attributes_are_noted() {
+        let passwordless = include_str!("../../tests/corpus/realistic/06-passwordless-essentials.json");
+        assert!(export(passwordless, false, false).notes.iter().any(|n| n.contains("web_authn_configuration")));
+        let both =
+            export(r#"{"PoolName":"p","AliasAttributes":["email"],"UsernameAttributes":["email"]}"#, false, false);
+        assert!(both.notes.iter().any(|n| n.contains("AliasAttributes together with UsernameAttributes")));
+        let plain = export(r#"{"PoolName":"p","UsernameAttributes":["email"]}"#, false, false);
+        assert!(!plain.notes.iter().any(|n| n.contains("web_authn") || n.contains("together with")));
     }
 
     #[test]

@@ -5,5 +5,9 @@ use crate::value::{FieldPath, FormValue};
 
 /// Placeholder until the importer lands: always fails and says so.
 pub fn import(_text: &str) -> Result<(FormValue, Vec<String>), Vec<Diagnostic>> {
-    Err(vec![Diagnostic::error("import.unsupported", FieldPath::root(), "Importing describe-user-pool output is not available yet")])
+    Err(vec![Diagnostic::error(
+        "import.unsupported",
+        FieldPath::root(),
+        "Importing describe-user-pool output is not available yet",
+    )])
 }

@@ -71,7 +71,9 @@ pub fn detect(text: &str) -> Kind {
             }
         }
         // Not JSON: YAML is the only other format we read.
-        Err(_) if text.contains("AWS::Cognito::UserPool") || text.trim_start().starts_with("Resources:") => Kind::CloudFormation,
+        Err(_) if text.contains("AWS::Cognito::UserPool") || text.trim_start().starts_with("Resources:") => {
+            Kind::CloudFormation
+        }
         Err(_) => Kind::RequestJson,
     }
 }

@@ -50,7 +50,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(0),
         enum_values: &[],
         hint: "A friendly name for your user pool.",
-        doc: "PA friendly name for your user pool.",
     },
     Field {
         id: 1,
@@ -66,7 +65,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The password policy and sign-in policy in the user pool.",
-        doc: "PThe password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in \u{4}choice-based authentication\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice\u{6}.\nPA list of user pool policies. Contains the policy that sets password-complexity requirements.",
     },
     Field {
         id: 2,
@@ -82,7 +80,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The password policy settings for a user pool, including complexity, history, and length requirements.",
-        doc: "PThe password policy settings for a user pool, including complexity, history, and length requirements.",
     },
     Field {
         id: 3,
@@ -98,7 +95,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum length of the password in the policy that you have set.",
-        doc: "PThe minimum length of the password in the policy that you have set. This value can't be less than 6.",
     },
     Field {
         id: 4,
@@ -114,7 +110,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one uppercase letter in their password.",
-        doc: "PThe requirement in a password policy that users must include at least one uppercase letter in their password.",
     },
     Field {
         id: 5,
@@ -130,7 +125,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one lowercase letter in their password.",
-        doc: "PThe requirement in a password policy that users must include at least one lowercase letter in their password.",
     },
     Field {
         id: 6,
@@ -146,7 +140,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one number in their password.",
-        doc: "PThe requirement in a password policy that users must include at least one number in their password.",
     },
     Field {
         id: 7,
@@ -162,7 +155,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The requirement in a password policy that users must include at least one symbol in their password.",
-        doc: "PThe requirement in a password policy that users must include at least one symbol in their password.",
     },
     Field {
         id: 8,
@@ -178,7 +170,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The number of previous passwords that you want Amazon Cognito to restrict each user from reusing.",
-        doc: "PThe number of previous passwords that you want Amazon Cognito to restrict each user from reusing. Users can't set a password that matches any of \u{1}n\u{1} previous passwords, where \u{1}n\u{1} is the value of \u{1}PasswordHistorySize\u{1}.",
     },
     Field {
         id: 9,
@@ -194,7 +185,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The number of days a temporary password is valid in the password policy.",
-        doc: "PThe number of days a temporary password is valid in the password policy. If the user doesn't sign in during this time, an administrator must reset their password. Defaults to \u{1}7\u{1}. If you submit a value of \u{1}0\u{1}, Amazon Cognito treats it as a null value and sets \u{1}TemporaryPasswordValidityDays\u{1} to its default value.\nNWhen you set \u{1}TemporaryPasswordValidityDays\u{1} for a user pool, you can no longer set a value for the legacy \u{1}UnusedAccountValidityDays\u{1} parameter in that user pool.",
     },
     Field {
         id: 10,
@@ -210,7 +200,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The policy for allowed types of authentication in a user pool.",
-        doc: "PThe policy for allowed types of authentication in a user pool.\nPThe policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
     },
     Field {
         id: 11,
@@ -226,7 +215,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The sign-in methods that a user pool supports as the first factor.",
-        doc: "PThe sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.\nN\u{1}SOFTWARE_TOKEN\u{1} is not currently supported as a first auth factor. Do not include this value in \u{1}AllowedFirstAuthFactors\u{1}.",
     },
     Field {
         id: 12,
@@ -242,7 +230,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 13,
@@ -258,7 +245,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["ACTIVE", "INACTIVE"],
         hint: "When active, DeletionProtection prevents accidental deletion of your user pool.",
-        doc: "PWhen active, \u{1}DeletionProtection\u{1} prevents accidental deletion of your user pool. Before you can delete a user pool that you have protected against deletion, you must deactivate this feature.\nPWhen you try to delete a protected user pool in a \u{1}DeleteUserPool\u{1} API request, Amazon Cognito returns an \u{1}InvalidParameterException\u{1} error. To delete a protected user pool, send a new \u{1}DeleteUserPool\u{1} request after you deactivate deletion protection in an \u{1}UpdateUserPool\u{1} API request.",
     },
     Field {
         id: 14,
@@ -274,7 +260,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A collection of user pool Lambda triggers.",
-        doc: "PA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.\nPA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.",
     },
     Field {
         id: 15,
@@ -290,7 +275,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a pre sign-up Lambda trigger in a user pool.",
-        doc: "PThe configuration of a \u{4}pre sign-up Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html\u{6} in a user pool. This trigger evaluates new users and can bypass confirmation, \u{4}link a federated user profile\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html\u{6}, or block sign-up requests.",
     },
     Field {
         id: 16,
@@ -306,7 +290,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "A custom message Lambda trigger.",
-        doc: "PA custom message Lambda trigger. This trigger is an opportunity to customize all SMS and email messages from your user pool. When a custom message trigger is active, your user pool routes all messages to a Lambda function that returns a runtime-customized message subject and body for your user pool to deliver to a user.",
     },
     Field {
         id: 17,
@@ -322,7 +305,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a post confirmation Lambda trigger in a user pool.",
-        doc: "PThe configuration of a \u{4}post confirmation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html\u{6} in a user pool. This trigger can take custom actions after a user confirms their user account and their email address or phone number.",
     },
     Field {
         id: 18,
@@ -338,7 +320,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a pre authentication trigger in a user pool.",
-        doc: "PThe configuration of a \u{4}pre authentication trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html\u{6} in a user pool. This trigger can evaluate and modify user sign-in events.",
     },
     Field {
         id: 19,
@@ -354,7 +335,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a post authentication Lambda trigger in a user pool.",
-        doc: "PThe configuration of a \u{4}post authentication Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html\u{6} in a user pool. This trigger can take custom actions after a user signs in.",
     },
     Field {
         id: 20,
@@ -370,7 +350,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: "PThe configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 21,
@@ -386,7 +365,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: "PThe configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 22,
@@ -402,7 +380,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the custom authentication challenge triggers.",
-        doc: "PThe configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 23,
@@ -418,7 +395,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The legacy configuration of a pre token generation Lambda trigger in a user pool.",
-        doc: "PThe legacy configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool.\nPSet this parameter for legacy purposes. If you also set an ARN in \u{1}PreTokenGenerationConfig\u{1}, its value must be identical to \u{1}PreTokenGeneration\u{1}. For new instances of pre token generation triggers, set the \u{1}LambdaArn\u{1} of \u{1}PreTokenGenerationConfig\u{1}.",
     },
     Field {
         id: 24,
@@ -434,7 +410,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The configuration of a migrate user Lambda trigger in a user pool.",
-        doc: "PThe configuration of a \u{4}migrate user Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html\u{6} in a user pool. This trigger can create user profiles when users sign in or attempt to reset their password with credentials that don't exist yet.",
     },
     Field {
         id: 25,
@@ -450,7 +425,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The detailed configuration of a pre token generation Lambda trigger in a user pool.",
-        doc: "PThe detailed configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool. If you also set an ARN in \u{1}PreTokenGeneration\u{1}, its value must be identical to \u{1}PreTokenGenerationConfig\u{1}.\nPThe properties of a pre token generation Lambda trigger.",
     },
     Field {
         id: 26,
@@ -466,7 +440,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0", "V2_0", "V3_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.",
     },
     Field {
         id: 27,
@@ -482,7 +455,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.\nPThis parameter and the \u{1}PreTokenGeneration\u{1} property of \u{1}LambdaConfig\u{1} have the same value. For new instances of pre token generation triggers, set \u{1}LambdaArn\u{1}.",
     },
     Field {
         id: 28,
@@ -498,7 +470,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom SMS sender Lambda trigger.",
-        doc: "PThe configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom SMS sender Lambda trigger.",
     },
     Field {
         id: 29,
@@ -514,7 +485,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
     },
     Field {
         id: 30,
@@ -530,7 +500,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 31,
@@ -546,7 +515,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of a custom email sender Lambda trigger.",
-        doc: "PThe configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom email sender Lambda trigger.",
     },
     Field {
         id: 32,
@@ -562,7 +530,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
     },
     Field {
         id: 33,
@@ -578,7 +545,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 34,
@@ -594,7 +560,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of an KMS key.",
-        doc: "PThe ARN of an \u{4}KMS key\u{5}https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#master_keys\u{6}. Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.",
     },
     Field {
         id: 35,
@@ -610,7 +575,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration of an inbound federation Lambda trigger.",
-        doc: "PThe configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.\nPThe properties of an inbound federation Lambda trigger.",
     },
     Field {
         id: 36,
@@ -626,7 +590,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["V1_0"],
         hint: "The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.",
-        doc: "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with an inbound federation function.",
     },
     Field {
         id: 37,
@@ -642,7 +605,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
-        doc: "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
     },
     Field {
         id: 38,
@@ -658,7 +620,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The attributes that you want your user pool to automatically verify.",
-        doc: "PThe attributes that you want your user pool to automatically verify. For more information, see \u{4}Verifying contact information at sign-up\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#allowing-users-to-sign-up-and-confirm-themselves\u{6}.",
     },
     Field {
         id: 39,
@@ -674,7 +635,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 40,
@@ -690,7 +650,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Attributes supported as an alias for this user pool.",
-        doc: "PAttributes supported as an alias for this user pool. For more information about alias attributes, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
     },
     Field {
         id: 41,
@@ -706,7 +665,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email", "preferred_username"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 42,
@@ -722,7 +680,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether a user can use an email address or phone number as a username when they sign up.",
-        doc: "PSpecifies whether a user can use an email address or phone number as a username when they sign up. For more information, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
     },
     Field {
         id: 43,
@@ -738,7 +695,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 44,
@@ -754,7 +710,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 45,
@@ -770,7 +725,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(3),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 46,
@@ -786,7 +740,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "This parameter is no longer used.",
-        doc: "PThis parameter is no longer used.",
     },
     Field {
         id: 47,
@@ -802,7 +755,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
-        doc: "PThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.\nPSet the email message type that corresponds to your \u{1}DefaultEmailOption\u{1} selection. For \u{1}CONFIRM_WITH_LINK\u{1}, specify an \u{1}EmailMessageByLink\u{1} and leave \u{1}EmailMessage\u{1} blank. For \u{1}CONFIRM_WITH_CODE\u{1}, specify an \u{1}EmailMessage\u{1} and leave \u{1}EmailMessageByLink\u{1} blank. When you supply both parameters with either choice, Amazon Cognito returns an error.\nPThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
     },
     Field {
         id: 48,
@@ -818,7 +770,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "The template for SMS messages that Amazon Cognito sends to your users.",
-        doc: "PThe template for SMS messages that Amazon Cognito sends to your users.",
     },
     Field {
         id: 49,
@@ -834,7 +785,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(3),
         enum_values: &[],
         hint: "The template for email messages that Amazon Cognito sends to your users.",
-        doc: "PThe template for email messages that Amazon Cognito sends to your users. You can set an \u{1}EmailMessage\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 50,
@@ -850,7 +800,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for the email message template.",
-        doc: "PThe subject line for the email message template. You can set an \u{1}EmailSubject\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 51,
@@ -866,7 +815,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(5),
         enum_values: &[],
         hint: "The email message template for sending a confirmation link to the user.",
-        doc: "PThe email message template for sending a confirmation link to the user. You can set an \u{1}EmailMessageByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 52,
@@ -882,7 +830,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for the email message template for sending a confirmation link to the user.",
-        doc: "PThe subject line for the email message template for sending a confirmation link to the user. You can set an \u{1}EmailSubjectByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
     },
     Field {
         id: 53,
@@ -898,7 +845,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"],
         hint: "The configuration of verification emails to contain a clickable link or a verification code.",
-        doc: "PThe configuration of verification emails to contain a clickable link or a verification code.\nPFor link, your template body must contain link text in the format \u{1}{##Click here##}\u{1}. \"Click here\" in the example is a customizable string. For code, your template body must contain a code placeholder in the format \u{1}{####}\u{1}.",
     },
     Field {
         id: 54,
@@ -914,7 +860,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(2),
         enum_values: &[],
         hint: "The contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.",
-        doc: "PThe contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.",
     },
     Field {
         id: 55,
@@ -930,7 +875,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["OFF", "ON", "OPTIONAL"],
         hint: "Sets multi-factor authentication (MFA) to be on, off, or optional.",
-        doc: "PSets multi-factor authentication (MFA) to be on, off, or optional. When \u{1}ON\u{1}, all users must set up MFA before they can sign in. When \u{1}OPTIONAL\u{1}, your application must make a client-side determination of whether a user wants to register an MFA device. For user pools with adaptive authentication with threat protection, choose \u{1}OPTIONAL\u{1}.\nPWhen \u{1}MfaConfiguration\u{1} is \u{1}OPTIONAL\u{1}, managed login doesn't automatically prompt users to set up MFA. Amazon Cognito generates MFA prompts in API responses and in managed login for users who have chosen and configured a preferred MFA factor.\nPThe \u{1}CreateUserPool\u{1} operation supports only SMS MFA configuration. If you set \u{1}MfaConfiguration\u{1} to either of these values, include an \u{1}SmsConfiguration\u{1} in the same request:\nL\u{1}ON\u{1} – Requires MFA for all users\nL\u{1}OPTIONAL\u{1} – Makes MFA optional for each user\nPIf you omit \u{1}SmsConfiguration\u{1}, the operation returns an \u{1}InvalidParameterException\u{1}. To configure TOTP or email MFA, use the \u{4}SetUserPoolMfaConfig\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html\u{6} operation. You can also use \u{1}SetUserPoolMfaConfig\u{1} to add MFA factors later.",
     },
     Field {
         id: 56,
@@ -946,7 +890,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The settings for updates to user attributes.",
-        doc: "PThe settings for updates to user attributes. These settings include the property \u{1}AttributesRequireVerificationBeforeUpdate\u{1}, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see \u{4}Verifying updates to email addresses and phone numbers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates\u{6}.",
     },
     Field {
         id: 57,
@@ -962,7 +905,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Requires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute.",
-        doc: "PRequires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute. When you update a user attribute that has this option activated, Amazon Cognito sends a verification message to the new phone number or email address. Amazon Cognito doesn’t change the value of the attribute until your user responds to the verification message and confirms the new value.\nPWhen \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, your user pool doesn't require that your users verify attribute changes before Amazon Cognito updates them. In a user pool where \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, API operations that change attribute values can immediately update a user’s \u{1}email\u{1} or \u{1}phone_number\u{1} attribute.",
     },
     Field {
         id: 58,
@@ -978,7 +920,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["phone_number", "email"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 59,
@@ -994,7 +935,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The device-remembering configuration for a user pool.",
-        doc: "PThe device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see \u{4}Working with user devices in your user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}. A null value indicates that you have deactivated device remembering in your user pool.\nNWhen you provide a value for any \u{1}DeviceConfiguration\u{1} field, you activate the Amazon Cognito device-remembering feature. For more information, see \u{4}Working with devices\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}.\nPThe device-remembering configuration for a user pool.\nNWhen you provide a value for any property of \u{1}DeviceConfiguration\u{1}, you activate the device remembering for the user pool.",
     },
     Field {
         id: 60,
@@ -1010,7 +950,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "When true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).",
-        doc: "PWhen true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).\nNWhether or not \u{1}ChallengeRequiredOnNewDevice\u{1} is true, users who sign in with devices that have not been confirmed or remembered must still provide a second factor in a user pool that requires MFA.",
     },
     Field {
         id: 61,
@@ -1026,7 +965,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "When true, Amazon Cognito doesn't automatically remember a user's device when your app sends a ConfirmDevice API request.",
-        doc: "PWhen true, Amazon Cognito doesn't automatically remember a user's device when your app sends a \u{1}ConfirmDevice\u{1} API request. In your app, create a prompt for your user to choose whether they want to remember their device. Return the user's choice in an \u{1}UpdateDeviceStatus\u{1} API request.\nPWhen \u{1}DeviceOnlyRememberedOnUserPrompt\u{1} is \u{1}false\u{1}, Amazon Cognito immediately remembers devices that you register in a \u{1}ConfirmDevice\u{1} API request.",
     },
     Field {
         id: 62,
@@ -1042,7 +980,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The email configuration of your user pool.",
-        doc: "PThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nPThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nNAmazon Cognito can send email messages with Amazon Simple Email Service resources in the Amazon Web Services Region where you created your user pool, and in alternate Regions in some cases. For more information on the supported Regions, see \u{4}Email settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html\u{6}.",
     },
     Field {
         id: 63,
@@ -1058,7 +995,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of a verified email address or an address from a verified domain in Amazon SES.",
-        doc: "PThe ARN of a verified email address or an address from a verified domain in Amazon SES. You can set a \u{1}SourceArn\u{1} email from a verified domain only with an API request. You can set a verified email address, but not an address in a verified domain, in the Amazon Cognito console. Amazon Cognito uses the email address that you provide in one of the following ways, depending on the value that you specify for the \u{1}EmailSendingAccount\u{1} parameter:\nLIf you specify \u{1}COGNITO_DEFAULT\u{1}, Amazon Cognito uses this address as the custom FROM address when it emails your users using its built-in email account.\nLIf you specify \u{1}DEVELOPER\u{1}, Amazon Cognito emails your users with this address by calling Amazon SES on your behalf.\nPThe Region value of the \u{1}SourceArn\u{1} parameter must indicate a supported Amazon Web Services Region of your user pool. Typically, the Region in the \u{1}SourceArn\u{1} and the user pool Region are the same. For more information, see \u{4}Amazon SES email configuration regions\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping\u{6} in the \u{4}Amazon Cognito Developer Guide\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html\u{6}.",
     },
     Field {
         id: 64,
@@ -1074,7 +1010,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(6),
         enum_values: &[],
         hint: "The destination to which the receiver of the email should reply.",
-        doc: "PThe destination to which the receiver of the email should reply.",
     },
     Field {
         id: 65,
@@ -1090,7 +1025,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["COGNITO_DEFAULT", "DEVELOPER"],
         hint: "Specifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration.",
-        doc: "PSpecifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration. Specify one of the following values:\nTCOGNITO_DEFAULT\nDWhen Amazon Cognito emails your users, it uses its built-in email functionality. When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is less than the required delivery volume. To achieve a higher delivery volume, specify DEVELOPER to use your Amazon SES email configuration.\nDTo look up the email delivery limit for the default option, see \u{4}Limits\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.\nDThe default FROM address is \u{1}no-reply@verificationemail.com\u{1}. To customize the FROM address, provide the Amazon Resource Name (ARN) of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nTDEVELOPER\nDWhen Amazon Cognito emails your users, it uses your Amazon SES configuration. Amazon Cognito calls Amazon SES on your behalf to send email from your verified email address. When you use this option, the email delivery limits are the same limits that apply to your Amazon SES verified email address in your Amazon Web Services account.\nDIf you use this option, provide the ARN of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nDBefore Amazon Cognito can email your users, it requires additional permissions to call Amazon SES on your behalf. When you update your user pool with this option, Amazon Cognito creates a \u{2}service-linked role\u{2}, which is a type of role in your Amazon Web Services account. This role contains the permissions that allow you to access Amazon SES and send email messages from your email address. For more information about the service-linked role that Amazon Cognito creates, see \u{4}Using Service-Linked Roles for Amazon Cognito\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.",
     },
     Field {
         id: 66,
@@ -1106,7 +1040,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Either the sender’s email address or the sender’s name with their email address.",
-        doc: "PEither the sender’s email address or the sender’s name with their email address. For example, \u{1}testuser@example.com\u{1} or \u{1}Test User <testuser@example.com>\u{1}. This address appears before the body of the email.",
     },
     Field {
         id: 67,
@@ -1122,7 +1055,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(7),
         enum_values: &[],
         hint: "The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service.",
-        doc: "PThe set of configuration rules that can be applied to emails sent using Amazon Simple Email Service. A configuration set is applied to an email by including a reference to the configuration set in the headers of the email. Once applied, all of the rules in that configuration set are applied to the email. Configuration sets can be used to apply the following types of rules to emails:\nTEvent publishing\nDAmazon Simple Email Service can track the number of send, delivery, open, click, bounce, and complaint events for each email sent. Use event publishing to send information about these events to other Amazon Web Services services such as and Amazon CloudWatch\nTIP pool management\nDWhen leasing dedicated IP addresses with Amazon Simple Email Service, you can create groups of IP addresses, called dedicated IP pools. You can then associate the dedicated IP pools with configuration sets.",
     },
     Field {
         id: 68,
@@ -1138,7 +1070,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service.",
-        doc: "PThe settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see \u{4}SMS message settings\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.\nPUser pool configuration for delivery of SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.",
     },
     Field {
         id: 69,
@@ -1154,7 +1085,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(8),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the Amazon SNS caller.",
-        doc: "PThe Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a \u{4}spending limit\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html\u{6}.",
     },
     Field {
         id: 70,
@@ -1170,7 +1100,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The external ID provides additional security for your IAM role.",
-        doc: "PThe external ID provides additional security for your IAM role. You can use an \u{1}ExternalId\u{1} with the IAM role that you use with Amazon SNS to send SMS messages for your user pool. If you provide an \u{1}ExternalId\u{1}, your Amazon Cognito user pool includes it in the request to assume your IAM role. You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the \u{1}ExternalID\u{1}. If you use the Amazon Cognito Management Console to create a role for SMS multi-factor authentication (MFA), Amazon Cognito creates a role with the required permissions and a trust policy that demonstrates use of the \u{1}ExternalId\u{1}.\nPFor more information about the \u{1}ExternalId\u{1} of a role, see \u{4}How to use an external ID when granting access to your Amazon Web Services resources to a third party\u{5}https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html\u{6}.",
     },
     Field {
         id: 71,
@@ -1186,7 +1115,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The Amazon Web Services Region to use with Amazon SNS integration.",
-        doc: "PThe Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as your user pool, or a supported \u{3}Legacy Amazon SNS alternate Region\u{3}.\nPAmazon Cognito resources in the Asia Pacific (Seoul) Amazon Web Services Region must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region. For more information, see \u{4}SMS message settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.",
     },
     Field {
         id: 72,
@@ -1202,7 +1130,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS.",
-        doc: "PThe configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration (\u{1}SnsCallerArn\u{1}) or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.\nPThe configuration that Amazon Cognito uses to send SMS messages through Amazon Web Services End User Messaging SMS. Provide this structure in the \u{1}EumsSms\u{1} member of \u{1}SmsConfigurationType\u{1} to use Amazon Web Services End User Messaging SMS instead of Amazon SNS.",
     },
     Field {
         id: 73,
@@ -1218,7 +1145,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS.",
-        doc: "PThe ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS. The role must grant permission to call the \u{1}sms-voice:SendTextMessage\u{1} operation.",
     },
     Field {
         id: 74,
@@ -1234,7 +1160,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The external ID that Amazon Cognito includes when it assumes the CallerArn role.",
-        doc: "PThe external ID that Amazon Cognito includes when it assumes the \u{1}CallerArn\u{1} role. Use this value as a condition in the role trust policy to prevent the confused deputy problem.",
     },
     Field {
         id: 75,
@@ -1250,7 +1175,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users.",
-        doc: "PThe origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users. This value can be one of the following:\nLA phone number – A long code, toll-free number, or short code that is assigned to your account.\nLA sender ID – An alphabetic name that identifies the message sender in supported countries.\nLA phone pool – A group of phone numbers that Amazon Web Services End User Messaging SMS selects from when it sends messages.\nPYou can provide an E.164 phone number or the ARN of the phone number, sender ID, or phone pool. Amazon Web Services End User Messaging SMS evaluates IAM authorization with the value that you provide. If the permissions policy of your \u{1}CallerArn\u{1} role scopes the \u{1}sms-voice:SendTextMessage\u{1} resource to a specific ARN, provide that same ARN. If the formats do not match, requests fail with an \u{1}InvalidSmsRoleAccessPolicyException\u{1}.\nPDepending on the destination country, you must provide an origination identity. For country-specific requirements, see \u{4}Supported countries and regions for SMS messaging\u{5}https://docs.aws.amazon.com/sms-voice/latest/userguide/phone-numbers-sms-by-country.html\u{6} in the Amazon Web Services End User Messaging SMS User Guide.",
     },
     Field {
         id: 76,
@@ -1266,7 +1190,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations.",
-        doc: "PThe name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations. If you omit this member, Amazon Cognito sends messages without applying a configuration set.",
     },
     Field {
         id: 77,
@@ -1282,7 +1205,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
-        doc: "PThe principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
     },
     Field {
         id: 78,
@@ -1298,7 +1220,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The registered template ID for the message template required by India's DLT regulations for SMS messages.",
-        doc: "PThe registered template ID for the message template required by India's DLT regulations for SMS messages.",
     },
     Field {
         id: 79,
@@ -1314,7 +1235,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages.",
-        doc: "PThe Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages. Amazon Web Services End User Messaging SMS must be available in your user pool's Region.\nPIf you omit this parameter, Amazon Cognito uses the same Region as your user pool. You can also set this parameter to your user pool's Region explicitly. Amazon Cognito rejects any other value with an \u{1}InvalidParameterException\u{1}.",
     },
     Field {
         id: 80,
@@ -1330,7 +1250,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The tag keys and values to assign to the user pool.",
-        doc: "PThe tag keys and values to assign to the user pool. A tag is a label that you can use to categorize and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.",
     },
     Field {
         id: 81,
@@ -1346,7 +1265,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "",
-        doc: "",
     },
     Field {
         id: 82,
@@ -1362,7 +1280,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "",
-        doc: "",
     },
     Field {
         id: 83,
@@ -1378,7 +1295,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for administrative creation of users.",
-        doc: "PThe configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.\nPThe settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.",
     },
     Field {
         id: 84,
@@ -1394,7 +1310,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The setting for allowing self-service sign-up.",
-        doc: "PThe setting for allowing self-service sign-up. When \u{1}true\u{1}, only administrators can create new user profiles. When \u{1}false\u{1}, users can register themselves and create a new user profile with the \u{1}SignUp\u{1} operation.",
     },
     Field {
         id: 85,
@@ -1410,7 +1325,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "This parameter is no longer in use.",
-        doc: "PThis parameter is no longer in use.\nPThe password expiration limit in days for administrator-created users. When this time expires, the user can't sign in with their temporary password. To reset the account after that time limit, you must call \u{1}AdminCreateUser\u{1} again, specifying \u{1}RESEND\u{1} for the \u{1}MessageAction\u{1} parameter.\nPThe default value for this parameter is 7.",
     },
     Field {
         id: 86,
@@ -1426,7 +1340,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The template for the welcome message to new users.",
-        doc: "PThe template for the welcome message to new users. This template must include the \u{1}{####}\u{1} temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.\nPSee also \u{4}Customizing User Invitation Messages\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization\u{6}.\nPThe message template structure.",
     },
     Field {
         id: 87,
@@ -1442,7 +1355,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(9),
         enum_values: &[],
         hint: "The message template for SMS messages.",
-        doc: "PThe message template for SMS messages.",
     },
     Field {
         id: 88,
@@ -1458,7 +1370,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(10),
         enum_values: &[],
         hint: "The message template for email messages.",
-        doc: "PThe message template for email messages. EmailMessage is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
     },
     Field {
         id: 89,
@@ -1474,7 +1385,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(4),
         enum_values: &[],
         hint: "The subject line for email messages.",
-        doc: "PThe subject line for email messages. EmailSubject is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
     },
     Field {
         id: 90,
@@ -1490,7 +1400,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "An array of attributes for the new user pool.",
-        doc: "PAn array of attributes for the new user pool. You can add custom attributes and modify the properties of default attributes. The specifications in this parameter set the required attributes in your user pool. For more information, see \u{4}Working with user attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.",
     },
     Field {
         id: 91,
@@ -1506,7 +1415,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A list of the user attributes and their properties in your user pool.",
-        doc: "PA list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a \u{1}custom:\u{1} prefix, and developer attributes with a \u{1}dev:\u{1} prefix. For more information, see \u{4}User pool attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.\nPDeveloper-only \u{1}dev:\u{1} attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.",
     },
     Field {
         id: 92,
@@ -1522,7 +1430,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(11),
         enum_values: &[],
         hint: "The name of your user pool attribute.",
-        doc: "PThe name of your user pool attribute. When you create or update a user pool, adding a schema attribute creates a custom or developer-only attribute. When you add an attribute with a \u{1}Name\u{1} value of \u{1}MyAttribute\u{1}, Amazon Cognito creates the custom attribute \u{1}custom:MyAttribute\u{1}. When \u{1}DeveloperOnlyAttribute\u{1} is \u{1}true\u{1}, Amazon Cognito creates your attribute as \u{1}dev:MyAttribute\u{1}. In an operation that describes a user pool, Amazon Cognito returns this value as \u{1}value\u{1} for standard attributes, \u{1}custom:value\u{1} for custom attributes, and \u{1}dev:value\u{1} for developer-only attributes..",
     },
     Field {
         id: 93,
@@ -1538,7 +1445,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["String", "Number", "DateTime", "Boolean"],
         hint: "The data format of the values for your attribute.",
-        doc: "PThe data format of the values for your attribute. When you choose an \u{1}AttributeDataType\u{1}, Amazon Cognito validates the input against the data type. A custom attribute value in your user's ID token is always a string, for example \u{1}\"custom:isMember\" : \"true\"\u{1} or \u{1}\"custom:YearsAsMember\" : \"12\"\u{1}.",
     },
     Field {
         id: 94,
@@ -1554,7 +1460,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "You should use WriteAttributes in the user pool client to control how attributes can be mutated for new use cases instead of using DeveloperOnlyAttribute.",
-        doc: "NYou should use \u{4}WriteAttributes\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-WriteAttributes\u{6} in the user pool client to control how attributes can be mutated for new use cases instead of using \u{1}DeveloperOnlyAttribute\u{1}.\nPSpecifies whether the attribute type is developer only. This attribute can only be modified by an administrator. Users won't be able to modify this attribute using their access token. For example, \u{1}DeveloperOnlyAttribute\u{1} can be modified using AdminUpdateUserAttributes but can't be updated using UpdateUserAttributes.",
     },
     Field {
         id: 95,
@@ -1570,7 +1475,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether the value of the attribute can be changed.",
-        doc: "PSpecifies whether the value of the attribute can be changed.\nPAny user pool attribute whose value you map from an IdP attribute must be mutable, with a parameter value of \u{1}true\u{1}. Amazon Cognito updates mapped attributes when users sign in to your application through an IdP. If an attribute is immutable, Amazon Cognito throws an error when it attempts to update the attribute. For more information, see \u{4}Specifying Identity Provider Attribute Mappings for Your User Pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html\u{6}.",
     },
     Field {
         id: 96,
@@ -1586,7 +1490,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether a user pool attribute is required.",
-        doc: "PSpecifies whether a user pool attribute is required. If the attribute is required and the user doesn't provide a value, registration or sign-in will fail.",
     },
     Field {
         id: 97,
@@ -1602,7 +1505,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the number type.",
-        doc: "PSpecifies the constraints for an attribute of the number type.\nPThe minimum and maximum values of an attribute that is of the number type, for example \u{1}custom:age\u{1}.",
     },
     Field {
         id: 98,
@@ -1618,7 +1520,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum value of an attribute that is of the number data type.",
-        doc: "PThe minimum value of an attribute that is of the number data type.",
     },
     Field {
         id: 99,
@@ -1634,7 +1535,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The maximum length of a number attribute value.",
-        doc: "PThe maximum length of a number attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
     },
     Field {
         id: 100,
@@ -1650,7 +1550,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies the constraints for an attribute of the string type.",
-        doc: "PSpecifies the constraints for an attribute of the string type.\nPThe minimum and maximum length values of an attribute that is of the string type, for example \u{1}custom:department\u{1}.",
     },
     Field {
         id: 101,
@@ -1666,7 +1565,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The minimum length of a string attribute value.",
-        doc: "PThe minimum length of a string attribute value.",
     },
     Field {
         id: 102,
@@ -1682,7 +1580,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The maximum length of a string attribute value.",
-        doc: "PThe maximum length of a string attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
     },
     Field {
         id: 103,
@@ -1698,7 +1595,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Contains settings for activation of threat protection, including the operating mode and additional authentication types.",
-        doc: "PContains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to \u{1}AUDIT\u{1}. To configure automatic security responses to potentially unwanted traffic to your user pool, set to \u{1}ENFORCED\u{1}.\nPFor more information, see \u{4}Adding advanced security to a user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html\u{6}. To activate this setting, your user pool must be on the \u{4}Plus tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html\u{6}.",
     },
     Field {
         id: 104,
@@ -1714,7 +1610,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["OFF", "AUDIT", "ENFORCED"],
         hint: "The operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.",
-        doc: "PThe operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.",
     },
     Field {
         id: 105,
@@ -1730,7 +1625,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Threat protection configuration options for additional authentication types in your user pool, including custom authentication.",
-        doc: "PThreat protection configuration options for additional authentication types in your user pool, including custom authentication.",
     },
     Field {
         id: 106,
@@ -1746,7 +1640,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["AUDIT", "ENFORCED"],
         hint: "The operating mode of threat protection in custom authentication with Custom authentication challenge Lambda triggers.",
-        doc: "PThe operating mode of threat protection in custom authentication with \u{4}Custom authentication challenge Lambda triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
     },
     Field {
         id: 107,
@@ -1762,7 +1655,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The dynamic client registration configuration for the user pool.",
-        doc: "PThe dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPThe dynamic client registration configuration for a user pool. Dynamic client registration lets applications register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPApplications register app clients at the \u{1}/oauth2/register\u{1} endpoint of your user pool domain. In authenticated registration, the application sends an access token from your user pool that has the \u{1}aws.cognito/dcr/register\u{1} scope. In open registration, the application doesn't send a token.\nPWhen you include this configuration in an \u{1}UpdateUserPool\u{1} request, Amazon Cognito replaces the existing configuration with the one that you provide.",
     },
     Field {
         id: 108,
@@ -1778,7 +1670,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["Enabled", "Disabled"],
         hint: "Specifies whether dynamic client registration is turned on for the user pool.",
-        doc: "PSpecifies whether dynamic client registration is turned on for the user pool. If you provide a dynamic client registration configuration without this value, Amazon Cognito turns dynamic client registration on.",
     },
     Field {
         id: 109,
@@ -1794,7 +1685,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether open registration is turned on.",
-        doc: "PSpecifies whether open registration is turned on. When open registration is on, applications can register app clients without an initial access token. The default value is \u{1}false\u{1}.",
     },
     Field {
         id: 110,
@@ -1810,7 +1700,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The OAuth grant types that an app client created through authenticated registration can request.",
-        doc: "PThe OAuth grant types that an app client created through authenticated registration can request. If you don't set this value, authenticated registration permits the \u{1}code\u{1} and \u{1}client_credentials\u{1} grant types. If you set an empty list, Amazon Cognito rejects authenticated registration requests. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
     },
     Field {
         id: 111,
@@ -1826,7 +1715,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["code", "implicit", "client_credentials"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 112,
@@ -1842,7 +1730,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The OAuth grant types that an app client created through open registration can request.",
-        doc: "PThe OAuth grant types that an app client created through open registration can request. If you don't set this value, open registration permits only the \u{1}code\u{1} grant type. If you set an empty list, Amazon Cognito rejects open registration requests. If you add \u{1}client_credentials\u{1}, anyone can register an app client that requests machine-to-machine (M2M) access tokens, and you pay for the M2M token requests that those app clients make. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
     },
     Field {
         id: 113,
@@ -1858,7 +1745,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["code", "implicit", "client_credentials"],
         hint: "",
-        doc: "",
     },
     Field {
         id: 114,
@@ -1874,7 +1760,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes.",
-        doc: "PThe scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes. You can include custom scopes from your resource servers and \u{1}aws.cognito.signin.user.admin\u{1}. Registered app clients can request the OIDC scopes \u{1}openid\u{1}, \u{1}email\u{1}, \u{1}phone\u{1}, and \u{1}profile\u{1} without listing them here. If you don't set this value, registered app clients can request only the OIDC scopes. A registered app client can't request the \u{1}aws.cognito/dcr/register\u{1} scope, even if you include it in this list.",
     },
     Field {
         id: 115,
@@ -1890,7 +1775,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(12),
         enum_values: &[],
         hint: "",
-        doc: "",
     },
     Field {
         id: 116,
@@ -1906,7 +1790,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Sets the case sensitivity option for sign-in usernames.",
-        doc: "PSets the case sensitivity option for sign-in usernames. When \u{1}CaseSensitive\u{1} is \u{1}false\u{1} (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}, or for email, \u{1}email@example.com\u{1} or \u{1}EMaiL@eXamplE.Com\u{1}. For most use cases, set case sensitivity to \u{1}false\u{1} as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.\nPWhen \u{1}CaseSensitive\u{1} is \u{1}true\u{1} (case sensitive), Amazon Cognito interprets \u{1}USERNAME\u{1} and \u{1}UserName\u{1} as distinct users.\nPThis configuration is immutable after you set it.\nPThe configuration of a user pool for username case sensitivity.",
     },
     Field {
         id: 117,
@@ -1922,7 +1805,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Specifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs.",
-        doc: "PSpecifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs. For most use cases, set case sensitivity to \u{1}False\u{1} (case insensitive) as a best practice. When usernames and email addresses are case insensitive, users can sign in as the same user when they enter a different capitalization of their user name.\nPValid values include:\nTtrue\nDEnables case sensitivity for all username input. When this option is set to \u{1}true\u{1}, users must sign in using the exact capitalization of their given username, such as “UserName”. This is the default value.\nTfalse\nDEnables case insensitivity for all username input. For example, when this option is set to \u{1}false\u{1}, users can sign in using \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}. This option also enables both \u{1}preferred_username\u{1} and \u{1}email\u{1} alias to be case insensitive, in addition to the \u{1}username\u{1} attribute.",
     },
     Field {
         id: 118,
@@ -1938,7 +1820,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The available verified method a user can use to recover their password when they call ForgotPassword.",
-        doc: "PThe available verified method a user can use to recover their password when they call \u{1}ForgotPassword\u{1}. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.\nPAs a best practice, configure both \u{1}verified_email\u{1} and \u{1}verified_phone_number\u{1}, with one having a higher priority than the other.\nPThe settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.",
     },
     Field {
         id: 119,
@@ -1954,7 +1835,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The list of options and priorities for user message delivery in forgot-password operations.",
-        doc: "PThe list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.",
     },
     Field {
         id: 120,
@@ -1970,7 +1850,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "A recovery option for a user.",
-        doc: "PA recovery option for a user. The \u{1}AccountRecoverySettingType\u{1} data type is an array of this object. Each \u{1}RecoveryOptionType\u{1} has a priority property that determines whether it is a primary or secondary option.\nPFor example, if \u{1}verified_email\u{1} has a priority of \u{1}1\u{1} and \u{1}verified_phone_number\u{1} has a priority of \u{1}2\u{1}, your user pool sends account-recovery messages to a verified email address but falls back to an SMS message if the user has a verified phone number. The \u{1}admin_only\u{1} option prevents self-service account recovery.",
     },
     Field {
         id: 121,
@@ -1986,7 +1865,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "Your priority preference for using the specified attribute in account recovery.",
-        doc: "PYour priority preference for using the specified attribute in account recovery. The highest priority is \u{1}1\u{1}.",
     },
     Field {
         id: 122,
@@ -2002,7 +1880,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["verified_email", "verified_phone_number", "admin_only"],
         hint: "The recovery method that this object sets a recovery option for.",
-        doc: "PThe recovery method that this object sets a recovery option for.",
     },
     Field {
         id: 123,
@@ -2018,7 +1895,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["LITE", "ESSENTIALS", "PLUS"],
         hint: "The user pool feature plan, or tier.",
-        doc: "PThe user pool \u{4}feature plan\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html\u{6}, or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to \u{1}ESSENTIALS\u{1}.",
     },
     Field {
         id: 124,
@@ -2034,7 +1910,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The key configuration for the user pool.",
-        doc: "PThe key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.\nPSpecifies the key configuration for a user pool. Contains settings for encryption keys used to secure user pool data.",
     },
     Field {
         id: 125,
@@ -2050,7 +1925,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"],
         hint: "The type of encryption key used for the user pool.",
-        doc: "PThe type of encryption key used for the user pool.\nTAWS_OWNED_KEY\nDA key owned by Amazon Web Services in Key Management Service.\nTCUSTOMER_MANAGED_KEY\nDA key managed by the customer in Key Management Service. You must use a multi-region key to enable multi-region replication for a user pool.",
     },
     Field {
         id: 126,
@@ -2066,7 +1940,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(1),
         enum_values: &[],
         hint: "The Amazon Resource Name (ARN) of the KMS key used for encryption.",
-        doc: "PThe Amazon Resource Name (ARN) of the KMS key used for encryption. If not specified, Amazon Web Services managed keys are used.",
     },
     Field {
         id: 127,
@@ -2082,7 +1955,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The issuer configuration for the user pool.",
-        doc: "PThe issuer configuration for the user pool. Specifies the issuer type for token generation.\nPSpecifies the issuer configuration for a user pool. Contains settings that determine how tokens are issued and validated.",
     },
     Field {
         id: 128,
@@ -2098,7 +1970,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &["ORIGINAL", "UPDATED"],
         hint: "The type of issuer configuration.",
-        doc: "PThe type of issuer configuration. Determines the token issuing behavior for the user pool.\nTORIGINAL\nDThe original issuer configuration for user pools. The issuer URL is hosted in the user pool’s region and provides OIDC endpoints specific to that region.\nDOriginal issuers have the format of \u{1}https://cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}\nTUPDATED\nDRecommended for all user pools, including for multi-Region replication. Updated issuers host the same JWKS content in multiple regions, resulting in improved resilience and efficiency.\nDUpdated issuers have the format of \u{1}https://issuer-cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}, where region is the primary Amazon Web Services Region of your user pool.",
     },
     Field {
         id: 129,
@@ -2114,7 +1985,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The custom names for the authentication context class reference (ACR) levels in your user pool.",
-        doc: "PThe custom names for the authentication context class reference (ACR) levels in your user pool. Amazon Cognito defines four fixed ACR levels that represent increasing authentication assurance. The combination of authentication factors that satisfies each level is fixed and you can't change it. With this configuration, you customize only the URI name that Amazon Cognito reports for each level in the \u{1}acr\u{1} token claim.\nPYou can override a subset of the levels. By default, the levels are named \u{1}urn:cognito:loa:1\u{1} through \u{1}urn:cognito:loa:4\u{1}, and Amazon Cognito applies the default name to any level that you don't specify. Each name must be unique across all four levels, including any default names that apply to levels you don't override. A name can contain any character that is valid in a URL or a URN.\nPConfiguring custom ACR level names requires the Essentials or Plus feature plan. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
     },
     Field {
         id: 130,
@@ -2130,7 +2000,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(13),
         enum_values: &[],
         hint: "",
-        doc: "",
     },
     Field {
         id: 131,
@@ -2146,7 +2015,6 @@ pub static FIELDS: [Field; 133] = [
         pattern: None,
         enum_values: &[],
         hint: "The configuration for a single authentication context class reference (ACR) level in a user pool.",
-        doc: "PThe configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an \u{1}AcrConfiguration\u{1} map associates a level (\u{1}Level1\u{1} through \u{1}Level4\u{1}) with this configuration, which provides the custom name that Amazon Cognito reports for that level in the \u{1}acr\u{1} token claim.",
     },
     Field {
         id: 132,
@@ -2162,6 +2030,142 @@ pub static FIELDS: [Field; 133] = [
         pattern: Some(12),
         enum_values: &[],
         hint: "The custom name for this authentication context class reference (ACR) level.",
-        doc: "PThe custom name for this authentication context class reference (ACR) level. This value is the URI that Amazon Cognito reports in the \u{1}acr\u{1} token claim when a user meets this level. The name must be unique across all levels in the user pool, including default names.",
     },
+];
+
+/// The full AWS documentation of each field (same order as FIELDS), in the compact form of `doc`.
+pub static DOCS: [&str; 133] = [
+    "PA friendly name for your user pool.",
+    "PThe password policy and sign-in policy in the user pool. The password policy sets options like password complexity requirements and password history. The sign-in policy sets the options available to applications in \u{4}choice-based authentication\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html#authentication-flows-selection-choice\u{6}.\nPA list of user pool policies. Contains the policy that sets password-complexity requirements.",
+    "PThe password policy settings for a user pool, including complexity, history, and length requirements.",
+    "PThe minimum length of the password in the policy that you have set. This value can't be less than 6.",
+    "PThe requirement in a password policy that users must include at least one uppercase letter in their password.",
+    "PThe requirement in a password policy that users must include at least one lowercase letter in their password.",
+    "PThe requirement in a password policy that users must include at least one number in their password.",
+    "PThe requirement in a password policy that users must include at least one symbol in their password.",
+    "PThe number of previous passwords that you want Amazon Cognito to restrict each user from reusing. Users can't set a password that matches any of \u{1}n\u{1} previous passwords, where \u{1}n\u{1} is the value of \u{1}PasswordHistorySize\u{1}.",
+    "PThe number of days a temporary password is valid in the password policy. If the user doesn't sign in during this time, an administrator must reset their password. Defaults to \u{1}7\u{1}. If you submit a value of \u{1}0\u{1}, Amazon Cognito treats it as a null value and sets \u{1}TemporaryPasswordValidityDays\u{1} to its default value.\nNWhen you set \u{1}TemporaryPasswordValidityDays\u{1} for a user pool, you can no longer set a value for the legacy \u{1}UnusedAccountValidityDays\u{1} parameter in that user pool.",
+    "PThe policy for allowed types of authentication in a user pool.\nPThe policy for allowed types of authentication in a user pool. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
+    "PThe sign-in methods that a user pool supports as the first factor. You can permit users to start authentication with a standard username and password, or with other one-time password and hardware factors.\nN\u{1}SOFTWARE_TOKEN\u{1} is not currently supported as a first auth factor. Do not include this value in \u{1}AllowedFirstAuthFactors\u{1}.",
+    "",
+    "PWhen active, \u{1}DeletionProtection\u{1} prevents accidental deletion of your user pool. Before you can delete a user pool that you have protected against deletion, you must deactivate this feature.\nPWhen you try to delete a protected user pool in a \u{1}DeleteUserPool\u{1} API request, Amazon Cognito returns an \u{1}InvalidParameterException\u{1} error. To delete a protected user pool, send a new \u{1}DeleteUserPool\u{1} request after you deactivate deletion protection in an \u{1}UpdateUserPool\u{1} API request.",
+    "PA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of authentication operations. Triggers can modify the outcome of the operations that invoked them.\nPA collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.",
+    "PThe configuration of a \u{4}pre sign-up Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html\u{6} in a user pool. This trigger evaluates new users and can bypass confirmation, \u{4}link a federated user profile\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation-consolidate-users.html\u{6}, or block sign-up requests.",
+    "PA custom message Lambda trigger. This trigger is an opportunity to customize all SMS and email messages from your user pool. When a custom message trigger is active, your user pool routes all messages to a Lambda function that returns a runtime-customized message subject and body for your user pool to deliver to a user.",
+    "PThe configuration of a \u{4}post confirmation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html\u{6} in a user pool. This trigger can take custom actions after a user confirms their user account and their email address or phone number.",
+    "PThe configuration of a \u{4}pre authentication trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-authentication.html\u{6} in a user pool. This trigger can evaluate and modify user sign-in events.",
+    "PThe configuration of a \u{4}post authentication Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-authentication.html\u{6} in a user pool. This trigger can take custom actions after a user signs in.",
+    "PThe configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
+    "PThe configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
+    "PThe configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence of the \u{4}custom authentication challenge triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
+    "PThe legacy configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool.\nPSet this parameter for legacy purposes. If you also set an ARN in \u{1}PreTokenGenerationConfig\u{1}, its value must be identical to \u{1}PreTokenGeneration\u{1}. For new instances of pre token generation triggers, set the \u{1}LambdaArn\u{1} of \u{1}PreTokenGenerationConfig\u{1}.",
+    "PThe configuration of a \u{4}migrate user Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html\u{6} in a user pool. This trigger can create user profiles when users sign in or attempt to reset their password with credentials that don't exist yet.",
+    "PThe detailed configuration of a \u{4}pre token generation Lambda trigger\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html\u{6} in a user pool. If you also set an ARN in \u{1}PreTokenGeneration\u{1}, its value must be identical to \u{1}PreTokenGenerationConfig\u{1}.\nPThe properties of a pre token generation Lambda trigger.",
+    "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.",
+    "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.\nPThis parameter and the \u{1}PreTokenGeneration\u{1} property of \u{1}LambdaConfig\u{1} have the same value. For new instances of pre token generation triggers, set \u{1}LambdaArn\u{1}.",
+    "PThe configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom SMS sender Lambda trigger.",
+    "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
+    "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
+    "PThe configuration of a custom email sender Lambda trigger. This trigger routes all email notifications from a user pool to a Lambda function that delivers the message using custom logic.\nPThe properties of a custom email sender Lambda trigger.",
+    "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with a custom sender function.",
+    "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
+    "PThe ARN of an \u{4}KMS key\u{5}https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#master_keys\u{6}. Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.",
+    "PThe configuration of an inbound federation Lambda trigger. This trigger can transform federated user attributes during the authentication with external identity providers.\nPThe properties of an inbound federation Lambda trigger.",
+    "PThe user pool trigger version of the request that Amazon Cognito sends to your Lambda function. Higher-numbered versions add fields that support new features.\nPYou must use a \u{1}LambdaVersion\u{1} of \u{1}V1_0\u{1} with an inbound federation function.",
+    "PThe Amazon Resource Name (ARN) of the function that you want to assign to your Lambda trigger.",
+    "PThe attributes that you want your user pool to automatically verify. For more information, see \u{4}Verifying contact information at sign-up\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#allowing-users-to-sign-up-and-confirm-themselves\u{6}.",
+    "",
+    "PAttributes supported as an alias for this user pool. For more information about alias attributes, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
+    "",
+    "PSpecifies whether a user can use an email address or phone number as a username when they sign up. For more information, see \u{4}Customizing sign-in attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases\u{6}.",
+    "",
+    "PThis parameter is no longer used.",
+    "PThis parameter is no longer used.",
+    "PThis parameter is no longer used.",
+    "PThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.\nPSet the email message type that corresponds to your \u{1}DefaultEmailOption\u{1} selection. For \u{1}CONFIRM_WITH_LINK\u{1}, specify an \u{1}EmailMessageByLink\u{1} and leave \u{1}EmailMessage\u{1} blank. For \u{1}CONFIRM_WITH_CODE\u{1}, specify an \u{1}EmailMessage\u{1} and leave \u{1}EmailMessageByLink\u{1} blank. When you supply both parameters with either choice, Amazon Cognito returns an error.\nPThe template for the verification message that your user pool delivers to users who set an email address or phone number attribute.",
+    "PThe template for SMS messages that Amazon Cognito sends to your users.",
+    "PThe template for email messages that Amazon Cognito sends to your users. You can set an \u{1}EmailMessage\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
+    "PThe subject line for the email message template. You can set an \u{1}EmailSubject\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
+    "PThe email message template for sending a confirmation link to the user. You can set an \u{1}EmailMessageByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
+    "PThe subject line for the email message template for sending a confirmation link to the user. You can set an \u{1}EmailSubjectByLink\u{1} template only if the value of \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}. When your \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is \u{1}DEVELOPER\u{1}, your user pool sends email messages with your own Amazon SES configuration.",
+    "PThe configuration of verification emails to contain a clickable link or a verification code.\nPFor link, your template body must contain link text in the format \u{1}{##Click here##}\u{1}. \"Click here\" in the example is a customizable string. For code, your template body must contain a code placeholder in the format \u{1}{####}\u{1}.",
+    "PThe contents of the SMS message that your user pool sends to users in SMS OTP and MFA authentication.",
+    "PSets multi-factor authentication (MFA) to be on, off, or optional. When \u{1}ON\u{1}, all users must set up MFA before they can sign in. When \u{1}OPTIONAL\u{1}, your application must make a client-side determination of whether a user wants to register an MFA device. For user pools with adaptive authentication with threat protection, choose \u{1}OPTIONAL\u{1}.\nPWhen \u{1}MfaConfiguration\u{1} is \u{1}OPTIONAL\u{1}, managed login doesn't automatically prompt users to set up MFA. Amazon Cognito generates MFA prompts in API responses and in managed login for users who have chosen and configured a preferred MFA factor.\nPThe \u{1}CreateUserPool\u{1} operation supports only SMS MFA configuration. If you set \u{1}MfaConfiguration\u{1} to either of these values, include an \u{1}SmsConfiguration\u{1} in the same request:\nL\u{1}ON\u{1} – Requires MFA for all users\nL\u{1}OPTIONAL\u{1} – Makes MFA optional for each user\nPIf you omit \u{1}SmsConfiguration\u{1}, the operation returns an \u{1}InvalidParameterException\u{1}. To configure TOTP or email MFA, use the \u{4}SetUserPoolMfaConfig\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html\u{6} operation. You can also use \u{1}SetUserPoolMfaConfig\u{1} to add MFA factors later.",
+    "PThe settings for updates to user attributes. These settings include the property \u{1}AttributesRequireVerificationBeforeUpdate\u{1}, a user-pool setting that tells Amazon Cognito how to handle changes to the value of your users' email address and phone number attributes. For more information, see \u{4}Verifying updates to email addresses and phone numbers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates\u{6}.",
+    "PRequires that your user verifies their email address, phone number, or both before Amazon Cognito updates the value of that attribute. When you update a user attribute that has this option activated, Amazon Cognito sends a verification message to the new phone number or email address. Amazon Cognito doesn’t change the value of the attribute until your user responds to the verification message and confirms the new value.\nPWhen \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, your user pool doesn't require that your users verify attribute changes before Amazon Cognito updates them. In a user pool where \u{1}AttributesRequireVerificationBeforeUpdate\u{1} is false, API operations that change attribute values can immediately update a user’s \u{1}email\u{1} or \u{1}phone_number\u{1} attribute.",
+    "",
+    "PThe device-remembering configuration for a user pool. Device remembering or device tracking is a \"Remember me on this device\" option for user pools that perform authentication with the device key of a trusted device in the back end, instead of a user-provided MFA code. For more information about device authentication, see \u{4}Working with user devices in your user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}. A null value indicates that you have deactivated device remembering in your user pool.\nNWhen you provide a value for any \u{1}DeviceConfiguration\u{1} field, you activate the Amazon Cognito device-remembering feature. For more information, see \u{4}Working with devices\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html\u{6}.\nPThe device-remembering configuration for a user pool.\nNWhen you provide a value for any property of \u{1}DeviceConfiguration\u{1}, you activate the device remembering for the user pool.",
+    "PWhen true, a remembered device can sign in with device authentication instead of SMS and time-based one-time password (TOTP) factors for multi-factor authentication (MFA).\nNWhether or not \u{1}ChallengeRequiredOnNewDevice\u{1} is true, users who sign in with devices that have not been confirmed or remembered must still provide a second factor in a user pool that requires MFA.",
+    "PWhen true, Amazon Cognito doesn't automatically remember a user's device when your app sends a \u{1}ConfirmDevice\u{1} API request. In your app, create a prompt for your user to choose whether they want to remember their device. Return the user's choice in an \u{1}UpdateDeviceStatus\u{1} API request.\nPWhen \u{1}DeviceOnlyRememberedOnUserPrompt\u{1} is \u{1}false\u{1}, Amazon Cognito immediately remembers devices that you register in a \u{1}ConfirmDevice\u{1} API request.",
+    "PThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nPThe email configuration of your user pool. The email configuration type sets your preferred sending method, Amazon Web Services Region, and sender for messages from your user pool.\nNAmazon Cognito can send email messages with Amazon Simple Email Service resources in the Amazon Web Services Region where you created your user pool, and in alternate Regions in some cases. For more information on the supported Regions, see \u{4}Email settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html\u{6}.",
+    "PThe ARN of a verified email address or an address from a verified domain in Amazon SES. You can set a \u{1}SourceArn\u{1} email from a verified domain only with an API request. You can set a verified email address, but not an address in a verified domain, in the Amazon Cognito console. Amazon Cognito uses the email address that you provide in one of the following ways, depending on the value that you specify for the \u{1}EmailSendingAccount\u{1} parameter:\nLIf you specify \u{1}COGNITO_DEFAULT\u{1}, Amazon Cognito uses this address as the custom FROM address when it emails your users using its built-in email account.\nLIf you specify \u{1}DEVELOPER\u{1}, Amazon Cognito emails your users with this address by calling Amazon SES on your behalf.\nPThe Region value of the \u{1}SourceArn\u{1} parameter must indicate a supported Amazon Web Services Region of your user pool. Typically, the Region in the \u{1}SourceArn\u{1} and the user pool Region are the same. For more information, see \u{4}Amazon SES email configuration regions\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html#user-pool-email-developer-region-mapping\u{6} in the \u{4}Amazon Cognito Developer Guide\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html\u{6}.",
+    "PThe destination to which the receiver of the email should reply.",
+    "PSpecifies whether Amazon Cognito uses its built-in functionality to send your users email messages, or uses your Amazon Simple Email Service email configuration. Specify one of the following values:\nTCOGNITO_DEFAULT\nDWhen Amazon Cognito emails your users, it uses its built-in email functionality. When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool. For typical production environments, the default email limit is less than the required delivery volume. To achieve a higher delivery volume, specify DEVELOPER to use your Amazon SES email configuration.\nDTo look up the email delivery limit for the default option, see \u{4}Limits\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.\nDThe default FROM address is \u{1}no-reply@verificationemail.com\u{1}. To customize the FROM address, provide the Amazon Resource Name (ARN) of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nTDEVELOPER\nDWhen Amazon Cognito emails your users, it uses your Amazon SES configuration. Amazon Cognito calls Amazon SES on your behalf to send email from your verified email address. When you use this option, the email delivery limits are the same limits that apply to your Amazon SES verified email address in your Amazon Web Services account.\nDIf you use this option, provide the ARN of an Amazon SES verified email address for the \u{1}SourceArn\u{1} parameter.\nDBefore Amazon Cognito can email your users, it requires additional permissions to call Amazon SES on your behalf. When you update your user pool with this option, Amazon Cognito creates a \u{2}service-linked role\u{2}, which is a type of role in your Amazon Web Services account. This role contains the permissions that allow you to access Amazon SES and send email messages from your email address. For more information about the service-linked role that Amazon Cognito creates, see \u{4}Using Service-Linked Roles for Amazon Cognito\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/using-service-linked-roles.html\u{6} in the \u{2}Amazon Cognito Developer Guide\u{2}.",
+    "PEither the sender’s email address or the sender’s name with their email address. For example, \u{1}testuser@example.com\u{1} or \u{1}Test User <testuser@example.com>\u{1}. This address appears before the body of the email.",
+    "PThe set of configuration rules that can be applied to emails sent using Amazon Simple Email Service. A configuration set is applied to an email by including a reference to the configuration set in the headers of the email. Once applied, all of the rules in that configuration set are applied to the email. Configuration sets can be used to apply the following types of rules to emails:\nTEvent publishing\nDAmazon Simple Email Service can track the number of send, delivery, open, click, bounce, and complaint events for each email sent. Use event publishing to send information about these events to other Amazon Web Services services such as and Amazon CloudWatch\nTIP pool management\nDWhen leasing dedicated IP addresses with Amazon Simple Email Service, you can create groups of IP addresses, called dedicated IP pools. You can then associate the dedicated IP pools with configuration sets.",
+    "PThe settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account. For more information see \u{4}SMS message settings\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.\nPUser pool configuration for delivery of SMS messages with Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.",
+    "PThe Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a \u{4}spending limit\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html\u{6}.",
+    "PThe external ID provides additional security for your IAM role. You can use an \u{1}ExternalId\u{1} with the IAM role that you use with Amazon SNS to send SMS messages for your user pool. If you provide an \u{1}ExternalId\u{1}, your Amazon Cognito user pool includes it in the request to assume your IAM role. You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the \u{1}ExternalID\u{1}. If you use the Amazon Cognito Management Console to create a role for SMS multi-factor authentication (MFA), Amazon Cognito creates a role with the required permissions and a trust policy that demonstrates use of the \u{1}ExternalId\u{1}.\nPFor more information about the \u{1}ExternalId\u{1} of a role, see \u{4}How to use an external ID when granting access to your Amazon Web Services resources to a third party\u{5}https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html\u{6}.",
+    "PThe Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as your user pool, or a supported \u{3}Legacy Amazon SNS alternate Region\u{3}.\nPAmazon Cognito resources in the Asia Pacific (Seoul) Amazon Web Services Region must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region. For more information, see \u{4}SMS message settings for Amazon Cognito user pools\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html\u{6}.",
+    "PThe configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an alternative to Amazon SNS. In a user pool, provide either the Amazon SNS configuration (\u{1}SnsCallerArn\u{1}) or this configuration, but not both. In Amazon Web Services Regions where Amazon SNS is not available, this configuration is required.\nPThe configuration that Amazon Cognito uses to send SMS messages through Amazon Web Services End User Messaging SMS. Provide this structure in the \u{1}EumsSms\u{1} member of \u{1}SmsConfigurationType\u{1} to use Amazon Web Services End User Messaging SMS instead of Amazon SNS.",
+    "PThe ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services End User Messaging SMS. The role must grant permission to call the \u{1}sms-voice:SendTextMessage\u{1} operation.",
+    "PThe external ID that Amazon Cognito includes when it assumes the \u{1}CallerArn\u{1} role. Use this value as a condition in the role trust policy to prevent the confused deputy problem.",
+    "PThe origination identity that Amazon Web Services End User Messaging SMS uses to send messages to your users. This value can be one of the following:\nLA phone number – A long code, toll-free number, or short code that is assigned to your account.\nLA sender ID – An alphabetic name that identifies the message sender in supported countries.\nLA phone pool – A group of phone numbers that Amazon Web Services End User Messaging SMS selects from when it sends messages.\nPYou can provide an E.164 phone number or the ARN of the phone number, sender ID, or phone pool. Amazon Web Services End User Messaging SMS evaluates IAM authorization with the value that you provide. If the permissions policy of your \u{1}CallerArn\u{1} role scopes the \u{1}sms-voice:SendTextMessage\u{1} resource to a specific ARN, provide that same ARN. If the formats do not match, requests fail with an \u{1}InvalidSmsRoleAccessPolicyException\u{1}.\nPDepending on the destination country, you must provide an origination identity. For country-specific requirements, see \u{4}Supported countries and regions for SMS messaging\u{5}https://docs.aws.amazon.com/sms-voice/latest/userguide/phone-numbers-sms-by-country.html\u{6} in the Amazon Web Services End User Messaging SMS User Guide.",
+    "PThe name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito applies to messages, for logging and event destinations. If you omit this member, Amazon Cognito sends messages without applying a configuration set.",
+    "PThe principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
+    "PThe registered template ID for the message template required by India's DLT regulations for SMS messages.",
+    "PThe Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that Amazon Cognito uses to send messages. Amazon Web Services End User Messaging SMS must be available in your user pool's Region.\nPIf you omit this parameter, Amazon Cognito uses the same Region as your user pool. You can also set this parameter to your user pool's Region explicitly. Amazon Cognito rejects any other value with an \u{1}InvalidParameterException\u{1}.",
+    "PThe tag keys and values to assign to the user pool. A tag is a label that you can use to categorize and manage user pools in different ways, such as by purpose, owner, environment, or other criteria.",
+    "",
+    "",
+    "PThe configuration for administrative creation of users. Includes the template for the invitation message for new users, the duration of temporary passwords, and permitting self-service sign-up.\nPThe settings for administrator creation of users in a user pool. Contains settings for allowing user sign-up, customizing invitation messages to new users, and the amount of time before temporary passwords expire.",
+    "PThe setting for allowing self-service sign-up. When \u{1}true\u{1}, only administrators can create new user profiles. When \u{1}false\u{1}, users can register themselves and create a new user profile with the \u{1}SignUp\u{1} operation.",
+    "PThis parameter is no longer in use.\nPThe password expiration limit in days for administrator-created users. When this time expires, the user can't sign in with their temporary password. To reset the account after that time limit, you must call \u{1}AdminCreateUser\u{1} again, specifying \u{1}RESEND\u{1} for the \u{1}MessageAction\u{1} parameter.\nPThe default value for this parameter is 7.",
+    "PThe template for the welcome message to new users. This template must include the \u{1}{####}\u{1} temporary password placeholder if you are creating users with passwords. If your users don't have passwords, you can omit the placeholder.\nPSee also \u{4}Customizing User Invitation Messages\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-message-customizations.html#cognito-user-pool-settings-user-invitation-message-customization\u{6}.\nPThe message template structure.",
+    "PThe message template for SMS messages.",
+    "PThe message template for email messages. EmailMessage is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
+    "PThe subject line for email messages. EmailSubject is allowed only if \u{4}EmailSendingAccount\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount\u{6} is DEVELOPER.",
+    "PAn array of attributes for the new user pool. You can add custom attributes and modify the properties of default attributes. The specifications in this parameter set the required attributes in your user pool. For more information, see \u{4}Working with user attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.",
+    "PA list of the user attributes and their properties in your user pool. The attribute schema contains standard attributes, custom attributes with a \u{1}custom:\u{1} prefix, and developer attributes with a \u{1}dev:\u{1} prefix. For more information, see \u{4}User pool attributes\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html\u{6}.\nPDeveloper-only \u{1}dev:\u{1} attributes are a legacy feature of user pools, and are read-only to all app clients. You can create and update developer-only attributes only with IAM-authenticated API operations. Use app client read/write permissions instead.",
+    "PThe name of your user pool attribute. When you create or update a user pool, adding a schema attribute creates a custom or developer-only attribute. When you add an attribute with a \u{1}Name\u{1} value of \u{1}MyAttribute\u{1}, Amazon Cognito creates the custom attribute \u{1}custom:MyAttribute\u{1}. When \u{1}DeveloperOnlyAttribute\u{1} is \u{1}true\u{1}, Amazon Cognito creates your attribute as \u{1}dev:MyAttribute\u{1}. In an operation that describes a user pool, Amazon Cognito returns this value as \u{1}value\u{1} for standard attributes, \u{1}custom:value\u{1} for custom attributes, and \u{1}dev:value\u{1} for developer-only attributes..",
+    "PThe data format of the values for your attribute. When you choose an \u{1}AttributeDataType\u{1}, Amazon Cognito validates the input against the data type. A custom attribute value in your user's ID token is always a string, for example \u{1}\"custom:isMember\" : \"true\"\u{1} or \u{1}\"custom:YearsAsMember\" : \"12\"\u{1}.",
+    "NYou should use \u{4}WriteAttributes\u{5}https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-WriteAttributes\u{6} in the user pool client to control how attributes can be mutated for new use cases instead of using \u{1}DeveloperOnlyAttribute\u{1}.\nPSpecifies whether the attribute type is developer only. This attribute can only be modified by an administrator. Users won't be able to modify this attribute using their access token. For example, \u{1}DeveloperOnlyAttribute\u{1} can be modified using AdminUpdateUserAttributes but can't be updated using UpdateUserAttributes.",
+    "PSpecifies whether the value of the attribute can be changed.\nPAny user pool attribute whose value you map from an IdP attribute must be mutable, with a parameter value of \u{1}true\u{1}. Amazon Cognito updates mapped attributes when users sign in to your application through an IdP. If an attribute is immutable, Amazon Cognito throws an error when it attempts to update the attribute. For more information, see \u{4}Specifying Identity Provider Attribute Mappings for Your User Pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html\u{6}.",
+    "PSpecifies whether a user pool attribute is required. If the attribute is required and the user doesn't provide a value, registration or sign-in will fail.",
+    "PSpecifies the constraints for an attribute of the number type.\nPThe minimum and maximum values of an attribute that is of the number type, for example \u{1}custom:age\u{1}.",
+    "PThe minimum value of an attribute that is of the number data type.",
+    "PThe maximum length of a number attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
+    "PSpecifies the constraints for an attribute of the string type.\nPThe minimum and maximum length values of an attribute that is of the string type, for example \u{1}custom:department\u{1}.",
+    "PThe minimum length of a string attribute value.",
+    "PThe maximum length of a string attribute value. Must be a number less than or equal to \u{1}2^1023\u{1}, represented as a string with a length of 131072 characters or fewer.",
+    "PContains settings for activation of threat protection, including the operating mode and additional authentication types. To log user security information but take no action, set to \u{1}AUDIT\u{1}. To configure automatic security responses to potentially unwanted traffic to your user pool, set to \u{1}ENFORCED\u{1}.\nPFor more information, see \u{4}Adding advanced security to a user pool\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security.html\u{6}. To activate this setting, your user pool must be on the \u{4}Plus tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html\u{6}.",
+    "PThe operating mode of threat protection for standard authentication types in your user pool, including username-password and secure remote password (SRP) authentication.",
+    "PThreat protection configuration options for additional authentication types in your user pool, including custom authentication.",
+    "PThe operating mode of threat protection in custom authentication with \u{4}Custom authentication challenge Lambda triggers\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html\u{6}.",
+    "PThe dynamic client registration configuration for the user pool. With dynamic client registration, applications can register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPThe dynamic client registration configuration for a user pool. Dynamic client registration lets applications register their own app clients at runtime through the registration endpoint of your user pool domain. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.\nPApplications register app clients at the \u{1}/oauth2/register\u{1} endpoint of your user pool domain. In authenticated registration, the application sends an access token from your user pool that has the \u{1}aws.cognito/dcr/register\u{1} scope. In open registration, the application doesn't send a token.\nPWhen you include this configuration in an \u{1}UpdateUserPool\u{1} request, Amazon Cognito replaces the existing configuration with the one that you provide.",
+    "PSpecifies whether dynamic client registration is turned on for the user pool. If you provide a dynamic client registration configuration without this value, Amazon Cognito turns dynamic client registration on.",
+    "PSpecifies whether open registration is turned on. When open registration is on, applications can register app clients without an initial access token. The default value is \u{1}false\u{1}.",
+    "PThe OAuth grant types that an app client created through authenticated registration can request. If you don't set this value, authenticated registration permits the \u{1}code\u{1} and \u{1}client_credentials\u{1} grant types. If you set an empty list, Amazon Cognito rejects authenticated registration requests. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
+    "",
+    "PThe OAuth grant types that an app client created through open registration can request. If you don't set this value, open registration permits only the \u{1}code\u{1} grant type. If you set an empty list, Amazon Cognito rejects open registration requests. If you add \u{1}client_credentials\u{1}, anyone can register an app client that requests machine-to-machine (M2M) access tokens, and you pay for the M2M token requests that those app clients make. Dynamic client registration supports the following values. Amazon Cognito accepts \u{1}implicit\u{1} in this list but ignores it.\nTcode\nDUse a code grant flow, which provides an authorization code as the response. This code can be exchanged for access tokens with the \u{1}/oauth2/token\u{1} endpoint.\nTclient_credentials\nDIssue the access token from the \u{1}/oauth2/token\u{1} endpoint directly to a non-person user using a combination of the client ID and client secret.",
+    "",
+    "PThe scopes that an app client created through dynamic client registration can request, in addition to the standard OpenID Connect (OIDC) scopes. You can include custom scopes from your resource servers and \u{1}aws.cognito.signin.user.admin\u{1}. Registered app clients can request the OIDC scopes \u{1}openid\u{1}, \u{1}email\u{1}, \u{1}phone\u{1}, and \u{1}profile\u{1} without listing them here. If you don't set this value, registered app clients can request only the OIDC scopes. A registered app client can't request the \u{1}aws.cognito/dcr/register\u{1} scope, even if you include it in this list.",
+    "",
+    "PSets the case sensitivity option for sign-in usernames. When \u{1}CaseSensitive\u{1} is \u{1}false\u{1} (case insensitive), users can sign in with any combination of capital and lowercase letters. For example, \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}, or for email, \u{1}email@example.com\u{1} or \u{1}EMaiL@eXamplE.Com\u{1}. For most use cases, set case sensitivity to \u{1}false\u{1} as a best practice. When usernames and email addresses are case insensitive, Amazon Cognito treats any variation in case as the same user, and prevents a case variation from being assigned to the same attribute for a different user.\nPWhen \u{1}CaseSensitive\u{1} is \u{1}true\u{1} (case sensitive), Amazon Cognito interprets \u{1}USERNAME\u{1} and \u{1}UserName\u{1} as distinct users.\nPThis configuration is immutable after you set it.\nPThe configuration of a user pool for username case sensitivity.",
+    "PSpecifies whether user name case sensitivity will be applied for all users in the user pool through Amazon Cognito APIs. For most use cases, set case sensitivity to \u{1}False\u{1} (case insensitive) as a best practice. When usernames and email addresses are case insensitive, users can sign in as the same user when they enter a different capitalization of their user name.\nPValid values include:\nTtrue\nDEnables case sensitivity for all username input. When this option is set to \u{1}true\u{1}, users must sign in using the exact capitalization of their given username, such as “UserName”. This is the default value.\nTfalse\nDEnables case insensitivity for all username input. For example, when this option is set to \u{1}false\u{1}, users can sign in using \u{1}username\u{1}, \u{1}USERNAME\u{1}, or \u{1}UserName\u{1}. This option also enables both \u{1}preferred_username\u{1} and \u{1}email\u{1} alias to be case insensitive, in addition to the \u{1}username\u{1} attribute.",
+    "PThe available verified method a user can use to recover their password when they call \u{1}ForgotPassword\u{1}. You can use this setting to define a preferred method when a user has more than one method available. With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated. Email MFA is also disqualifying for account recovery with email. In the absence of this setting, Amazon Cognito uses the legacy behavior to determine the recovery method where SMS is preferred over email.\nPAs a best practice, configure both \u{1}verified_email\u{1} and \u{1}verified_phone_number\u{1}, with one having a higher priority than the other.\nPThe settings for user message delivery in forgot-password operations. Contains preference for email or SMS message delivery of password reset codes, or for admin-only password reset.",
+    "PThe list of options and priorities for user message delivery in forgot-password operations. Sets or displays user pool preferences for email or SMS message priority, whether users should fall back to a second delivery method, and whether passwords should only be reset by administrators.",
+    "PA recovery option for a user. The \u{1}AccountRecoverySettingType\u{1} data type is an array of this object. Each \u{1}RecoveryOptionType\u{1} has a priority property that determines whether it is a primary or secondary option.\nPFor example, if \u{1}verified_email\u{1} has a priority of \u{1}1\u{1} and \u{1}verified_phone_number\u{1} has a priority of \u{1}2\u{1}, your user pool sends account-recovery messages to a verified email address but falls back to an SMS message if the user has a verified phone number. The \u{1}admin_only\u{1} option prevents self-service account recovery.",
+    "PYour priority preference for using the specified attribute in account recovery. The highest priority is \u{1}1\u{1}.",
+    "PThe recovery method that this object sets a recovery option for.",
+    "PThe user pool \u{4}feature plan\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html\u{6}, or tier. This parameter determines the eligibility of the user pool for features like managed login, access-token customization, and threat protection. Defaults to \u{1}ESSENTIALS\u{1}.",
+    "PThe key configuration for the user pool. Specifies the key type and KMS key ARN for encryption.\nPSpecifies the key configuration for a user pool. Contains settings for encryption keys used to secure user pool data.",
+    "PThe type of encryption key used for the user pool.\nTAWS_OWNED_KEY\nDA key owned by Amazon Web Services in Key Management Service.\nTCUSTOMER_MANAGED_KEY\nDA key managed by the customer in Key Management Service. You must use a multi-region key to enable multi-region replication for a user pool.",
+    "PThe Amazon Resource Name (ARN) of the KMS key used for encryption. If not specified, Amazon Web Services managed keys are used.",
+    "PThe issuer configuration for the user pool. Specifies the issuer type for token generation.\nPSpecifies the issuer configuration for a user pool. Contains settings that determine how tokens are issued and validated.",
+    "PThe type of issuer configuration. Determines the token issuing behavior for the user pool.\nTORIGINAL\nDThe original issuer configuration for user pools. The issuer URL is hosted in the user pool’s region and provides OIDC endpoints specific to that region.\nDOriginal issuers have the format of \u{1}https://cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}\nTUPDATED\nDRecommended for all user pools, including for multi-Region replication. Updated issuers host the same JWKS content in multiple regions, resulting in improved resilience and efficiency.\nDUpdated issuers have the format of \u{1}https://issuer-cognito-idp.[region].amazonaws.com/[userPoolId]\u{1}, where region is the primary Amazon Web Services Region of your user pool.",
+    "PThe custom names for the authentication context class reference (ACR) levels in your user pool. Amazon Cognito defines four fixed ACR levels that represent increasing authentication assurance. The combination of authentication factors that satisfies each level is fixed and you can't change it. With this configuration, you customize only the URI name that Amazon Cognito reports for each level in the \u{1}acr\u{1} token claim.\nPYou can override a subset of the levels. By default, the levels are named \u{1}urn:cognito:loa:1\u{1} through \u{1}urn:cognito:loa:4\u{1}, and Amazon Cognito applies the default name to any level that you don't specify. Each name must be unique across all four levels, including any default names that apply to levels you don't override. A name can contain any character that is valid in a URL or a URN.\nPConfiguring custom ACR level names requires the Essentials or Plus feature plan. To activate this setting, your user pool must be in the \u{4}Essentials tier\u{5}https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html\u{6} or higher.",
+    "",
+    "PThe configuration for a single authentication context class reference (ACR) level in a user pool. Each entry in an \u{1}AcrConfiguration\u{1} map associates a level (\u{1}Level1\u{1} through \u{1}Level4\u{1}) with this configuration, which provides the custom name that Amazon Cognito reports for that level in the \u{1}acr\u{1} token claim.",
+    "PThe custom name for this authentication context class reference (ACR) level. This value is the URI that Amazon Cognito reports in the \u{1}acr\u{1} token claim when a user meets this level. The name must be unique across all levels in the user pool, including default names.",
 ];

@@ -13,7 +13,7 @@ pub mod doc;
 mod generated;
 pub mod overlay;
 
-pub use generated::{BOTOCORE_VERSION, DESCRIBE_MEMBERS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL};
+pub use generated::{BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL};
 
 use crate::pattern::{self, Pattern};
 use std::sync::OnceLock;
@@ -71,8 +71,6 @@ pub struct Field {
     pub enum_values: &'static [&'static str],
     /// One sentence of help.
     pub hint: &'static str,
-    /// The full AWS documentation, in the compact form of [`doc`].
-    pub doc: &'static str,
 }
 
 /// Fields are unique statics: equal when they are the same field.
@@ -120,9 +118,15 @@ impl Field {
         std::iter::successors(self.parent(), |f| f.parent()).count()
     }
 
+    /// The full AWS documentation, in the compact form of [`doc`]. Kept apart from the field
+    /// table ([`DOCS`]) so the browser's first load does not carry it.
+    pub fn doc(&self) -> &'static str {
+        DOCS.get(self.id as usize).copied().unwrap_or_default()
+    }
+
     /// The full help text as plain text (for search and the CLI).
     pub fn doc_text(&self) -> String {
-        doc::plain_text(self.doc)
+        doc::plain_text(self.doc())
     }
 }
 

@@ -18,7 +18,8 @@ pub fn load(key: &str) -> Option<String> {
 
 /// Saves `value`; `Err` says why not (storage blocked or full).
 pub fn save(key: &str, value: &str) -> Result<(), &'static str> {
-    let storage = storage().ok_or("This browser does not allow saving drafts, so the draft is not kept after you leave.")?;
+    let storage =
+        storage().ok_or("This browser does not allow saving drafts, so the draft is not kept after you leave.")?;
     storage
         .set_item(key, value)
         .map_err(|_| "Your draft could not be saved: this browser's storage is full. Export the request to keep it.")

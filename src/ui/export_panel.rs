@@ -3,8 +3,9 @@
 //! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
 
 use super::browser::{self, focus_later};
-use super::Store;
+use super::{worker, Store};
 use crate::export::{self, Format, MfaFactors};
+use crate::json::Json;
 use crate::request;
 use crate::rules::locked;
 use leptos::prelude::*;
@@ -14,11 +15,57 @@ use leptos::task::spawn_local;
 pub fn ExportPanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let active = RwSignal::new(Format::RequestJson);
-    let rendered = Memo::new(move |_| {
-        let options = export::Options { mfa: store.mfa.get() };
-        store.form.with(|form| export::render(active.get(), &request::to_json(form), &options))
+    // Request JSON is rendered here; the other formats by the helper worker, which loads the
+    // first time one of them is shown. Answers to superseded questions are ignored.
+    let text = RwSignal::new(String::new());
+    let notes: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let loading = RwSignal::new(false);
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let format = active.get();
+        let mfa = store.mfa.get();
+        let request = store.form.with(request::to_json);
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
+        if format == Format::RequestJson {
+            let rendered = export::request_json::render(&request, &export::Options { mfa });
+            text.set(rendered.text);
+            notes.set(rendered.notes);
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        let mfa_json =
+            Json::Object(vec![("totp".into(), Json::Bool(mfa.totp)), ("email".into(), Json::Bool(mfa.email))]);
+        let ask = vec![
+            ("op".into(), Json::str("export")),
+            ("format".into(), Json::str(format.id())),
+            ("mfa".into(), mfa_json),
+            ("request".into(), request),
+        ];
+        worker::ask(ask, move |answer| {
+            if latest.get_value() != ticket {
+                return;
+            }
+            match answer {
+                Ok(answer) => {
+                    text.set(answer.get("text").and_then(Json::as_str).unwrap_or_default().to_string());
+                    let list = match answer.get("notes") {
+                        Some(Json::Array(items)) => {
+                            items.iter().filter_map(|n| n.as_str().map(str::to_string)).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    notes.set(list);
+                }
+                Err(message) => {
+                    text.set(String::new());
+                    notes.set(vec![message]);
+                }
+            }
+            loading.set(false);
+        });
     });
-    let text = Memo::new(move |_| rendered.with(|r| r.text.clone()));
     let copied = RwSignal::new(String::new());
     // The checklist is shown before the first copy or download, and again when a locked
     // choice changes after it was confirmed.
@@ -36,7 +83,11 @@ pub fn ExportPanel() -> impl IntoView {
         match action {
             "download" => {
                 let ok = browser::download(format.file_name(), &body);
-                let message = if ok { format!("Downloaded {}.", format.file_name()) } else { "The download did not start.".into() };
+                let message = if ok {
+                    format!("Downloaded {}.", format.file_name())
+                } else {
+                    "The download did not start.".into()
+                };
                 copied.set(message.clone());
                 store.announce(message);
             }
@@ -167,10 +218,15 @@ pub fn ExportPanel() -> impl IntoView {
                     </p>
                 </Show>
                 <div class="ps-exports__actions">
-                    <button type="button" class="ps-button" on:click=move |_| request_action("copy")>
+                    <button type="button" class="ps-button" disabled=move || loading.get() on:click=move |_| request_action("copy")>
                         "Copy"
                     </button>
-                    <button type="button" class="ps-button ps-button--secondary" on:click=move |_| request_action("download")>
+                    <button
+                        type="button"
+                        class="ps-button ps-button--secondary"
+                        disabled=move || loading.get()
+                        on:click=move |_| request_action("download")
+                    >
                         {move || format!("Download {}", active.get().file_name())}
                     </button>
                     <p class="ps-exports__copied" role="status">
@@ -201,11 +257,17 @@ pub fn ExportPanel() -> impl IntoView {
                         </div>
                     </div>
                 </Show>
-                <pre class="ps-code" data-format=move || active.get().id() tabindex="0" aria-label=move || format!("{} export", active.get().title())>
+                <pre
+                    class="ps-code"
+                    data-format=move || active.get().id()
+                    aria-busy=move || if loading.get() { "true" } else { "false" }
+                    tabindex="0"
+                    aria-label=move || format!("{} export", active.get().title())
+                >
                     <code>{move || text.get()}</code>
                 </pre>
                 <ul class="ps-exports__notes">
-                    {move || rendered.with(|r| r.notes.clone()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
             </div>
         </section>

@@ -56,7 +56,9 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
 fn ResetSection(section: &'static Section) -> impl IntoView {
     let store = expect_context::<Store>();
     let is_set = Memo::new(move |_| {
-        store.form.with(|f| section.paths.iter().filter_map(|p| model::by_path(p)).any(|field| f.get(&member_chain(field)).is_some()))
+        store.form.with(|f| {
+            section.paths.iter().filter_map(|p| model::by_path(p)).any(|field| f.get(&member_chain(field)).is_some())
+        })
     });
     let reset = move |_| {
         store.edit(None, |form| {
@@ -87,7 +89,11 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<Memo<String
     let default = defaults::of(field.path);
     let differs = match (default, value) {
         (Some(default), Some(value)) => Some(Memo::new(move |_| {
-            value.with(|v| !v.is_empty() && v != default.api && crate::validate::parse_integer(v).map(|n| n.to_string()).as_deref() != Some(default.api))
+            value.with(|v| {
+                !v.is_empty()
+                    && v != default.api
+                    && crate::validate::parse_integer(v).map(|n| n.to_string()).as_deref() != Some(default.api)
+            })
         })),
         _ => None,
     };

@@ -13,6 +13,7 @@ mod fields;
 mod help;
 mod panels;
 mod toolbar;
+mod worker;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::export::MfaFactors;

@@ -3,9 +3,10 @@
 
 use super::browser::{self, focus_later};
 use super::panels::target_id;
-use super::Store;
+use super::{worker, Store};
 use crate::import::{self, Kind};
-use crate::model::{overlay, Field, Kind as FieldKind};
+use crate::json::Json;
+use crate::model::{overlay, Field, Kind as FieldKind, FIELDS};
 use crate::presets::{self, PRESETS};
 use crate::value::{FieldPath, FormValue, Segment};
 use crate::{request, search, share};
@@ -17,7 +18,11 @@ use wasm_bindgen::JsCast;
 pub fn Toolbar() -> impl IntoView {
     let store = expect_context::<Store>();
     let share_link = move |_| {
-        let link = format!("{}#{}", browser::address_without_hash(), store.form.with(|f| share::fragment(&request::to_json(f))));
+        let link = format!(
+            "{}#{}",
+            browser::address_without_hash(),
+            store.form.with(|f| share::fragment(&request::to_json(f)))
+        );
         spawn_local(async move {
             let message = if browser::copy(&link).await {
                 "Share link copied. It holds the whole request; nothing is stored on a server."
@@ -87,7 +92,35 @@ fn jump_target(form: &FormValue, field: &'static Field) -> String {
 fn Search() -> impl IntoView {
     let store = expect_context::<Store>();
     let query = RwSignal::new(String::new());
-    let results = Memo::new(move |_| query.with(|q| search::search(q, 8)));
+    // Labels, paths and hints answer at once; the helper worker adds matches in the full AWS
+    // help a moment later.
+    let full: RwSignal<Option<(String, Vec<&'static Field>)>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return;
+        }
+        let ask = vec![("op".into(), Json::str("search")), ("query".into(), Json::str(&q))];
+        worker::ask(ask, move |answer| {
+            let Ok(answer) = answer else { return };
+            let Some(Json::Array(ids)) = answer.get("fields") else { return };
+            let fields = ids
+                .iter()
+                .filter_map(|id| match id {
+                    Json::Number(n) => n.parse::<usize>().ok().and_then(|i| FIELDS.get(i)),
+                    _ => None,
+                })
+                .collect();
+            full.set(Some((q, fields)));
+        });
+    });
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        match full.get() {
+            Some((asked, fields)) if asked == q => fields,
+            _ => search::search_quick(&q, 8),
+        }
+    });
     let go = move |field: &'static Field| {
         let id = store.form.with_untracked(|f| jump_target(f, field));
         query.set(String::new());
@@ -158,35 +191,58 @@ fn ImportDialog() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(String::from("auto"));
     let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let run = move |_| {
-        let chosen = Kind::from_id(&kind.get_untracked());
-        match import::import(chosen, &text.get_untracked()) {
-            Ok(imported) => {
-                store.replace(imported.form);
-                let mut notices = vec![format!("Imported {}. Undo brings back what you had before.", imported.kind.title())];
-                notices.extend(imported.notes);
-                store.notices.set(notices);
-                store.announce(format!("Imported {}.", imported.kind.title()));
-                problems.set(Vec::new());
-                text.set(String::new());
-                open.set(false);
-                focus_later("main".into());
-            }
-            Err(found) => {
-                problems.set(
-                    found
-                        .into_iter()
-                        .map(|d| match (d.path().filter(|p| !p.0.is_empty()), d.pos) {
-                            (Some(path), Some(pos)) => format!("{path} (line {}, column {}): {}", pos.line, pos.column, d.message),
-                            (Some(path), None) => format!("{path}: {}", d.message),
-                            (None, Some(pos)) => format!("Line {}, column {}: {}", pos.line, pos.column, d.message),
-                            (None, None) => d.message,
-                        })
-                        .collect(),
-                );
-                focus_later("import-problems".into());
-            }
+    let finish = move |outcome: Result<(FormValue, &'static str, Vec<String>), Vec<String>>| match outcome {
+        Ok((form, title, notes)) => {
+            store.replace(form);
+            let mut notices = vec![format!("Imported {title}. Undo brings back what you had before.")];
+            notices.extend(notes);
+            store.notices.set(notices);
+            store.announce(format!("Imported {title}."));
+            problems.set(Vec::new());
+            text.set(String::new());
+            open.set(false);
+            focus_later("main".into());
         }
+        Err(found) => {
+            problems.set(found);
+            focus_later("import-problems".into());
+        }
+    };
+    let run = move |_| {
+        let body = text.get_untracked();
+        let chosen = Kind::from_id(&kind.get_untracked()).unwrap_or_else(|| import::detect(&body));
+        if chosen == Kind::RequestJson {
+            // A request is read here; the other importers live in the helper worker.
+            let (form, found) = request::from_text(&body);
+            finish(if found.is_empty() {
+                Ok((form, chosen.title(), Vec::new()))
+            } else {
+                Err(found.iter().map(crate::worker::describe_problem).collect())
+            });
+            return;
+        }
+        let ask = vec![
+            ("op".into(), Json::str("import")),
+            ("kind".into(), Json::str(chosen.id())),
+            ("text".into(), Json::String(body)),
+        ];
+        worker::ask(ask, move |answer| {
+            let strings = |value: Option<&Json>| match value {
+                Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            finish(match answer {
+                Err(message) => Err(vec![message]),
+                Ok(answer) if answer.get("ok") == Some(&Json::Bool(true)) => {
+                    let (form, _) = request::from_json(
+                        answer.get("request").unwrap_or(&Json::Null),
+                        &crate::json::Located::default(),
+                    );
+                    Ok((form, chosen.title(), strings(answer.get("notes"))))
+                }
+                Ok(answer) => Err(strings(answer.get("problems"))),
+            });
+        });
     };
     let load_file = move |file: web_sys::File| {
         spawn_local(async move {

@@ -473,9 +473,14 @@ fn renumbered(node: &Node, ids: &mut FormValue) -> Node {
         Node::Struct(members) => {
             Node::Struct(Members(members.0.iter().map(|(id, n)| (*id, renumbered(n, ids))).collect()))
         }
-        Node::List(rows) => Node::List(rows.iter().map(|r| Row { id: ids.next_id(), node: renumbered(&r.node, ids) }).collect()),
+        Node::List(rows) => {
+            Node::List(rows.iter().map(|r| Row { id: ids.next_id(), node: renumbered(&r.node, ids) }).collect())
+        }
         Node::Map(entries) => Node::Map(
-            entries.iter().map(|e| Entry { id: ids.next_id(), key: e.key.clone(), node: renumbered(&e.node, ids) }).collect(),
+            entries
+                .iter()
+                .map(|e| Entry { id: ids.next_id(), key: e.key.clone(), node: renumbered(&e.node, ids) })
+                .collect(),
         ),
     }
 }

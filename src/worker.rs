@@ -1,0 +1,142 @@
+//! The protocol of the browser's helper worker, as a pure function over JSON text.
+//!
+//! The form loads fast because the code and data it does not need at first — nine exporters,
+//! the describe-user-pool and CloudFormation importers with their YAML reader, the full AWS
+//! help text and the search over it — live in a second WebAssembly module that runs in a Web
+//! Worker and is fetched the first time one of them is used. The page asks with a JSON message
+//! and gets a JSON answer; every message carries an `id` that the answer echoes.
+//!
+//! | ask | answer |
+//! | --- | --- |
+//! | `{"op":"export","format":"terraform","mfa":{"totp":true,"email":false},"request":{…}}` | `{"text":"…","notes":["…"]}` |
+//! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
+//! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
+//! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
+
+use crate::export::{self, Format, MfaFactors, Options};
+use crate::import::{self, Kind};
+use crate::json::{self, Json};
+use crate::{model, request, search};
+
+fn reply(id: &Json, mut members: Vec<(String, Json)>) -> String {
+    members.insert(0, ("id".into(), id.clone()));
+    Json::Object(members).compact()
+}
+
+fn strings(items: impl IntoIterator<Item = String>) -> Json {
+    Json::Array(items.into_iter().map(Json::String).collect())
+}
+
+/// Answers one message. Never panics; a malformed message gets `{"error": "…"}`.
+pub fn handle(message: &str) -> String {
+    let Ok((message, _)) = json::parse(message) else {
+        return Json::Object(vec![("error".into(), Json::str("the message is not JSON"))]).compact();
+    };
+    let id = message.get("id").cloned().unwrap_or(Json::Null);
+    let text = |key: &str| message.get(key).and_then(Json::as_str).unwrap_or_default().to_string();
+    match message.get("op").and_then(Json::as_str) {
+        Some("export") => {
+            let Some(format) = Format::from_id(&text("format")) else {
+                return reply(&id, vec![("error".into(), Json::str("unknown format"))]);
+            };
+            let flag = |key: &str| message.get("mfa").and_then(|m| m.get(key)) == Some(&Json::Bool(true));
+            let options = Options { mfa: MfaFactors { totp: flag("totp"), email: flag("email") } };
+            let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+            let rendered = export::render(format, &request, &options);
+            reply(&id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(rendered.notes))])
+        }
+        Some("help") => {
+            let field = match message.get("field") {
+                Some(Json::Number(n)) => n.parse::<usize>().ok(),
+                _ => None,
+            };
+            let doc = field.and_then(|i| model::DOCS.get(i)).copied().unwrap_or_default();
+            reply(&id, vec![("doc".into(), Json::str(doc))])
+        }
+        Some("import") => match import::import(Kind::from_id(&text("kind")), &text("text")) {
+            Ok(imported) => reply(
+                &id,
+                vec![
+                    ("ok".into(), Json::Bool(true)),
+                    ("kind".into(), Json::str(imported.kind.title())),
+                    ("request".into(), request::to_json(&imported.form)),
+                    ("notes".into(), strings(imported.notes)),
+                ],
+            ),
+            Err(problems) => reply(
+                &id,
+                vec![
+                    ("ok".into(), Json::Bool(false)),
+                    ("problems".into(), strings(problems.into_iter().map(|d| describe_problem(&d)))),
+                ],
+            ),
+        },
+        Some("search") => {
+            let ids = search::search(&text("query"), 8).into_iter().map(|f| Json::Number(f.id.to_string())).collect();
+            reply(&id, vec![("fields".into(), Json::Array(ids))])
+        }
+        _ => reply(&id, vec![("error".into(), Json::str("unknown op"))]),
+    }
+}
+
+/// One import problem as a sentence with its place.
+pub fn describe_problem(d: &crate::Diagnostic) -> String {
+    match (d.path().filter(|p| !p.0.is_empty()), d.pos) {
+        (Some(path), Some(pos)) => format!("{path} (line {}, column {}): {}", pos.line, pos.column, d.message),
+        (Some(path), None) => format!("{path}: {}", d.message),
+        (None, Some(pos)) => format!("Line {}, column {}: {}", pos.line, pos.column, d.message),
+        (None, None) => d.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(message: &str) -> Json {
+        json::parse(&handle(message)).expect("answers are JSON").0
+    }
+
+    #[test]
+    fn exports_every_format_and_echoes_the_id() {
+        for format in Format::ALL {
+            let answer = ask(&format!(
+                r#"{{"id": 4, "op": "export", "format": "{}", "mfa": {{"totp": true}}, "request": {{"PoolName": "p"}}}}"#,
+                format.id()
+            ));
+            assert_eq!(answer.get("id"), Some(&Json::Number("4".into())));
+            let expected = export::render(
+                format,
+                &json::parse(r#"{"PoolName": "p"}"#).unwrap().0,
+                &Options { mfa: MfaFactors { totp: true, email: false } },
+            );
+            assert_eq!(answer.get("text").and_then(Json::as_str), Some(expected.text.as_str()), "{}", format.id());
+        }
+    }
+
+    #[test]
+    fn serves_help_search_and_imports() {
+        let help = ask(r#"{"id": 1, "op": "help", "field": 0}"#);
+        assert_eq!(help.get("doc").and_then(Json::as_str), Some(model::DOCS[0]));
+        let found = ask(r#"{"id": 2, "op": "search", "query": "pool name"}"#);
+        assert_eq!(
+            found.get("fields").and_then(|f| if let Json::Array(a) = f { a.first().cloned() } else { None }),
+            Some(Json::Number("0".into()))
+        );
+        let imported = ask(r#"{"id": 3, "op": "import", "kind": "request-json", "text": "{\"PoolName\": \"x\"}"}"#);
+        assert_eq!(imported.get("ok"), Some(&Json::Bool(true)));
+        assert_eq!(imported.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"x"}"#));
+        let failed = ask(r#"{"id": 5, "op": "import", "kind": "request-json", "text": "{,"}"#);
+        assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
+    }
+
+    #[test]
+    fn malformed_messages_get_errors_not_panics() {
+        for bad in
+            ["", "[]", "{}", r#"{"op": "export", "format": "nope"}"#, r#"{"op": "help", "field": "x"}"#, r#"{"op": 5}"#]
+        {
+            let answer = handle(bad);
+            assert!(json::parse(&answer).is_ok(), "{bad:?} → {answer}");
+        }
+    }
+}
