@@ -1,11 +1,12 @@
 //! The native command line, as a function over arguments and streams so tests can run it
-//! in-process: `poolsmith fields | check | export`.
+//! in-process: `poolsmith fields | check | export | import`.
 //!
 //! Exit codes: 0 = fine (warnings allowed), 1 = errors found in the request, 2 = bad usage or
-//! unreadable input (missing file, not UTF-8, not JSON).
+//! unreadable input (missing file, not UTF-8, not JSON, a failed import).
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::export::{self, Format, Options};
+use crate::import;
 use crate::json::{self, Json};
 use crate::model::{self, Kind, FIELDS};
 use crate::request;
@@ -23,11 +24,17 @@ Usage:
                                            print the request in format F
   poolsmith export --all DIR [--mfa totp,email] [FILE|-]
                                            write one file per format into DIR
+  poolsmith import [--from KIND] [FILE|-]  read a request-json, describe-user-pool (clone a
+                                           pool) or cloudformation (template, resource or
+                                           Properties; JSON or YAML) file, print the request
+                                           JSON and, on stderr, what was renamed or dropped;
+                                           KIND defaults to auto (guessed from the text)
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa adds the follow-up that turns on authenticator-app
 (totp) and email MFA, which CreateUserPool cannot do itself.
-Exit status: 0 fine, 1 errors found, 2 bad usage or unreadable input.
+Exit status: 0 fine, 1 errors found, 2 bad usage, unreadable input or a failed import
+(the reasons on stderr).
 ";
 
 /// Exit status of a run.
@@ -52,6 +59,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         Some("fields") => fields(&args[1..], stdout),
         Some("check") => check(&args[1..], stdin, stdout),
         Some("export") => export(&args[1..], stdin, stdout, stderr),
+        Some("import") => import(&args[1..], stdin, stdout, stderr),
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
     };
     match result {
@@ -295,6 +303,51 @@ fn export(
         }
     }
     Ok(if errors.is_empty() { 0 } else { 1 })
+}
+
+/// `import`: the request JSON on stdout; notes, errors in the imported request, or why
+/// nothing was imported on stderr.
+fn import(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Status, Failure> {
+    let args = parse_args(args, &[], &["--from"])?;
+    let kinds = || import::Kind::ALL.map(import::Kind::id).join(", ");
+    let chosen = match args.values.iter().find(|(name, _)| *name == "--from").map(|(_, id)| *id) {
+        None | Some("auto") => None,
+        Some(id) => Some(
+            import::Kind::from_id(id)
+                .ok_or_else(|| Failure::Usage(format!("unknown import kind `{id}`; use {} or auto", kinds())))?,
+        ),
+    };
+    let (name, text) = read_input(args.file, stdin)?;
+    let kind = chosen.unwrap_or_else(|| import::detect(&text));
+    let imported = match import::import(Some(kind), &text) {
+        Ok(imported) => imported,
+        Err(mut problems) => {
+            diagnostic::sort(&mut problems);
+            let _ = writeln!(stderr, "poolsmith: nothing imported from {name} as {}:", kind.title());
+            let _ = stderr.write_all(human_report(&name, &problems).as_bytes());
+            return Ok(2);
+        }
+    };
+    let _ = stdout.write_all(request::to_pretty_json(&imported.form).as_bytes());
+    if chosen.is_none() {
+        let _ = writeln!(stderr, "note: read {name} as {} (choose with --from)", kind.title());
+    }
+    for note in &imported.notes {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    let errors: Vec<Diagnostic> =
+        crate::diagnostics(&imported.form).into_iter().filter(|d| d.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(0);
+    }
+    // Positions refer to the request printed above, not to the imported file: none are shown.
+    let _ = stderr.write_all(human_report("request", &errors).as_bytes());
+    Ok(1)
 }
 
 #[cfg(test)]

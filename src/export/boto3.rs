@@ -63,9 +63,7 @@ mod tests {
             export.text.contains(
                 r#"CREATE_USER_POOL = {
     "PoolName": "it's \"$(id)\" `x` ${y} %{z} #!\\",
-    "DeviceConfiguration": {
-        "ChallengeRequiredOnNewDevice": False,
-    },
+    "DeviceConfiguration": {"ChallengeRequiredOnNewDevice": False},
     "EmailVerificationMessage": "a\n{####}\u2028😀",
 }
 "#
@@ -84,7 +82,7 @@ mod tests {
         let r = request(r#"{"PoolName": "p"}"#);
         let export = render(&r, &Options { mfa: MfaFactors { totp: true, email: true } });
         assert!(export.text.contains(
-            "SET_USER_POOL_MFA_CONFIG = {\n    \"SoftwareTokenMfaConfiguration\": {\n        \"Enabled\": True,\n    },\n    \"EmailMfaConfiguration\": {},\n    \"MfaConfiguration\": \"OPTIONAL\",\n}\n"
+            "SET_USER_POOL_MFA_CONFIG = {\n    \"SoftwareTokenMfaConfiguration\": {\"Enabled\": True},\n    \"EmailMfaConfiguration\": {},\n    \"MfaConfiguration\": \"OPTIONAL\",\n}\n"
         ), "{}", export.text);
         assert!(export
             .text

@@ -136,7 +136,7 @@ fn shell_word(text: &str) -> String {
 /// The AWS CLI's option name for a member: `UserPoolAddOns` → `user-pool-add-ons`,
 /// `KMSKeyID` → `kms-key-id` (a capital starts a word after a lower-case letter or digit, and
 /// the last capital of a run starts one when a lower-case letter follows).
-pub(crate) fn cli_option_name(member: &str) -> String {
+fn cli_option_name(member: &str) -> String {
     let chars: Vec<char> = member.chars().collect();
     let mut out = String::with_capacity(member.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
@@ -157,7 +157,7 @@ pub(crate) fn cli_option_name(member: &str) -> String {
 
 /// `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are written
 /// around a quote (zsh's RC_QUOTES would read `''` inside quotes as a quote).
-pub(crate) fn single_quote(text: &str) -> String {
+fn single_quote(text: &str) -> String {
     if text.is_empty() {
         return "''".to_string();
     }

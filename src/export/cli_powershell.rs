@@ -73,7 +73,7 @@ const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{
 /// `text` as a PowerShell literal that expands nothing: a single-quoted here-string, unless a
 /// line would end it early (a line starting with `'@`, leading blanks allowed), then a
 /// single-quoted string with each quote doubled.
-pub(crate) fn text_literal(text: &str) -> String {
+fn text_literal(text: &str) -> String {
     let closes_here_string = text.lines().any(|line| {
         let mut rest = line.trim_start().chars();
         rest.next().is_some_and(|c| SINGLE_QUOTES.contains(&c)) && rest.next() == Some('@')

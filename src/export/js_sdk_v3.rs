@@ -69,10 +69,7 @@ mod tests {
             export.text.contains(
                 r#"const createUserPoolInput = {
   PoolName: "p",
-  UserPoolTags: {
-    ["__proto__"]: "x",
-    "a b": "${x} `y` '\"\\\n\u2028",
-  },
+  UserPoolTags: {["__proto__"]: "x", "a b": "${x} `y` '\"\\\n\u2028"},
 };
 "#
             ),

@@ -119,11 +119,11 @@ pub const R: Syntax = Syntax {
     ascii_only: true,
 };
 
-/// Lists of scalars at most this long are written on one line.
-const INLINE_LIST_WIDTH: usize = 72;
+/// Nested lists and objects at most this long are written on one line.
+const INLINE_WIDTH: usize = 64;
 
 /// `value` as a source literal, one item per line, continuation lines indented `level` times
-/// (lists of scalars stay on one line when short).
+/// (short nested lists and objects stay on one line).
 pub fn value(syntax: &Syntax, value: &Json, level: usize) -> String {
     let mut out = String::new();
     write_value(syntax, value, Some(level), &mut out);
@@ -153,13 +153,6 @@ fn write_value(syntax: &Syntax, value: &Json, level: Option<usize>, out: &mut St
         Json::String(s) => write_string(syntax, s, out),
         Json::Array(items) => {
             let rows: Vec<_> = items.iter().map(|item| (None, item)).collect();
-            if level.is_some() && items.iter().all(|i| !matches!(i, Json::Array(_) | Json::Object(_))) {
-                let inline = one_line(syntax, value);
-                if inline.chars().count() <= INLINE_LIST_WIDTH {
-                    out.push_str(&inline);
-                    return;
-                }
-            }
             write_rows(syntax, syntax.list, &rows, level, out);
         }
         Json::Object(members)
@@ -205,7 +198,14 @@ fn write_rows(
         if let Some(key) = key {
             write_key(syntax, key, out);
         }
-        write_value(syntax, item, level.map(|l| l + 1), out);
+        let inline = match (level, item) {
+            (Some(_), Json::Array(_) | Json::Object(_)) => Some(one_line(syntax, item)),
+            _ => None,
+        };
+        match inline {
+            Some(line) if line.chars().count() <= INLINE_WIDTH => out.push_str(&line),
+            _ => write_value(syntax, item, level.map(|l| l + 1), out),
+        }
         match level {
             Some(_) if !last || syntax.trailing_comma => out.push(','),
             None if !last => out.push_str(", "),
@@ -371,7 +371,7 @@ pub fn mfa_notes(request: &Json, options: &Options) -> Vec<String> {
             request.get("EmailConfiguration").and_then(|e| e.get("EmailSendingAccount")).and_then(Json::as_str)
                 == Some("DEVELOPER");
         let lite = request.get("UserPoolTier").and_then(Json::as_str) == Some("LITE");
-        let mut note = "Email MFA needs the Essentials or Plus tier and email sent with your own Amazon SES identity (EmailConfiguration.EmailSendingAccount DEVELOPER). It uses Cognito's default message; add Message (with {####}) and Subject to EmailMfaConfiguration to change it.".to_string();
+        let mut note = "Email MFA needs the Essentials or Plus tier and email sent with your own Amazon SES identity (EmailConfiguration.EmailSendingAccount DEVELOPER). Without a Message (with {####}) and Subject in EmailMfaConfiguration, Cognito sends its default email.".to_string();
         if !developer || lite {
             note.push_str(" This request does not meet that, so the follow-up will fail as it stands.");
         }
@@ -425,7 +425,7 @@ mod tests {
 
     fn sample() -> Json {
         json::parse(
-            r#"{"PoolName": "p", "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireNumbers": true}},
+            r#"{"PoolName": "p", "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireNumbers": true, "RequireSymbols": false}},
                 "AutoVerifiedAttributes": ["email", "phone_number"], "Schema": [],
                 "UserPoolTags": {"cost:center": "1", "__proto__": "x", "if": "y", "": "z"},
                 "UserPoolAddOns": {"AdvancedSecurityAdditionalFlows": {}}}"#,
@@ -444,51 +444,62 @@ mod tests {
         "PasswordPolicy": {
             "MinimumLength": 12,
             "RequireNumbers": True,
+            "RequireSymbols": False,
         },
     },
     "AutoVerifiedAttributes": ["email", "phone_number"],
     "Schema": [],
-    "UserPoolTags": {
-        "cost:center": "1",
-        "__proto__": "x",
-        "if": "y",
-        "": "z",
-    },
-    "UserPoolAddOns": {
-        "AdvancedSecurityAdditionalFlows": {},
-    },
+    "UserPoolTags": {"cost:center": "1", "__proto__": "x", "if": "y", "": "z"},
+    "UserPoolAddOns": {"AdvancedSecurityAdditionalFlows": {}},
 }"#
         );
     }
 
     #[test]
     fn prints_javascript_keys_safely() {
-        let text = value(&JAVASCRIPT, &sample(), 1);
-        assert!(text.contains("\n      PasswordPolicy: {\n        MinimumLength: 12,\n"), "{text}");
-        assert!(text.contains(r#"  "cost:center": "1","#), "{text}");
-        assert!(text.contains(r#"  ["__proto__"]: "x","#), "{text}");
-        assert!(text.contains(r#"  if: "y","#), "{text}");
-        assert!(text.contains(r#"  "": "z","#), "{text}");
-        assert!(text.ends_with("\n  }"), "{text}");
+        assert_eq!(
+            value(&JAVASCRIPT, &sample(), 1),
+            r#"{
+    PoolName: "p",
+    Policies: {
+      PasswordPolicy: {MinimumLength: 12, RequireNumbers: true, RequireSymbols: false},
+    },
+    AutoVerifiedAttributes: ["email", "phone_number"],
+    Schema: [],
+    UserPoolTags: {"cost:center": "1", ["__proto__"]: "x", if: "y", "": "z"},
+    UserPoolAddOns: {AdvancedSecurityAdditionalFlows: {}},
+  }"#
+        );
     }
 
     #[test]
     fn prints_r_lists() {
-        let text = value(&R, &sample(), 0);
-        assert!(text.starts_with("list(\n  PoolName = \"p\",\n  Policies = list(\n"), "{text}");
-        assert!(text.contains("MinimumLength = 12,\n      RequireNumbers = TRUE\n    )"), "{text}");
-        assert!(text.contains("AutoVerifiedAttributes = list(\"email\", \"phone_number\"),"), "{text}");
-        assert!(text.contains("Schema = list(),"), "{text}");
-        assert!(
-            text.contains("  UserPoolTags = stats::setNames(list(\n    \"1\",\n    \"x\",\n    \"y\",\n    \"z\"\n  ), c(\"cost:center\", \"__proto__\", \"if\", \"\")),\n"),
-            "{text}"
+        assert_eq!(
+            value(&R, &sample(), 0),
+            r#"list(
+  PoolName = "p",
+  Policies = list(
+    PasswordPolicy = list(
+      MinimumLength = 12,
+      RequireNumbers = TRUE,
+      RequireSymbols = FALSE
+    )
+  ),
+  AutoVerifiedAttributes = list("email", "phone_number"),
+  Schema = list(),
+  UserPoolTags = stats::setNames(list(
+    "1",
+    "x",
+    "y",
+    "z"
+  ), c("cost:center", "__proto__", "if", "")),
+  UserPoolAddOns = list(AdvancedSecurityAdditionalFlows = list())
+)"#
         );
         let tags = json::parse(r#"{"cost:center": "1", "if": "y", "ok": "z"}"#).unwrap().0;
-        assert_eq!(value(&R, &tags, 0), "list(\n  \"cost:center\" = \"1\",\n  \"if\" = \"y\",\n  ok = \"z\"\n)");
+        assert_eq!(one_line(&R, &tags), r#"list("cost:center" = "1", "if" = "y", ok = "z")"#);
         let unicode = json::parse(r#"{"caf\u00e9": "\u00e9"}"#).unwrap().0;
         assert_eq!(value(&R, &unicode, 0), "stats::setNames(list(\n  \"\\u00E9\"\n), c(\"caf\\u00E9\"))");
-        assert!(text.contains("AdvancedSecurityAdditionalFlows = list()"), "{text}");
-        assert!(!text.contains(",\n)") && !text.contains(", )"), "no trailing commas in R: {text}");
     }
 
     #[test]

@@ -107,12 +107,8 @@ mod tests {
                 r#"pool <- svc$create_user_pool(
   PoolName = "it's \"x\" $(id) `y` \\ \u00E9\U0001F600",
   AutoVerifiedAttributes = list("email"),
-  UserPoolTags = list(
-    "cost:center" = "1"
-  ),
-  UsernameConfiguration = list(
-    CaseSensitive = FALSE
-  )
+  UserPoolTags = list("cost:center" = "1"),
+  UsernameConfiguration = list(CaseSensitive = FALSE)
 )
 "#
             ),
@@ -130,9 +126,7 @@ mod tests {
             export.text.contains(
                 r#"svc$set_user_pool_mfa_config(
   UserPoolId = pool$UserPool$Id,
-  SoftwareTokenMfaConfiguration = list(
-    Enabled = TRUE
-  ),
+  SoftwareTokenMfaConfiguration = list(Enabled = TRUE),
   EmailMfaConfiguration = list(
     Message = "Your sign-in code is {####}.",
     Subject = "Your sign-in code"
@@ -151,7 +145,7 @@ mod tests {
     fn odd_inputs_still_make_a_call() {
         assert_eq!(call("f", "", &request("{}")), "f()");
         assert_eq!(call("f", "A = 1", &request("{}")), "f(A = 1)");
-        assert_eq!(call("f", "", &request("[1]")), "do.call(f, list(1))");
+        assert_eq!(call("f", "", &request("[1]")), "do.call(f, list(\n  1\n))");
         assert_eq!(
             call("f", "", &request(r#"{"é": 1}"#)),
             "do.call(f, stats::setNames(list(\n  1\n), c(\"\\u00E9\")))"

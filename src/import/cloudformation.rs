@@ -1,13 +1,242 @@
-//! CloudFormation `AWS::Cognito::UserPool` → a CreateUserPool form. Not written yet.
+//! CloudFormation `AWS::Cognito::UserPool` → a CreateUserPool form.
+//!
+//! Takes a whole template (JSON or YAML) with exactly one user pool resource, the resource
+//! alone (`{"Type": …, "Properties": …}`), or its `Properties` alone. Properties map back to
+//! request parameters through the export's table (`export::cloudformation::request_member`),
+//! so the two directions cannot drift: `UserPoolName` becomes `PoolName`, every other property
+//! keeps its name and its value below. Scalars are typed by their field, as CloudFormation
+//! does (`MinLength: 0` is the text "0", `RequireNumbers: "true"` a boolean).
+//!
+//! Properties that are not CreateUserPool parameters (`EnabledMfas`, the email-MFA and passkey
+//! settings) become notes that say where the setting goes instead; resource settings
+//! (`DeletionPolicy`, `Condition`, …) are named in a note. The import fails, naming each
+//! place, when a value is an intrinsic function (`Ref`, `Fn::Sub`, `!GetAtt`, …): its value
+//! exists only in a deployed stack, and guessing would import a different pool. It fails on
+//! properties CloudFormation does not have, too, as it would.
 
+use super::{finish, join, not_an_object, read_document, remove, split, Members, Outcome};
 use crate::diagnostic::Diagnostic;
-use crate::value::{FieldPath, FormValue};
+use crate::export::cloudformation::{property, request_member, Property};
+use crate::json::{Json, Located, Pos};
+use crate::model::{self, Field, Kind};
+use crate::value::{FieldPath, Segment};
 
-/// Placeholder until the importer lands: always fails and says so.
-pub fn import(_text: &str) -> Result<(FormValue, Vec<String>), Vec<Diagnostic>> {
-    Err(vec![Diagnostic::error(
-        "import.unsupported",
-        FieldPath::root(),
-        "Importing CloudFormation is not available yet",
-    )])
+/// The resource type of a user pool.
+pub const RESOURCE_TYPE: &str = "AWS::Cognito::UserPool";
+
+/// Properties that set MFA with SetUserPoolMfaConfig rather than CreateUserPool (cfn-lint 1.58.0
+/// schema), and the member of that call each becomes.
+const MFA_CONFIG_ONLY: [(&str, &str); 5] = [
+    ("EmailAuthenticationMessage", "EmailMfaConfiguration.Message"),
+    ("EmailAuthenticationSubject", "EmailMfaConfiguration.Subject"),
+    ("WebAuthnRelyingPartyID", "WebAuthnConfiguration.RelyingPartyId"),
+    ("WebAuthnUserVerification", "WebAuthnConfiguration.UserVerification"),
+    ("WebAuthnFactorConfiguration", "WebAuthnConfiguration.FactorConfiguration"),
+];
+
+/// Values CloudFormation returns for a pool (`Fn::GetAtt`), which a template cannot set.
+const RETURN_VALUES: [&str; 4] = ["Arn", "ProviderName", "ProviderURL", "UserPoolId"];
+
+/// Imports a template, resource or `Properties` object as a request.
+pub fn import(text: &str) -> Outcome {
+    let (value, at, _) = read_document(text)?;
+    let mut notes = Vec::new();
+    let (properties, at) = pool_properties(value, at, &mut notes)?;
+    let pos = at.pos;
+    let what = "Properties must be a mapping of property names to values";
+    let properties = split(properties, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    let mut problems = Vec::new();
+    for (name, value, at) in &properties {
+        let field = request_member(name).and_then(model::top_level_member);
+        find_functions(value, at, field, FieldPath::member(name), &mut problems);
+    }
+    let mut request = Members::new();
+    for (name, value, at) in properties {
+        if let Some(member) = request_member(&name) {
+            if member != name {
+                notes.push(format!("Renamed {name} to {member}."));
+            }
+            request.push((member.to_string(), value, at));
+        } else if name == "EnabledMfas" {
+            notes.push(mfa_note(&value));
+        } else if let Some((_, member)) = MFA_CONFIG_ONLY.iter().find(|(n, _)| *n == name) {
+            notes.push(format!(
+                "Left out {name} ({}): it is not part of CreateUserPool. After creating the pool, set it with aws \
+                 cognito-idp set-user-pool-mfa-config ({member}).",
+                value.compact()
+            ));
+        } else if let Some(Property::Missing(what)) = property(&name) {
+            notes.push(format!(
+                "Kept {name} ({what}): CreateUserPool takes it, but AWS::Cognito::UserPool has no such property, so \
+                 CloudFormation rejects this template."
+            ));
+            request.push((name, value, at));
+        } else {
+            problems.push(unknown_property(&name, at.pos));
+        }
+    }
+    finish(request, pos, true, problems, notes)
+}
+
+/// The `Properties` of the one user pool in a template or resource, or the object itself when
+/// it is a bare `Properties` object.
+fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<(Json, Located), Vec<Diagnostic>> {
+    let what = "Expected a CloudFormation template, an AWS::Cognito::UserPool resource or its Properties";
+    let pos = at.pos;
+    let mut members = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    let has = |members: &Members, key: &str| members.iter().any(|(k, ..)| k == key);
+    let resource = if let Some(index) = members.iter().position(|(key, ..)| key == "Resources") {
+        let (_, resources, at) = members.swap_remove(index);
+        let resources_pos = at.pos;
+        let what = "Resources must be a mapping of logical IDs to resources";
+        let resources = split(resources, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+        let type_of = |resource: &Json| resource.get("Type").and_then(Json::as_str).unwrap_or("no Type").to_string();
+        let (mut pools, others): (Members, Members) =
+            resources.into_iter().partition(|(_, resource, _)| type_of(resource) == RESOURCE_TYPE);
+        let fail = |message: String| {
+            Err(vec![
+                Diagnostic::error("import.resource", FieldPath::member("Resources"), message).at(Some(resources_pos))
+            ])
+        };
+        match pools.len() {
+            1 => {
+                let (id, resource, at) = pools.remove(0);
+                notes.push(format!("Imported the properties of the resource {id}."));
+                (resource, at)
+            }
+            0 => {
+                let found: Vec<String> = others.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
+                let found = if found.is_empty() { "no resources".to_string() } else { found.join(", ") };
+                return fail(format!("The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines the user pool"));
+            }
+            n => {
+                let ids: Vec<&str> = pools.iter().map(|(id, ..)| id.as_str()).collect();
+                return fail(format!(
+                    "The template defines {n} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a \
+                     time, so paste the resource you want on its own",
+                    ids.join(", ")
+                ));
+            }
+        }
+    } else if has(&members, "Type") || has(&members, "Properties") {
+        join(members, pos)
+    } else {
+        return Ok(join(members, pos));
+    };
+    let (resource, at) = resource;
+    let pos = at.pos;
+    let what = "A resource must be an object with Type and Properties";
+    let mut members = split(resource, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    match members.iter().find(|(key, ..)| key == "Type") {
+        Some((_, Json::String(kind), _)) if kind == RESOURCE_TYPE => {}
+        Some((_, kind, at)) => {
+            let message = format!("This resource is {}, not an {RESOURCE_TYPE}", kind.compact());
+            return Err(
+                vec![Diagnostic::error("import.resource", FieldPath::member("Type"), message).at(Some(at.pos))],
+            );
+        }
+        None => {}
+    }
+    remove(&mut members, "Type");
+    let properties = members.iter().position(|(key, ..)| key == "Properties").map(|i| members.remove(i));
+    if !members.is_empty() {
+        let names: Vec<&str> = members.iter().map(|(key, ..)| key.as_str()).collect();
+        notes
+            .push(format!("Ignored {}: resource settings of the template, not part of the request.", names.join(", ")));
+    }
+    Ok(match properties {
+        Some((_, value, at)) => (value, at),
+        None => {
+            notes.push("The resource has no Properties.".to_string());
+            (Json::Object(Vec::new()), Located { pos, children: Vec::new() })
+        }
+    })
+}
+
+/// Reports every intrinsic function in `value`: an object whose one key is `Ref` or `Fn::…`
+/// (what the YAML reader makes of `!Ref`, `!Sub`, …). `field` places map keys and list items.
+fn find_functions(
+    value: &Json,
+    at: &Located,
+    field: Option<&'static Field>,
+    path: FieldPath,
+    out: &mut Vec<Diagnostic>,
+) {
+    let child_at = |i: usize| at.children.get(i).unwrap_or(at);
+    match value {
+        Json::Object(members) => {
+            if let [(key, _)] = members.as_slice() {
+                if let Some(short) = key.strip_prefix("Fn::").or((key == "Ref").then_some("Ref")) {
+                    out.push(
+                        Diagnostic::error(
+                            "import.function",
+                            path.clone(),
+                            format!(
+                                "Properties.{path} uses {key} (!{short}), whose value only CloudFormation can work \
+                                 out: replace it with the value itself, or deploy the stack and clone the pool from \
+                                 describe-user-pool output"
+                            ),
+                        )
+                        .at(Some(at.pos)),
+                    );
+                    return;
+                }
+            }
+            let map = field.is_some_and(|f| f.kind == Kind::Map);
+            for (i, (key, item)) in members.iter().enumerate() {
+                let (child, step) = match field {
+                    Some(f) if map => (f.child_fields().nth(1), Segment::Key(key.clone())),
+                    _ => (field.and_then(|f| f.member(key)), Segment::Member(key.clone())),
+                };
+                find_functions(item, child_at(i), child, path.with(step), out);
+            }
+        }
+        Json::Array(items) => {
+            let element = field.and_then(|f| f.child_fields().next());
+            for (i, item) in items.iter().enumerate() {
+                find_functions(item, child_at(i), element, path.with(Segment::Index(i)), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What to do about `EnabledMfas`, which CreateUserPool does not take.
+fn mfa_note(value: &Json) -> String {
+    let listed = |factor: &str| matches!(value, Json::Array(items) if items.contains(&Json::str(factor)));
+    let choose: Vec<&str> = [("SOFTWARE_TOKEN_MFA", "totp"), ("EMAIL_OTP", "email")]
+        .into_iter()
+        .filter(|(factor, _)| listed(factor))
+        .map(|(_, option)| option)
+        .collect();
+    let what = if choose.is_empty() {
+        "SMS MFA follows from MfaConfiguration and SmsConfiguration".to_string()
+    } else {
+        format!(
+            "to keep the other factors, choose them in the export options (poolsmith export --mfa {})",
+            choose.join(",")
+        )
+    };
+    format!("Left out EnabledMfas {}: it is not part of CreateUserPool; {what}.", value.compact())
+}
+
+/// A property CloudFormation's `AWS::Cognito::UserPool` does not have.
+fn unknown_property(name: &str, pos: Pos) -> Diagnostic {
+    let known = model::top_level()
+        .filter_map(|field| match property(field.name)? {
+            Property::Same => Some(field.name),
+            Property::Named(renamed) => Some(renamed),
+            Property::Missing(_) => None,
+        })
+        .chain(MFA_CONFIG_ONLY.iter().map(|(n, _)| *n))
+        .chain(["EnabledMfas"]);
+    let message = match (property(name), known.into_iter().find(|k| k.eq_ignore_ascii_case(name))) {
+        (Some(Property::Named(renamed)), _) => format!("{RESOURCE_TYPE} calls {name} {renamed}: rename it"),
+        (_, Some(known)) => format!("{RESOURCE_TYPE} has no property {name}: did you mean {known}?"),
+        _ if RETURN_VALUES.contains(&name) => {
+            format!("{name} is a value CloudFormation returns for the pool (Fn::GetAtt), not a property: remove it")
+        }
+        _ => format!("{RESOURCE_TYPE} has no property {name}: remove it, or check its spelling"),
+    };
+    Diagnostic::error("import.unknown-key", FieldPath::member(name), message).at(Some(pos))
 }

@@ -7,11 +7,14 @@
 
 pub mod cloudformation;
 pub mod describe;
+pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
-use crate::json;
+use crate::json::{self, Json, Located, Pos};
+use crate::model::{self, Field, Kind as FieldKind};
 use crate::request;
-use crate::value::FormValue;
+use crate::validate::parse_integer;
+use crate::value::{FieldPath, FormValue};
 
 /// What kind of document is being imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,25 +59,28 @@ pub struct Imported {
 }
 
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
-/// describe-user-pool output; `Resources`/`Type: AWS::Cognito::UserPool`/YAML is CloudFormation;
-/// any other JSON object is a request.
+/// describe-user-pool output; `Resources`, `Type`, `Properties` or `UserPoolName` make it
+/// CloudFormation; any other JSON object is a request. Text that is neither JSON nor starts
+/// like it is YAML, which comes from describe-user-pool (`UserPool:` at the top) or
+/// CloudFormation. Only the text is looked at, so the YAML reader stays out of the page's
+/// first download.
 pub fn detect(text: &str) -> Kind {
-    match json::parse(text) {
-        Ok((value, _)) => {
-            let has = |key: &str| value.get(key).is_some();
-            if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
-                Kind::DescribeUserPool
-            } else if has("Resources") || has("Type") || has("Properties") || has("AWSTemplateFormatVersion") {
-                Kind::CloudFormation
-            } else {
-                Kind::RequestJson
-            }
-        }
-        // Not JSON: YAML is the only other format we read.
-        Err(_) if text.contains("AWS::Cognito::UserPool") || text.trim_start().starts_with("Resources:") => {
-            Kind::CloudFormation
-        }
-        Err(_) => Kind::RequestJson,
+    let parsed = json::parse(text).ok();
+    let has = |key: &str| match &parsed {
+        Some((value, _)) => value.get(key).is_some(),
+        // A top-level YAML key starts a line.
+        None => text.lines().any(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':'))),
+    };
+    let yaml = parsed.is_none() && !text.trim_start().starts_with(['{', '[']);
+    if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
+        Kind::DescribeUserPool
+    } else if yaml
+        || (parsed.is_none() && text.contains(cloudformation::RESOURCE_TYPE))
+        || ["Resources", "Type", "Properties", "AWSTemplateFormatVersion", "UserPoolName"].into_iter().any(has)
+    {
+        Kind::CloudFormation
+    } else {
+        Kind::RequestJson
     }
 }
 
@@ -92,5 +98,144 @@ pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic
         }
         Kind::DescribeUserPool => describe::import(text).map(|(form, notes)| Imported { kind, form, notes }),
         Kind::CloudFormation => cloudformation::import(text).map(|(form, notes)| Imported { kind, form, notes }),
+    }
+}
+
+/// What an importer returns: the form and its notes, or why nothing was imported.
+pub(crate) type Outcome = Result<(FormValue, Vec<String>), Vec<Diagnostic>>;
+
+/// An object's members, each with where it sits in the file: importers rename, drop and
+/// rebuild members without losing the positions their diagnostics point at.
+pub(crate) type Members = Vec<(String, Json, Located)>;
+
+/// The members of an object; any other value comes back unchanged.
+pub(crate) fn split(value: Json, at: Located) -> Result<Members, (Json, Located)> {
+    match value {
+        Json::Object(members) => {
+            let mut children = at.children.into_iter();
+            Ok(members.into_iter().map(|(key, value)| (key, value, children.next().unwrap_or_default())).collect())
+        }
+        other => Err((other, at)),
+    }
+}
+
+/// The object made of `members`, located at `pos`.
+pub(crate) fn join(members: Members, pos: Pos) -> (Json, Located) {
+    let (mut object, mut children) = (Vec::new(), Vec::new());
+    for (key, value, at) in members {
+        object.push((key, value));
+        children.push(at);
+    }
+    (Json::Object(object), Located { pos, children })
+}
+
+/// The value of the member `name`.
+pub(crate) fn get<'a>(members: &'a Members, name: &str) -> Option<&'a Json> {
+    members.iter().find(|(key, ..)| key == name).map(|(_, value, _)| value)
+}
+
+/// Removes the member `name` and returns its value.
+pub(crate) fn remove(members: &mut Members, name: &str) -> Option<Json> {
+    let index = members.iter().position(|(key, ..)| key == name)?;
+    Some(members.remove(index).1)
+}
+
+/// Reads a document: JSON when it starts like JSON and parses as JSON, else YAML with plain
+/// scalars kept as text. Returns whether it was YAML. A syntax error is one diagnostic.
+pub(crate) fn read_document(text: &str) -> Result<(Json, Located, bool), Vec<Diagnostic>> {
+    let json_like = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with(['{', '[']);
+    let as_json = json_like.then(|| json::parse(text));
+    if let Some(Ok((value, at))) = as_json {
+        return Ok((value, at, false));
+    }
+    yaml::parse_text(text).map(|(value, at)| (value, at, true)).map_err(|error| {
+        vec![match as_json {
+            // It looked like JSON: the JSON error says more than the YAML one.
+            Some(Err(json_error)) => request::syntax_diagnostic(&json_error),
+            _ => Diagnostic::error(
+                "import.syntax",
+                FieldPath::root(),
+                format!("The file is not valid YAML: {} (at {})", error.message, error.pos),
+            )
+            .at(Some(error.pos)),
+        }]
+    })
+}
+
+/// The diagnostic for a document that is not the object it should be.
+pub(crate) fn not_an_object(what: &str, value: &Json, pos: Pos) -> Diagnostic {
+    Diagnostic::error("import.type", FieldPath::root(), format!("{what}, not {}", value.type_name())).at(Some(pos))
+}
+
+/// Reads the request an importer built from `members`; any problem reading it (unknown
+/// member, wrong type, null, duplicate) fails the import, together with `problems`.
+/// `coerce`: type scalars by their field first, as CloudFormation does (see [`coerce`]).
+pub(crate) fn finish(
+    members: Members,
+    pos: Pos,
+    coerce_scalars: bool,
+    mut problems: Vec<Diagnostic>,
+    notes: Vec<String>,
+) -> Outcome {
+    let (mut request, at) = join(members, pos);
+    if let (true, Json::Object(members)) = (coerce_scalars, &mut request) {
+        for (name, value) in members {
+            if let Some(field) = model::top_level_member(name) {
+                each_scalar(value, field, &mut coerce);
+            }
+        }
+    }
+    let (form, found) = request::from_json(&request, &at);
+    problems.extend(found);
+    if problems.is_empty() {
+        Ok((form, notes))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Calls `visit` with every scalar in `value` that the model has a field for.
+pub(crate) fn each_scalar(value: &mut Json, field: &'static Field, visit: &mut dyn FnMut(&'static Field, &mut Json)) {
+    match (field.kind, value) {
+        (FieldKind::Structure, Json::Object(members)) => {
+            for (key, item) in members {
+                if let Some(member) = field.member(key) {
+                    each_scalar(item, member, visit);
+                }
+            }
+        }
+        (FieldKind::List, Json::Array(items)) => {
+            if let Some(element) = field.child_fields().next() {
+                for item in items {
+                    each_scalar(item, element, visit);
+                }
+            }
+        }
+        (FieldKind::Map, Json::Object(entries)) => {
+            if let Some(value_field) = field.child_fields().nth(1) {
+                for (_, item) in entries {
+                    each_scalar(item, value_field, visit);
+                }
+            }
+        }
+        (kind, value) if kind.is_scalar() => visit(field, value),
+        _ => {}
+    }
+}
+
+/// Types a scalar by its field, as CloudFormation reads a template: text that reads as a whole
+/// number or a boolean (YAML 1.1 spellings such as `yes` included) in such a field becomes one;
+/// a number or boolean in a text field becomes its text. Anything else stays as it is, for the
+/// request reader to report.
+fn coerce(field: &'static Field, value: &mut Json) {
+    let typed = match (field.kind, &*value) {
+        (FieldKind::Integer, Json::String(text)) => parse_integer(text).map(|n| Json::Number(n.to_string())),
+        (FieldKind::Boolean, Json::String(text)) => yaml::yaml_bool(text).map(Json::Bool),
+        (FieldKind::String | FieldKind::Enum, Json::Number(text)) => Some(Json::String(text.clone())),
+        (FieldKind::String | FieldKind::Enum, Json::Bool(b)) => Some(Json::String(b.to_string())),
+        _ => None,
+    };
+    if let Some(typed) = typed {
+        *value = typed;
     }
 }

@@ -112,3 +112,13 @@ pub async fn read_file(file: web_sys::File) -> Option<String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
     text.as_string()
 }
+
+/// Registers the offline service worker (`sw.js`, written by scripts/post-build) when the page
+/// is served over HTTP(S); the page works the same without it.
+pub fn register_service_worker() {
+    let Some(window) = window() else { return };
+    let secure = window.location().protocol().is_ok_and(|p| p == "https:" || p == "http:");
+    if secure && js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        let _ = window.navigator().service_worker().register("./sw.js");
+    }
+}

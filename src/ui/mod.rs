@@ -207,8 +207,8 @@ pub fn App() -> impl IntoView {
                     "Build an Amazon Cognito CreateUserPool request. Everything stays in your browser."
                 </p>
             </div>
+            <toolbar::Toolbar />
         </header>
-        <toolbar::Toolbar />
         <div class="ps-layout">
             <panels::SectionNav />
             <main id="main" class="ps-main" tabindex="-1">
@@ -229,4 +229,9 @@ pub fn App() -> impl IntoView {
 /// Mounts the app on `<body>` (the WebAssembly entry point calls this).
 pub fn mount() {
     leptos::mount::mount_to_body(App);
+    // For the "interactive" measurement (scripts/bench): the form now accepts input.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("poolsmith:interactive");
+    }
+    browser::register_service_worker();
 }

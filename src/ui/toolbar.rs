@@ -40,7 +40,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     view! {
-        <div class="ps-toolbar" role="toolbar" aria-label="Request actions">
+        <div class="ps-toolbar">
             <div class="ps-toolbar__inner">
                 <Search />
                 <ImportDialog />

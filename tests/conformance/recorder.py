@@ -56,6 +56,22 @@ def _answer(operation, body):
     return 400, {"__type": "UnknownOperationException", "message": "not recorded: " + operation}
 
 
+def strict_json(text):
+    """Parses JSON as the service would have to: a duplicate key or NaN is an error here,
+    not something to paper over (Python's json module keeps the last key, accepts NaN)."""
+
+    def members(pairs):
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ValueError("duplicate key in %s" % keys)
+        return dict(pairs)
+
+    def constant(name):
+        raise ValueError("not JSON: " + name)
+
+    return json.loads(text, object_pairs_hook=members, parse_constant=constant)
+
+
 def start(recorder):
     """Serves on an ephemeral loopback port in a daemon thread; returns (server, base URL)."""
 
@@ -69,10 +85,10 @@ def start(recorder):
             operation = target[len(TARGET_PREFIX):] if target.startswith(TARGET_PREFIX) else target
             tag = self.path.strip("/").split("/")[0]
             try:
-                body = json.loads(raw.decode("utf-8"))
+                body = strict_json(raw.decode("utf-8"))
             except ValueError as error:
                 body = {"__unparseable__": str(error), "raw": raw.decode("utf-8", "replace")}
-            recorder.add(tag, {"operation": operation, "body": body})
+            recorder.add(tag, {"target": target, "operation": operation, "body": body})
             status, answer = _answer(operation, body)
             payload = json.dumps(answer).encode()
             self.send_response(status)
@@ -354,22 +370,33 @@ def _warm_up_aws_cli(create_clidriver, data_path):
     import json as json_module
 
     try:
-        from awscli.botocore import loaders
+        # The CLI imports its bundled botocore as `botocore` (not as awscli.botocore, which
+        # would be a second copy of the module): patch the copy it uses.
+        import botocore.loaders as loaders
 
         read_file = loaders.JSONFileLoader._load_file
         list_services = loaders.Loader.list_available_services
     except (ImportError, AttributeError):
         loaders = None
     files_read = []
+    listings = {}
     if loaders:
+
         def recording_read(self, full_path, open_method):
             files_read.append((full_path, open_method))
             return read_file(self, full_path, open_method)
 
+        def listed(self, type_name):
+            key = (tuple(self.search_paths), type_name)
+            if key not in listings:
+                listings[key] = list_services(self, type_name)
+            return list(listings[key])
+
         loaders.JSONFileLoader._load_file = recording_read
+        loaders.Loader.list_available_services = listed
     saved_env = dict(os.environ)
     os.environ.update(
-        AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY="warm-up", AWS_REGION="us-east-1",
+        AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE", AWS_SECRET_ACCESS_KEY="warm-up", AWS_DEFAULT_REGION="us-east-1",
         AWS_DATA_PATH=data_path, AWS_ENDPOINT_URL="http://127.0.0.1:9/", AWS_MAX_ATTEMPTS="1",
         AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull, AWS_EC2_METADATA_DISABLED="true",
     )
@@ -394,20 +421,12 @@ def _warm_up_aws_cli(create_clidriver, data_path):
         if os.path.isfile(full_path):
             with open_method(full_path, "rb") as f:
                 fresh[full_path] = json_module.loads(f.read().decode("utf-8"), object_pairs_hook=OrderedDict)
-    listings = {}
 
     def read_once(self, full_path, open_method):
         data = fresh.pop(full_path, None)
         return data if data is not None else read_file(self, full_path, open_method)
 
-    def listed(self, type_name):
-        key = (tuple(self.search_paths), type_name)
-        if key not in listings:
-            listings[key] = list_services(self, type_name)
-        return list(listings[key])
-
     loaders.JSONFileLoader._load_file = read_once
-    loaders.Loader.list_available_services = listed
 
 
 def aws_call(socket_path, argv, env=None, cwd=None):

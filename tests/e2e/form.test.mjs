@@ -1,0 +1,259 @@
+// The guided form: cross-field rules on the right field, exports equal to the CLI's, import,
+// share links, autosave, presets, undo, search, and accessibility (axe) in light and dark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, openApp, field, problemOf, previewRequest } from './harness.mjs';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const CLI = process.env.POOLSMITH_CLI || join(ROOT, 'target/debug/poolsmith');
+const FORMATS = ['request-json', 'cli-bash', 'cli-powershell', 'cloudformation-yaml', 'cloudformation-json',
+  'terraform', 'cdk-ts', 'boto3', 'js-sdk-v3', 'paws'];
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function cliExport(request, format, mfa) {
+  const dir = mkdtempSync(join(tmpdir(), 'poolsmith-e2e-'));
+  const file = join(dir, 'request.json');
+  writeFileSync(file, JSON.stringify(request));
+  const args = ['export', '--format', format, file];
+  if (mfa) args.splice(3, 0, '--mfa', mfa);
+  try {
+    return execFileSync(CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    return e.stdout; // exit 1: the request has errors, the export is still printed
+  }
+}
+
+/** Imports a request through the import dialog. */
+async function importText(page, text, kind = 'auto') {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.locator('#import-kind').selectOption(kind);
+  await page.locator('#import-text').fill(text);
+  await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+async function exportText(page, format) {
+  await page.locator(`button[role="tab"][data-format="${format}"]`).click();
+  const pre = page.locator(`pre[data-format="${format}"]`);
+  await page.waitForFunction((f) => {
+    const el = document.querySelector(`pre[data-format="${f}"]`);
+    return el && el.getAttribute('aria-busy') === 'false' && el.textContent.length > 0;
+  }, format);
+  return pre.textContent();
+}
+
+const FULL = JSON.parse(readFileSync(join(ROOT, 'tests/corpus/realistic/08-acme-fully-featured.json'), 'utf8'));
+
+test('a cross-field error appears on the field to change, with the fix', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await field(page, 'PoolName').fill('mfa-pool');
+  await field(page, 'MfaConfiguration').selectOption('ON');
+  await field(page, 'MfaConfiguration').press('Tab');
+  assert.match(await problemOf(page, 'MfaConfiguration'), /^Error: MFA configuration ON needs an SMS configuration in the same request: add SmsConfiguration/);
+  await page.getByRole('button', { name: 'Check request' }).click();
+  const summary = page.locator('#error-summary');
+  await summary.getByRole('link', { name: /MFA configuration ON needs an SMS configuration/ }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'MfaConfiguration');
+  const nav = await page.locator('nav.ps-nav').innerText();
+  assert.match(nav, /Password and MFA\s*1 error/);
+  await field(page, 'MfaConfiguration').selectOption('OFF');
+  assert.equal(await problemOf(page, 'MfaConfiguration'), 'Warning: MFA is off: set MFA configuration to OPTIONAL or ON, or turn on authenticator-app (TOTP) MFA after creation (the exports\' MFA option does this)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every export tab shows exactly what the CLI exports for the same request', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await importText(page, JSON.stringify(FULL), 'request-json');
+  await page.locator('#mfa-totp').check();
+  for (const format of FORMATS) {
+    const shown = await exportText(page, format);
+    assert.equal(shown, cliExport(FULL, format, 'totp'), `${format} differs from poolsmith export`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('copy asks to confirm the locked choices first, then copies; download names the file', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await importText(page, JSON.stringify(FULL), 'request-json');
+  await exportText(page, 'terraform');
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  const checklist = page.locator('#locked-checklist');
+  await checklist.waitFor();
+  assert.match(await checklist.innerText(), /Users sign in with their email as the username\.[\s\S]*Usernames are case-insensitive\.[\s\S]*custom:tenant_id/);
+  await checklist.getByRole('button', { name: 'These are right: copy' }).click();
+  await page.locator('.ps-exports__copied', { hasText: 'Copied the Terraform export.' }).waitFor();
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clipboard, cliExport(FULL, 'terraform'));
+  // Confirmed once: the next copy goes straight through.
+  await exportText(page, 'boto3');
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.locator('.ps-exports__copied', { hasText: 'Copied the boto3 (Python) export.' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download create_user_pool.py' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'create_user_pool.py');
+  assert.equal(readFileSync(await download.path(), 'utf8'), cliExport(FULL, 'boto3'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a broken import changes nothing and says why; a good one replaces the form and can be undone', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await field(page, 'PoolName').fill('keep-me');
+  await importText(page, '{"PoolName": "x",}', 'request-json');
+  const failure = page.locator('#import-problems');
+  await failure.waitFor();
+  assert.match(await failure.innerText(), /did not change anything[\s\S]*trailing comma/);
+  await page.locator('#import-text').fill('{"PoolNmae": "x"}');
+  await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('#import-problems', { hasText: 'did you mean PoolName?' }).waitFor();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'keep-me' });
+  await page.locator('#import-text').fill(JSON.stringify({ PoolName: 'imported', UserPoolTier: 'PLUS' }));
+  await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.ps-notice', { hasText: 'Imported' }).waitFor();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'imported', UserPoolTier: 'PLUS' });
+  assert.equal(await field(page, 'UserPoolTier').inputValue(), 'PLUS', 'the form shows the imported value');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'keep-me' });
+  await page.getByRole('button', { name: 'Redo' }).click();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'imported', UserPoolTier: 'PLUS' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the share link rebuilds the form, and a reload restores the draft', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const tricky = { PoolName: 'shared pool', UserPoolTags: { note: 'quotes " and \' and $x `y` ${z} %{w} é 😀' } };
+  await importText(page, JSON.stringify(tricky), 'request-json');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.locator('#status', { hasText: 'Share link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#request=[A-Za-z0-9_-]+$/);
+  const other = await browser.newContext();
+  const shared = await other.newPage();
+  await shared.goto(link);
+  await shared.waitForSelector('[name="PoolName"]');
+  await shared.locator('.ps-notice', { hasText: 'Loaded the request from the share link.' }).waitFor();
+  assert.deepEqual(await previewRequest(shared), tricky);
+  assert.ok(!shared.url().includes('#request='), 'the fragment is cleared after loading');
+  await other.close();
+
+  await field(page, 'DeletionProtection').selectOption('ACTIVE');
+  await page.reload();
+  await page.waitForSelector('[name="PoolName"]');
+  assert.deepEqual(await previewRequest(page), { ...tricky, DeletionProtection: 'ACTIVE' });
+  assert.equal(await field(page, 'PoolName').inputValue(), 'shared pool');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a corrupt saved draft never breaks the app and is set aside', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('poolsmith.draft', '{"version": 1, "request": {"PoolName": ');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('[name="PoolName"]');
+  await page.locator('.ps-notice', { hasText: 'could not be read' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('poolsmith.draft.unreadable')), '{"version": 1, "request": {"PoolName": ');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('presets apply on top of the form and say what they changed', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await field(page, 'PoolName').fill('secure');
+  await page.getByRole('button', { name: 'Presets…' }).click();
+  await page.locator('[data-preset="high-security"]').click();
+  const notice = page.locator('.ps-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Applied the preset “High security \(Plus, threat protection enforced\)”: \d+ changes[\s\S]*UserPoolTier: set to PLUS/);
+  const request = await previewRequest(page);
+  assert.equal(request.PoolName, 'secure');
+  assert.equal(request.UserPoolAddOns.AdvancedSecurityMode, 'ENFORCED');
+  assert.ok(await page.locator('#mfa-totp').isChecked(), 'the preset turns on TOTP after creation');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('find a parameter jumps to it; start over asks first', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await page.locator('#search').fill('case sensitive');
+  await page.locator('.ps-search__result', { hasText: 'UsernameConfiguration.CaseSensitive' }).first().click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'UsernameConfiguration.CaseSensitive');
+  await page.locator('#search').fill('KMSKeyID');
+  await page.locator('#search').press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'LambdaConfig.KMSKeyID');
+  await field(page, 'PoolName').fill('to-clear');
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'to-clear' }, 'dismissing keeps everything');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assert.deepEqual(await previewRequest(page), {});
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('lists and maps: add, edit, reorder and remove rows without losing focus', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  await field(page, 'Schema[0].Name').fill('tenant');
+  await field(page, 'Schema[0].AttributeDataType').selectOption('String');
+  await page.getByRole('button', { name: 'Add attribute' }).click();
+  const second = field(page, 'Schema[1].Name');
+  await second.fill('plan');
+  const id = await second.getAttribute('id');
+  await page.getByRole('button', { name: 'Move Attribute 2 up' }).click();
+  assert.equal(await page.locator(`[id="${id}"]`).getAttribute('name'), 'Schema[0].Name', 'the row keeps its control as it moves');
+  assert.deepEqual((await previewRequest(page)).Schema.map((a) => a.Name), ['plan', 'tenant']);
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  const key = page.locator('[name="UserPoolTags{}@key"]');
+  await key.focus();
+  await key.pressSequentially('env');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'UserPoolTags{env}@key', 'focus stays in the key while its path changes');
+  await field(page, 'UserPoolTags{env}').fill('prod');
+  assert.deepEqual((await previewRequest(page)).UserPoolTags, { env: 'prod' });
+  await page.getByRole('button', { name: 'Remove Tag env' }).click();
+  await page.getByRole('button', { name: 'Remove Attribute 1' }).click();
+  assert.deepEqual((await previewRequest(page)).Schema.map((a) => a.Name), ['tenant']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no WCAG 2.2 AA violations with every section open (${colorScheme})`, async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { colorScheme });
+    await importText(page, JSON.stringify(FULL), 'request-json');
+    await page.getByRole('button', { name: 'Check request' }).click();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.locator('.ps-help__body >> text=Loading').first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .options({ rules: { 'target-size': { enabled: true } } })
+      .analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    assert.deepEqual(summary, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
