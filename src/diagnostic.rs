@@ -49,6 +49,45 @@ impl std::fmt::Display for Source {
     }
 }
 
+/// A rule's sources (`sources![Source::Doc(..), ..]`). They are compiled into the native CLI
+/// and the tests only: the browser app does not show them, and leaving their text out keeps
+/// its download small.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_export]
+macro_rules! sources {
+    ($($source:expr),* $(,)?) => { &[$($source),*] };
+}
+
+/// In the browser: no sources (see the native definition).
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! sources {
+    ($($source:expr),* $(,)?) => {{
+        // Still type-checked (a broken source fails the browser build too), never emitted.
+        const _: &[$crate::diagnostic::Source] = &[$($source),*];
+        &[]
+    }};
+}
+
+/// One source, under the same rule as [`sources!`]: kept natively, blank in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+#[macro_export]
+macro_rules! source {
+    ($source:expr) => {
+        $source
+    };
+}
+
+/// In the browser: a blank source (see the native definition).
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! source {
+    ($source:expr) => {{
+        const _: $crate::diagnostic::Source = $source;
+        $crate::diagnostic::Source::Reasoning("")
+    }};
+}
+
 /// One problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {

@@ -12,9 +12,11 @@
 //! - [`request`]: form ⇄ request JSON; [`json`]: ordered JSON with positions;
 //! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line.
 
-pub mod cli;
+#[macro_use]
 pub mod diagnostic;
+pub mod cli;
 pub mod export;
+pub mod fuzz_targets;
 pub mod history;
 pub mod import;
 pub mod json;

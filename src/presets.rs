@@ -13,8 +13,6 @@ pub struct Preset {
     pub id: &'static str,
     pub title: &'static str,
     pub description: &'static str,
-    /// The fields it sets, as request JSON.
-    pub request: &'static str,
     pub mfa: MfaFactors,
 }
 
@@ -27,45 +25,56 @@ pub const PRESETS: [Preset; 6] = [
         id: "spa-email",
         title: "Single-page app, email sign-in",
         description: "Email address as the username, verified by code, case-insensitive; a 10-character password with all character classes; email recovery; deletion protection.",
-        request: r#"{"Policies":{"PasswordPolicy":{"MinimumLength":10,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"VerificationMessageTemplate":{"DefaultEmailOption":"CONFIRM_WITH_CODE"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
         mfa: MfaFactors { totp: false, email: false },
     },
     Preset {
         id: "web-mfa-optional",
         title: "Web app, MFA optional",
         description: "Email sign-in with optional authenticator-app (TOTP) MFA, turned on after creation by every export; a 12-character password; deletion protection.",
-        request: r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OFF","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
         mfa: MfaFactors { totp: true, email: false },
     },
     Preset {
         id: "mobile-phone-sms",
         title: "Mobile app, phone sign-in and SMS",
         description: "Phone number as the username, verified by SMS, optional SMS MFA through Amazon SNS. Replace the example SNS role ARN (account 123456789012) with your own.",
-        request: r#"{"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["phone_number"],"UsernameAttributes":["phone_number"],"VerificationMessageTemplate":{"SmsMessage":"Your verification code is {####}"},"SmsAuthenticationMessage":"Your sign-in code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_phone_number"}]}}"#,
         mfa: MfaFactors { totp: false, email: false },
     },
     Preset {
         id: "admin-only",
         title: "Admin-only (no self sign-up)",
         description: "Only administrators create users, who get a temporary password valid for 3 days; email recovery.",
-        request: r#"{"Policies":{"PasswordPolicy":{"TemporaryPasswordValidityDays":3}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
         mfa: MfaFactors { totp: false, email: false },
     },
     Preset {
         id: "passwordless",
         title: "Passwordless (Essentials)",
         description: "Choice-based sign-in with email one-time codes and passkeys besides the password, on the Essentials plan; email through Amazon SES. Replace the example SES identity ARN (account 123456789012) with your own.",
-        request: r#"{"Policies":{"SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD","EMAIL_OTP","WEB_AUTHN"]}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"EmailConfiguration":{"EmailSendingAccount":"DEVELOPER","SourceArn":"arn:aws:ses:us-east-1:123456789012:identity/example.com"},"UsernameConfiguration":{"CaseSensitive":false},"UserPoolTier":"ESSENTIALS"}"#,
         mfa: MfaFactors { totp: false, email: false },
     },
     Preset {
         id: "high-security",
         title: "High security (Plus, threat protection enforced)",
         description: "Plus plan with threat protection enforced, optional SMS and authenticator-app MFA, a 14-character password with history, email and phone recovery. Replace the example SNS role ARN (account 123456789012) with your own.",
-        request: r#"{"Policies":{"PasswordPolicy":{"MinimumLength":14,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"PasswordHistorySize":24,"TemporaryPasswordValidityDays":1}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email","phone_number"],"UsernameAttributes":["email"],"SmsAuthenticationMessage":"Your security code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UserPoolAddOns":{"AdvancedSecurityMode":"ENFORCED","AdvancedSecurityAdditionalFlows":{"CustomAuthMode":"ENFORCED"}},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"},{"Priority":2,"Name":"verified_phone_number"}]},"UserPoolTier":"PLUS"}"#,
         mfa: MfaFactors { totp: true, email: false },
     },
 ];
+
+/// The fields each preset sets, as request JSON. Apart from [`PRESETS`] because only
+/// [`apply`] needs them, and the browser runs that in its helper worker: the form's first load
+/// carries only the titles.
+const REQUESTS: [(&str, &str); 6] = [
+    ("spa-email", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":10,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"VerificationMessageTemplate":{"DefaultEmailOption":"CONFIRM_WITH_CODE"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
+    ("web-mfa-optional", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OFF","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
+    ("mobile-phone-sms", r#"{"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["phone_number"],"UsernameAttributes":["phone_number"],"VerificationMessageTemplate":{"SmsMessage":"Your verification code is {####}"},"SmsAuthenticationMessage":"Your sign-in code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_phone_number"}]}}"#),
+    ("admin-only", r#"{"Policies":{"PasswordPolicy":{"TemporaryPasswordValidityDays":3}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
+    ("passwordless", r#"{"Policies":{"SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD","EMAIL_OTP","WEB_AUTHN"]}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"EmailConfiguration":{"EmailSendingAccount":"DEVELOPER","SourceArn":"arn:aws:ses:us-east-1:123456789012:identity/example.com"},"UsernameConfiguration":{"CaseSensitive":false},"UserPoolTier":"ESSENTIALS"}"#),
+    ("high-security", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":14,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"PasswordHistorySize":24,"TemporaryPasswordValidityDays":1}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email","phone_number"],"UsernameAttributes":["email"],"SmsAuthenticationMessage":"Your security code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UserPoolAddOns":{"AdvancedSecurityMode":"ENFORCED","AdvancedSecurityAdditionalFlows":{"CustomAuthMode":"ENFORCED"}},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"},{"Priority":2,"Name":"verified_phone_number"}]},"UserPoolTier":"PLUS"}"#),
+];
+
+/// The request JSON a preset applies.
+pub fn request_of(preset: &Preset) -> &'static str {
+    REQUESTS.iter().find(|(id, _)| *id == preset.id).map_or("{}", |(_, request)| *request)
+}
 
 /// One change an action made: the path and the value before and after (`None`: unset).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +91,7 @@ pub fn by_id(id: &str) -> Option<&'static Preset> {
 
 /// `form` with the preset's fields set (the rest kept), and what changed.
 pub fn apply(form: &FormValue, preset: &Preset) -> (FormValue, Vec<Change>) {
-    let (fields, _) = request::from_text(preset.request);
+    let (fields, _) = request::from_text(request_of(preset));
     let mut next = form.clone();
     next.merge_from(&fields);
     let changes = changes(&request::to_json(form), &request::to_json(&next));
@@ -131,6 +140,14 @@ fn flatten(value: &Json, path: String, out: &mut Vec<(String, String)>) {
 mod tests {
     use super::*;
     use crate::diagnostic::Severity;
+
+    #[test]
+    fn every_preset_has_its_request() {
+        for preset in PRESETS.iter() {
+            assert_ne!(request_of(preset), "{}", "{}", preset.id);
+        }
+        assert_eq!(REQUESTS.len(), PRESETS.len());
+    }
 
     #[test]
     fn every_preset_makes_a_request_without_errors() {

@@ -12,11 +12,12 @@
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
 //! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
+//! | `{"op":"preset","preset":"spa-email","request":{…}}` | `{"request":{…},"changes":["…"]}` |
 
 use crate::export::{self, Format, MfaFactors, Options};
 use crate::import::{self, Kind};
 use crate::json::{self, Json};
-use crate::{model, request, search};
+use crate::{model, presets, request, search};
 
 fn reply(id: &Json, mut members: Vec<(String, Json)>) -> String {
     members.insert(0, ("id".into(), id.clone()));
@@ -71,6 +72,21 @@ pub fn handle(message: &str) -> String {
                 ],
             ),
         },
+        Some("preset") => {
+            let Some(preset) = presets::by_id(&text("preset")) else {
+                return reply(&id, vec![("error".into(), Json::str("unknown preset"))]);
+            };
+            let current = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+            let (form, _) = request::from_json(&current, &json::Located::default());
+            let (next, changes) = presets::apply(&form, preset);
+            let changes = changes.into_iter().map(|c| match (c.before, c.after) {
+                (None, Some(after)) => format!("{}: set to {after}", c.path),
+                (Some(before), Some(after)) => format!("{}: {before} → {after}", c.path),
+                (Some(before), None) => format!("{}: {before} removed", c.path),
+                (None, None) => c.path,
+            });
+            reply(&id, vec![("request".into(), request::to_json(&next)), ("changes".into(), strings(changes))])
+        }
         Some("search") => {
             let ids = search::search(&text("query"), 8).into_iter().map(|f| Json::Number(f.id.to_string())).collect();
             reply(&id, vec![("fields".into(), Json::Array(ids))])
@@ -128,6 +144,16 @@ mod tests {
         assert_eq!(imported.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"x"}"#));
         let failed = ask(r#"{"id": 5, "op": "import", "kind": "request-json", "text": "{,"}"#);
         assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
+    }
+
+    #[test]
+    fn applies_presets_and_lists_the_changes() {
+        let answer = ask(r#"{"id": 6, "op": "preset", "preset": "spa-email", "request": {"PoolName": "p"}}"#);
+        let request = answer.get("request").unwrap();
+        assert_eq!(request.get("PoolName"), Some(&Json::str("p")));
+        assert_eq!(request.get("DeletionProtection"), Some(&Json::str("ACTIVE")));
+        let Some(Json::Array(changes)) = answer.get("changes") else { panic!("no changes") };
+        assert!(changes.contains(&Json::str("DeletionProtection: set to ACTIVE")), "{changes:?}");
     }
 
     #[test]

@@ -12,9 +12,11 @@
 //! (`DeletionPolicy`, `Condition`, …) are named in a note. The import fails, naming each
 //! place, when a value is an intrinsic function (`Ref`, `Fn::Sub`, `!GetAtt`, …): its value
 //! exists only in a deployed stack, and guessing would import a different pool. It fails on
-//! properties CloudFormation does not have, too, as it would.
+//! properties neither CloudFormation nor CreateUserPool has, too; a CreateUserPool parameter
+//! that CloudFormation lacks (`DcrConfiguration`, `AcrConfiguration`) is kept, with a note that
+//! CloudFormation rejects the template.
 
-use super::{finish, join, not_an_object, read_document, remove, split, Members, Outcome};
+use super::{coerce_members, finish, join, not_an_object, read_document, remove, split, Members, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::cloudformation::{property, request_member, Property};
 use crate::json::{Json, Located, Pos};
@@ -45,11 +47,12 @@ pub fn import(text: &str) -> Outcome {
     let pos = at.pos;
     let what = "Properties must be a mapping of property names to values";
     let properties = split(properties, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
-    let mut problems = Vec::new();
+    let mut functions = Vec::new();
     for (name, value, at) in &properties {
         let field = request_member(name).and_then(model::top_level_member);
-        find_functions(value, at, field, FieldPath::member(name), &mut problems);
+        find_functions(value, at, field, FieldPath::member(name), &mut functions);
     }
+    let mut problems = Vec::new();
     let mut request = Members::new();
     for (name, value, at) in properties {
         if let Some(member) = request_member(&name) {
@@ -75,72 +78,64 @@ pub fn import(text: &str) -> Outcome {
             problems.push(unknown_property(&name, at.pos));
         }
     }
-    finish(request, pos, true, problems, notes)
+    if !functions.is_empty() {
+        // Reading the request would only add that a function is not the value it stands for.
+        functions.extend(problems);
+        return Err(functions);
+    }
+    coerce_members(&mut request);
+    finish(request, pos, problems, notes)
 }
 
 /// The `Properties` of the one user pool in a template or resource, or the object itself when
 /// it is a bare `Properties` object.
 fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<(Json, Located), Vec<Diagnostic>> {
     let what = "Expected a CloudFormation template, an AWS::Cognito::UserPool resource or its Properties";
-    let pos = at.pos;
-    let mut members = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
-    let has = |members: &Members, key: &str| members.iter().any(|(k, ..)| k == key);
-    let resource = if let Some(index) = members.iter().position(|(key, ..)| key == "Resources") {
-        let (_, resources, at) = members.swap_remove(index);
-        let resources_pos = at.pos;
+    let mut pos = at.pos;
+    let mut resource = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    if let Some((_, resources, at)) = remove(&mut resource, "Resources") {
         let what = "Resources must be a mapping of logical IDs to resources";
-        let resources = split(resources, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+        let resources_pos = at.pos;
+        let mut resources = split(resources, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
         let type_of = |resource: &Json| resource.get("Type").and_then(Json::as_str).unwrap_or("no Type").to_string();
-        let (mut pools, others): (Members, Members) =
-            resources.into_iter().partition(|(_, resource, _)| type_of(resource) == RESOURCE_TYPE);
-        let fail = |message: String| {
-            Err(vec![
-                Diagnostic::error("import.resource", FieldPath::member("Resources"), message).at(Some(resources_pos))
-            ])
-        };
-        match pools.len() {
-            1 => {
-                let (id, resource, at) = pools.remove(0);
-                notes.push(format!("Imported the properties of the resource {id}."));
-                (resource, at)
-            }
-            0 => {
-                let found: Vec<String> = others.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
+        let pools: Vec<usize> = (0..resources.len()).filter(|&i| type_of(&resources[i].1) == RESOURCE_TYPE).collect();
+        let message = match pools.as_slice() {
+            [] => {
+                let found: Vec<String> = resources.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
                 let found = if found.is_empty() { "no resources".to_string() } else { found.join(", ") };
-                return fail(format!("The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines the user pool"));
+                format!("The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines the user pool")
             }
-            n => {
-                let ids: Vec<&str> = pools.iter().map(|(id, ..)| id.as_str()).collect();
-                return fail(format!(
-                    "The template defines {n} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a \
-                     time, so paste the resource you want on its own",
+            [_] => String::new(),
+            several => {
+                let ids: Vec<&str> = several.iter().map(|&i| resources[i].0.as_str()).collect();
+                format!(
+                    "The template defines {} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a time, \
+                     so paste the resource you want on its own",
+                    ids.len(),
                     ids.join(", ")
-                ));
+                )
             }
+        };
+        if !message.is_empty() {
+            let path = FieldPath::member("Resources");
+            return Err(vec![Diagnostic::error("import.resource", path, message).at(Some(resources_pos))]);
         }
-    } else if has(&members, "Type") || has(&members, "Properties") {
-        join(members, pos)
-    } else {
-        return Ok(join(members, pos));
-    };
-    let (resource, at) = resource;
-    let pos = at.pos;
-    let what = "A resource must be an object with Type and Properties";
-    let mut members = split(resource, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
-    match members.iter().find(|(key, ..)| key == "Type") {
-        Some((_, Json::String(kind), _)) if kind == RESOURCE_TYPE => {}
-        Some((_, kind, at)) => {
-            let message = format!("This resource is {}, not an {RESOURCE_TYPE}", kind.compact());
-            return Err(
-                vec![Diagnostic::error("import.resource", FieldPath::member("Type"), message).at(Some(at.pos))],
-            );
-        }
-        None => {}
+        let (id, pool, at) = resources.swap_remove(pools[0]);
+        notes.push(format!("Imported the properties of the resource {id}."));
+        pos = at.pos;
+        resource = split(pool, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    } else if !resource.iter().any(|(key, ..)| key == "Type" || key == "Properties") {
+        return Ok(join(resource, pos));
     }
-    remove(&mut members, "Type");
-    let properties = members.iter().position(|(key, ..)| key == "Properties").map(|i| members.remove(i));
-    if !members.is_empty() {
-        let names: Vec<&str> = members.iter().map(|(key, ..)| key.as_str()).collect();
+    if let Some((_, kind, at)) =
+        remove(&mut resource, "Type").filter(|(_, kind, _)| kind.as_str() != Some(RESOURCE_TYPE))
+    {
+        let message = format!("This resource is {}, not an {RESOURCE_TYPE}", kind.compact());
+        return Err(vec![Diagnostic::error("import.resource", FieldPath::member("Type"), message).at(Some(at.pos))]);
+    }
+    let properties = remove(&mut resource, "Properties");
+    if !resource.is_empty() {
+        let names: Vec<&str> = resource.iter().map(|(key, ..)| key.as_str()).collect();
         notes
             .push(format!("Ignored {}: resource settings of the template, not part of the request.", names.join(", ")));
     }
@@ -204,20 +199,25 @@ fn find_functions(
 /// What to do about `EnabledMfas`, which CreateUserPool does not take.
 fn mfa_note(value: &Json) -> String {
     let listed = |factor: &str| matches!(value, Json::Array(items) if items.contains(&Json::str(factor)));
-    let choose: Vec<&str> = [("SOFTWARE_TOKEN_MFA", "totp"), ("EMAIL_OTP", "email")]
-        .into_iter()
-        .filter(|(factor, _)| listed(factor))
-        .map(|(_, option)| option)
-        .collect();
-    let what = if choose.is_empty() {
-        "SMS MFA follows from MfaConfiguration and SmsConfiguration".to_string()
-    } else {
-        format!(
-            "to keep the other factors, choose them in the export options (poolsmith export --mfa {})",
-            choose.join(",")
-        )
+    let (names, options): (Vec<&str>, Vec<&str>) =
+        [("SOFTWARE_TOKEN_MFA", "authenticator apps", "totp"), ("EMAIL_OTP", "email", "email")]
+            .into_iter()
+            .filter(|(factor, ..)| listed(factor))
+            .map(|(_, name, option)| (name, option))
+            .unzip();
+    let choose = match names.as_slice() {
+        [] => String::new(),
+        _ => format!(
+            " To keep {} MFA, export with --mfa {} (in the app: the MFA choices of the export).",
+            names.join(" and "),
+            options.join(",")
+        ),
     };
-    format!("Left out EnabledMfas {}: it is not part of CreateUserPool; {what}.", value.compact())
+    format!(
+        "Left out EnabledMfas {}: it is not part of CreateUserPool, where SMS MFA follows from MfaConfiguration \
+         and SmsConfiguration.{choose}",
+        value.compact()
+    )
 }
 
 /// A property CloudFormation's `AWS::Cognito::UserPool` does not have.

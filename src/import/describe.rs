@@ -24,7 +24,9 @@
 //! pass. Values keep their JSON types: this is AWS output, so a wrong type is a real problem
 //! to report, except in YAML, whose plain scalars are typed by their field.
 
-use super::{each_scalar, finish, get, join, not_an_object, read_document, remove, split, Members, Outcome};
+use super::{
+    coerce_members, each_scalar, finish, get, join, not_an_object, read_document, remove, split, Members, Outcome,
+};
 use crate::diagnostic::Diagnostic;
 use crate::json::{Json, Located};
 use crate::model::{self, Field, DESCRIBE_MEMBERS};
@@ -71,7 +73,16 @@ pub fn import(text: &str) -> Outcome {
                 "UserPool" if pool.is_none() => pool = Some((value, at)),
                 // boto3 adds the HTTP details of the call; they say nothing about the pool.
                 "ResponseMetadata" => {}
-                _ => problems.push(unknown(&key, &at, "describe-user-pool output holds only UserPool")),
+                _ => {
+                    let message = if key == "UserPool" {
+                        "UserPool appears more than once: keep one".to_string()
+                    } else {
+                        format!("describe-user-pool output holds only UserPool: remove {key}")
+                    };
+                    problems.push(
+                        Diagnostic::error("import.unknown-key", FieldPath::member(&key), message).at(Some(at.pos)),
+                    );
+                }
             }
         }
         let Some((value, at)) = pool else { return Err(problems) };
@@ -107,8 +118,12 @@ pub fn import(text: &str) -> Outcome {
             }
             dropped.push(key);
         } else {
-            problems.push(unknown(&key, &at, "Poolsmith cannot tell whether a new pool takes it"));
+            problems.push(unknown(&key, &at));
         }
+    }
+    if yaml {
+        // YAML's plain scalars are text until their field types them.
+        coerce_members(&mut request);
     }
     if !dropped.is_empty() {
         notes.push(format!("Dropped {} (AWS sets them for each pool; the clone gets its own).", dropped.join(", ")));
@@ -116,11 +131,11 @@ pub fn import(text: &str) -> Outcome {
     clone_schema(&mut request, &mut notes);
     drop_repeats(&mut request, &mut notes);
     add_follow_ups(&mut request, pool_id.as_deref(), &mut notes);
-    finish(request, pos, yaml, problems, notes)
+    finish(request, pos, problems, notes)
 }
 
 /// A member that describe-user-pool output does not have in this model.
-fn unknown(key: &str, at: &Located, why: &str) -> Diagnostic {
+fn unknown(key: &str, at: &Located) -> Diagnostic {
     let hint = match DESCRIBE_MEMBERS.iter().find(|known| known.eq_ignore_ascii_case(key)) {
         Some(known) => format!(": did you mean {known}?"),
         None => String::new(),
@@ -129,8 +144,8 @@ fn unknown(key: &str, at: &Located, why: &str) -> Diagnostic {
         "import.unknown-key",
         FieldPath::member(key),
         format!(
-            "{key} is not in describe-user-pool output as Poolsmith's AWS model (botocore {}) knows it, so {why}: \
-             remove it to import the rest{hint}",
+            "{key} is not in describe-user-pool output as Poolsmith's AWS model (botocore {}) knows it, so \
+             Poolsmith cannot tell whether a new pool takes it: remove it to import the rest{hint}",
             model::BOTOCORE_VERSION
         ),
     )
@@ -166,76 +181,35 @@ fn reported_default(name: &str) -> Option<Json> {
     Some(Json::Object(members))
 }
 
+/// What [`clone_attribute`] did to the attributes, for the notes.
+#[derive(Default)]
+struct Tally {
+    prefixed: usize,
+    developer: usize,
+    defaults: usize,
+    changed: Vec<String>,
+}
+
 /// `SchemaAttributes` as CreateUserPool's `Schema`: names without prefixes, and only the
 /// attributes a request has to send.
 fn clone_schema(request: &mut Members, notes: &mut Vec<String>) {
-    let Some(index) = request.iter().position(|(key, ..)| key == "Schema") else { return };
-    let (key, value, at) = request.remove(index);
-    let Json::Array(items) = value else {
-        request.insert(index, (key, value, at));
+    let Some(index) = request.iter().position(|(key, value, _)| key == "Schema" && matches!(value, Json::Array(_)))
+    else {
         return;
     };
+    let (key, Json::Array(items), at) = request.remove(index) else { return };
+    let mut tally = Tally::default();
     let (mut kept, mut children) = (Vec::new(), Vec::new());
-    let (mut prefixed, mut developer, mut defaults, mut changed) = (0, 0, 0, Vec::new());
-    for (item, item_at) in
-        items.into_iter().zip(at.children.into_iter().chain(std::iter::repeat_with(Located::default)))
-    {
-        let item_pos = item_at.pos;
-        let mut attribute = match split(item, item_at) {
-            Ok(attribute) => attribute,
-            Err((item, item_at)) => {
-                kept.push(item);
-                children.push(item_at);
-                continue;
-            }
-        };
-        let Some(name) = get(&attribute, "Name").and_then(Json::as_str).map(str::to_string) else {
-            let (item, item_at) = join(attribute, item_pos);
-            kept.push(item);
-            children.push(item_at);
-            continue;
-        };
-        let (bare, dev) = match name.strip_prefix("dev:") {
-            Some(rest) => (rest.strip_prefix("custom:").unwrap_or(rest), true),
-            None => (name.strip_prefix("custom:").unwrap_or(&name), false),
-        };
-        let default = if bare.len() == name.len() { reported_default(bare) } else { None };
-        let at_default = |(key, value, _): &(String, Json, Located)| {
-            key == "Name" || default.as_ref().and_then(|d| d.get(key)) == Some(value) || is_empty_object(value)
-        };
-        if default.is_some() && attribute.iter().all(at_default) {
-            defaults += 1;
-            continue;
-        }
-        if default.is_some() {
-            changed.push(name.clone());
-        }
-        prefixed += usize::from(bare.len() < name.len());
-        developer += usize::from(dev);
-        // Send what differs from what CreateUserPool assumes: no `DeveloperOnlyAttribute: false`,
-        // no empty constraints, no constraints a standard attribute has anyway.
-        attribute.retain(|(key, value, _)| {
-            !(key == "DeveloperOnlyAttribute" && *value == Json::Bool(false))
-                && !(key.ends_with("Constraints")
-                    && (is_empty_object(value) || default.as_ref().and_then(|d| d.get(key)) == Some(value)))
-        });
-        for (key, value, _) in &mut attribute {
-            if key == "Name" {
-                *value = Json::str(bare);
-            }
-        }
-        if dev {
-            remove(&mut attribute, "DeveloperOnlyAttribute");
-            attribute.push((
-                "DeveloperOnlyAttribute".into(),
-                Json::Bool(true),
-                Located { pos: item_pos, ..Located::default() },
-            ));
-        }
-        let (item, item_at) = join(attribute, item_pos);
+    let located = at.children.into_iter().chain(std::iter::repeat_with(Located::default));
+    for (item, item_at) in items.into_iter().zip(located).filter_map(|(i, l)| clone_attribute(i, l, &mut tally)) {
         kept.push(item);
         children.push(item_at);
     }
+    // An empty Schema is not allowed (at least one item): nothing to send means no Schema.
+    if !kept.is_empty() {
+        request.push((key, Json::Array(kept), Located { pos: at.pos, children }));
+    }
+    let Tally { prefixed, developer, defaults, changed } = tally;
     if prefixed > 0 {
         notes.push(format!(
             "Removed the custom: or dev: prefix from {prefixed} attribute name(s) in Schema: CreateUserPool adds it."
@@ -251,12 +225,56 @@ fn clone_schema(request: &mut Members, notes: &mut Vec<String>) {
         ));
     }
     if !changed.is_empty() {
-        notes.push(format!("Kept {} in Schema: their settings differ from the defaults.", changed.join(", ")));
+        notes.push(format!("Kept {} in Schema: set differently from the defaults.", changed.join(", ")));
     }
-    // An empty Schema is not allowed (at least one item): no attribute to send means no Schema.
-    if !kept.is_empty() {
-        request.insert(index, (key, Json::Array(kept), Located { pos: at.pos, children }));
+}
+
+/// One attribute as CreateUserPool takes it, or `None` for a standard attribute at its
+/// defaults. What is not an attribute with a name is left for the request reader to report.
+fn clone_attribute(item: Json, at: Located, tally: &mut Tally) -> Option<(Json, Located)> {
+    let pos = at.pos;
+    let mut attribute = match split(item, at) {
+        Ok(attribute) => attribute,
+        Err(unchanged) => return Some(unchanged),
+    };
+    let Some(name) = get(&attribute, "Name").and_then(Json::as_str).map(str::to_string) else {
+        return Some(join(attribute, pos));
+    };
+    let (bare, dev) = match name.strip_prefix("dev:") {
+        Some(rest) => (rest.strip_prefix("custom:").unwrap_or(rest), true),
+        None => (name.strip_prefix("custom:").unwrap_or(&name), false),
+    };
+    let default = if bare.len() == name.len() { reported_default(bare) } else { None };
+    let is_default = |key: &str, value: &Json| default.as_ref().and_then(|d| d.get(key)) == Some(value);
+    let constraints_unneeded =
+        |key: &str, value: &Json| key.ends_with("Constraints") && (is_empty_object(value) || is_default(key, value));
+    if default.is_some()
+        && attribute.iter().all(|(k, v, _)| k == "Name" || is_default(k, v) || constraints_unneeded(k, v))
+    {
+        tally.defaults += 1;
+        return None;
     }
+    if default.is_some() {
+        tally.changed.push(name.clone());
+    }
+    tally.prefixed += usize::from(bare.len() < name.len());
+    tally.developer += usize::from(dev);
+    // Send only what CreateUserPool does not assume anyway: no `DeveloperOnlyAttribute: false`,
+    // no empty constraints, no constraints a standard attribute has by default.
+    attribute.retain(|(k, v, _)| {
+        !((k == "DeveloperOnlyAttribute" && *v == Json::Bool(false)) || constraints_unneeded(k, v))
+    });
+    for (key, value, _) in &mut attribute {
+        match key.as_str() {
+            "Name" => *value = Json::str(bare),
+            "DeveloperOnlyAttribute" if dev => *value = Json::Bool(true),
+            _ => {}
+        }
+    }
+    if dev && get(&attribute, "DeveloperOnlyAttribute").is_none() {
+        attribute.push(("DeveloperOnlyAttribute".into(), Json::Bool(true), Located { pos, children: Vec::new() }));
+    }
+    Some(join(attribute, pos))
 }
 
 fn is_empty_object(value: &Json) -> bool {
@@ -281,7 +299,9 @@ fn drop_repeats(request: &mut Members, notes: &mut Vec<String>) {
         ));
     }
     edit_object(request, "VerificationMessageTemplate", |template| {
-        let option = get(template, "DefaultEmailOption").and_then(Json::as_str).unwrap_or_default().to_string();
+        // Without an option, CreateUserPool uses CONFIRM_WITH_CODE.
+        let option = get(template, "DefaultEmailOption").map_or(Some("CONFIRM_WITH_CODE"), Json::as_str);
+        let option = option.unwrap_or_default().to_string();
         let unused = match option.as_str() {
             "CONFIRM_WITH_LINK" => ["EmailMessage", "EmailSubject"],
             "CONFIRM_WITH_CODE" => ["EmailMessageByLink", "EmailSubjectByLink"],
@@ -290,8 +310,8 @@ fn drop_repeats(request: &mut Members, notes: &mut Vec<String>) {
         let gone: Vec<&str> = unused.into_iter().filter(|member| remove(template, member).is_some()).collect();
         if !gone.is_empty() {
             notes.push(format!(
-                "Dropped VerificationMessageTemplate.{}: DefaultEmailOption is {option}, so Cognito does not send \
-                 it, and CreateUserPool rejects both email bodies together.",
+                "Dropped VerificationMessageTemplate.{}: the email option is {option}, which does not use them, \
+                 and CreateUserPool rejects both email bodies together.",
                 gone.join(" and ")
             ));
         }
@@ -299,7 +319,7 @@ fn drop_repeats(request: &mut Members, notes: &mut Vec<String>) {
     let policy = get(request, "Policies").and_then(|p| p.get("PasswordPolicy"));
     if let Some(days) = policy.and_then(|p| p.get("TemporaryPasswordValidityDays")).map(Json::compact) {
         edit_object(request, "AdminCreateUserConfig", |config| {
-            if let Some(unused) = remove(config, "UnusedAccountValidityDays") {
+            if let Some((_, unused, _)) = remove(config, "UnusedAccountValidityDays") {
                 notes.push(format!(
                     "Dropped AdminCreateUserConfig.UnusedAccountValidityDays ({}): \
                      Policies.PasswordPolicy.TemporaryPasswordValidityDays ({days}) replaces it, and CreateUserPool \

@@ -4,6 +4,11 @@
 //! An import either succeeds, with notes on what it renamed or dropped, or fails with
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
 //! and the CLI only use the form on success). The CLI's `import --from` uses the same code.
+//!
+//! What the importers share lives here: reading JSON or YAML ([`yaml`]) with positions,
+//! renaming and dropping members without losing those positions ([`Members`]), typing scalars
+//! by their field, and reading the finished request with `request::from_json`, so that every
+//! importer reports unknown members, wrong types and `null` alike, at the line they are on.
 
 pub mod cloudformation;
 pub mod describe;
@@ -134,31 +139,25 @@ pub(crate) fn get<'a>(members: &'a Members, name: &str) -> Option<&'a Json> {
     members.iter().find(|(key, ..)| key == name).map(|(_, value, _)| value)
 }
 
-/// Removes the member `name` and returns its value.
-pub(crate) fn remove(members: &mut Members, name: &str) -> Option<Json> {
+/// Removes the member `name`, with its key and position.
+pub(crate) fn remove(members: &mut Members, name: &str) -> Option<(String, Json, Located)> {
     let index = members.iter().position(|(key, ..)| key == name)?;
-    Some(members.remove(index).1)
+    Some(members.remove(index))
 }
 
-/// Reads a document: JSON when it starts like JSON and parses as JSON, else YAML with plain
-/// scalars kept as text. Returns whether it was YAML. A syntax error is one diagnostic.
+/// Reads a document: JSON when it starts like JSON (`{` or `[`), else YAML with plain scalars
+/// kept as text. Returns whether it was YAML. A syntax error is one diagnostic.
 pub(crate) fn read_document(text: &str) -> Result<(Json, Located, bool), Vec<Diagnostic>> {
-    let json_like = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with(['{', '[']);
-    let as_json = json_like.then(|| json::parse(text));
-    if let Some(Ok((value, at))) = as_json {
-        return Ok((value, at, false));
+    // JSON that does not parse is reported as JSON: YAML would accept what JSON rejects (a
+    // trailing comma, single quotes), and the request importer does not.
+    if text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with(['{', '[']) {
+        return json::parse(text)
+            .map(|(value, at)| (value, at, false))
+            .map_err(|e| vec![request::syntax_diagnostic(&e)]);
     }
     yaml::parse_text(text).map(|(value, at)| (value, at, true)).map_err(|error| {
-        vec![match as_json {
-            // It looked like JSON: the JSON error says more than the YAML one.
-            Some(Err(json_error)) => request::syntax_diagnostic(&json_error),
-            _ => Diagnostic::error(
-                "import.syntax",
-                FieldPath::root(),
-                format!("The file is not valid YAML: {} (at {})", error.message, error.pos),
-            )
-            .at(Some(error.pos)),
-        }]
+        let message = format!("The file is not valid YAML: {} (at {})", error.message, error.pos);
+        vec![Diagnostic::error("import.syntax", FieldPath::root(), message).at(Some(error.pos))]
     })
 }
 
@@ -169,28 +168,23 @@ pub(crate) fn not_an_object(what: &str, value: &Json, pos: Pos) -> Diagnostic {
 
 /// Reads the request an importer built from `members`; any problem reading it (unknown
 /// member, wrong type, null, duplicate) fails the import, together with `problems`.
-/// `coerce`: type scalars by their field first, as CloudFormation does (see [`coerce`]).
-pub(crate) fn finish(
-    members: Members,
-    pos: Pos,
-    coerce_scalars: bool,
-    mut problems: Vec<Diagnostic>,
-    notes: Vec<String>,
-) -> Outcome {
-    let (mut request, at) = join(members, pos);
-    if let (true, Json::Object(members)) = (coerce_scalars, &mut request) {
-        for (name, value) in members {
-            if let Some(field) = model::top_level_member(name) {
-                each_scalar(value, field, &mut coerce);
-            }
-        }
-    }
+pub(crate) fn finish(members: Members, pos: Pos, mut problems: Vec<Diagnostic>, notes: Vec<String>) -> Outcome {
+    let (request, at) = join(members, pos);
     let (form, found) = request::from_json(&request, &at);
     problems.extend(found);
     if problems.is_empty() {
         Ok((form, notes))
     } else {
         Err(problems)
+    }
+}
+
+/// Types the scalars of request members by their fields (see [`coerce`]).
+pub(crate) fn coerce_members(members: &mut Members) {
+    for (name, value, _) in members {
+        if let Some(field) = model::top_level_member(name) {
+            each_scalar(value, field, &mut coerce);
+        }
     }
 }
 

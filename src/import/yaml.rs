@@ -22,6 +22,7 @@
 //! forward, and nesting is bounded, so a fuzzer may feed it anything.
 
 use crate::json::{self, Json, Located, ParseError, Pos};
+use std::collections::BTreeSet;
 
 /// Deeper nesting than any template needs; stops stack exhaustion.
 const MAX_DEPTH: usize = 64;
@@ -374,11 +375,13 @@ impl Reader {
         let (mut key, mut key_pos, mut quoted) = (first, first_pos, quoted);
         let mut members: Vec<(String, Json)> = Vec::new();
         let mut children = Vec::new();
+        // A set, so that a mapping with very many keys stays quick to check.
+        let mut seen = BTreeSet::new();
         loop {
             if key == "<<" && !quoted {
                 return self.error(key_pos, "Merge keys (<<) are not supported: write the keys out");
             }
-            if members.iter().any(|(k, _)| *k == key) {
+            if !seen.insert(key.clone()) {
                 return self.error(key_pos, format!("{key} appears twice in this mapping: keep one"));
             }
             let (value, mut located) = self.value_after(col as isize, true)?;
@@ -839,7 +842,7 @@ impl Reader {
         let close = if mapping { '}' } else { ']' };
         let unclosed = format!("This {} is not closed: add `{close}`", if mapping { "{" } else { "[" });
         self.bump();
-        let (mut members, mut children) = (Vec::new(), Vec::new());
+        let (mut members, mut children, mut seen) = (Vec::new(), Vec::new(), BTreeSet::new());
         loop {
             self.skip_flow_space();
             let pos = self.pos();
@@ -871,7 +874,7 @@ impl Reader {
                 }
                 self.bump();
                 self.skip_flow_space();
-                if members.iter().any(|(k, _)| *k == key) {
+                if !seen.insert(key.clone()) {
                     return self.error(pos, format!("{key} appears twice in this mapping: keep one"));
                 }
                 key
@@ -1005,11 +1008,12 @@ mod tests {
 
     #[test]
     fn refuses_what_it_does_not_read_with_positions() {
-        let cases: [(&str, &str, u32, u32); 12] = [
+        let cases: [(&str, &str, u32, u32); 13] = [
             ("a: &x 1\nb: *x", "Anchors", 1, 4),
             ("a: 1\n<<: {b: 2}", "Merge keys", 2, 1),
             ("a:\n\tb: 1", "Tabs", 2, 1),
             ("a: 1\na: 2", "appears twice", 2, 1),
+            ("a:\n  b:\n    c: 1\n   d: 2", "indented more", 4, 4),
             ("a: 1\n---\nb: 2", "one YAML document", 2, 1),
             ("a:\n  b: 1\n    c: 2", "spans lines", 3, 5),
             ("a: b: c", "cannot start on the same line", 1, 4),

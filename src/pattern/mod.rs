@@ -38,7 +38,7 @@ impl Category {
     /// The major general category of `c` (Unicode version in `UNICODE_VERSION`).
     pub fn of(c: char) -> Category {
         let cp = c as u32;
-        let runs = &unicode_table::RUNS;
+        let runs = runs();
         // The last run that starts at or before `cp`; run 0 starts at U+0000.
         let index = runs.partition_point(|&run| (run >> 3) <= cp).saturating_sub(1);
         match runs[index] & 7 {
@@ -64,6 +64,25 @@ impl Category {
             _ => return None,
         })
     }
+}
+
+/// The category runs (`first_code_point << 3 | category`), unpacked once from the table.
+fn runs() -> &'static [u32] {
+    static RUNS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    RUNS.get_or_init(|| {
+        let mut runs = Vec::with_capacity(unicode_table::RUN_COUNT);
+        let (mut value, mut shift, mut start) = (0u32, 0, 0u32);
+        for &byte in unicode_table::PACKED_RUNS.iter() {
+            value |= u32::from(byte & 0x7F) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                start += value >> 3;
+                runs.push((start << 3) | (value & 7));
+                (value, shift) = (0, 0);
+            }
+        }
+        runs
+    })
 }
 
 /// Why a pattern could not be compiled.

@@ -38,7 +38,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.name-required",
         severity: Severity::Error,
         refs: &["§1"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "Schema[].Name",
             "When you add an attribute with a Name value of MyAttribute, Amazon Cognito creates the custom attribute custom:MyAttribute.",
         )],
@@ -48,7 +48,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.name-prefix",
         severity: Severity::Error,
         refs: &["R37", "W4"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "Schema[].Name",
                 "When you add an attribute with a Name value of MyAttribute, Amazon Cognito creates the custom attribute custom:MyAttribute. When DeveloperOnlyAttribute is true, Amazon Cognito creates your attribute as dev:MyAttribute.",
@@ -64,7 +64,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.verified-flags",
         severity: Severity::Error,
         refs: &["W4"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws/aws-cdk/issues/14175",
             "email_verified and phone_number_verified are not schema attributes; adding them creates custom attributes (and phone_number_verified exceeds 20 characters)",
         )],
@@ -74,14 +74,14 @@ pub const RULES: &[Rule] = &[
         id: "schema.duplicate-name",
         severity: Severity::Error,
         refs: &["W4"],
-        sources: &[Source::Reasoning("an attribute name identifies the attribute; a second definition conflicts with the first")],
+        sources: sources![Source::Reasoning("an attribute name identifies the attribute; a second definition conflicts with the first")],
         check: duplicate_name,
     },
     Rule {
         id: "schema.custom-required",
         severity: Severity::Error,
         refs: &["W3"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/boto/boto3/issues/2317",
             "service error: “Required custom attributes are not supported currently.”",
         )],
@@ -91,7 +91,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.custom-type-required",
         severity: Severity::Error,
         refs: &["§1"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/getmoto/moto/blob/master/moto/cognitoidp/models.py",
             "“Invalid AttributeDataType input, consider using the provided AttributeDataType enum.” for a custom attribute without a data type (as the service answers)",
         )],
@@ -101,7 +101,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.standard-attribute-type",
         severity: Severity::Error,
         refs: &["W4"],
-        sources: &[
+        sources: sources![
             Source::Web(ATTRIBUTES_PAGE, "standard attributes have fixed data types (updated_at is a number, the others are strings)"),
             Source::Web(
                 "https://github.com/getmoto/moto/blob/master/moto/cognitoidp/models.py",
@@ -114,7 +114,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.constraints-kind",
         severity: Severity::Error,
         refs: &["R40"],
-        sources: &[
+        sources: sources![
             Source::Doc("Schema[].NumberAttributeConstraints", "Specifies the constraints for an attribute of the number type."),
             Source::Doc("Schema[].StringAttributeConstraints", "Specifies the constraints for an attribute of the string type."),
         ],
@@ -124,7 +124,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.constraints-values",
         severity: Severity::Error,
         refs: &["R40", "W3"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "Schema[].StringAttributeConstraints.MaxLength",
                 "Must be a number less than or equal to 2^1023, represented as a string with a length of 131072 characters or fewer.",
@@ -140,7 +140,7 @@ pub const RULES: &[Rule] = &[
         id: "schema.developer-only",
         severity: Severity::Warning,
         refs: &["R38"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "Schema[].DeveloperOnlyAttribute",
             "You should use WriteAttributes in the user pool client to control how attributes can be mutated for new use cases instead of using DeveloperOnlyAttribute.",
         )],

@@ -9,7 +9,7 @@ pub const RULES: &[Rule] = &[
         id: "email.ses-needs-source-arn",
         severity: Severity::Error,
         refs: &["R23"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "EmailConfiguration.EmailSendingAccount",
             "If you use this option, provide the ARN of an Amazon SES verified email address for the SourceArn parameter.",
         )],
@@ -19,7 +19,7 @@ pub const RULES: &[Rule] = &[
         id: "email.from-needs-ses",
         severity: Severity::Error,
         refs: &["R26", "W10"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws/aws-cdk/issues/9739",
             "service error: “Cannot configure From email address for default email configuration”",
         )],
@@ -29,7 +29,7 @@ pub const RULES: &[Rule] = &[
         id: "email.from-format",
         severity: Severity::Error,
         refs: &["R26"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "EmailConfiguration.From",
             "Either the sender’s email address or the sender’s name with their email address. For example, testuser@example.com or Test User <testuser@example.com>.",
         )],
@@ -39,7 +39,7 @@ pub const RULES: &[Rule] = &[
         id: "email.configuration-set-needs-ses",
         severity: Severity::Warning,
         refs: &["R27"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "EmailConfiguration.ConfigurationSet",
             "The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service.",
         )],
@@ -49,7 +49,7 @@ pub const RULES: &[Rule] = &[
         id: "email.source-arn-region",
         severity: Severity::Warning,
         refs: &["R24"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "EmailConfiguration.SourceArn",
             "Typically, the Region in the SourceArn and the user pool Region are the same.",
         )],

@@ -9,14 +9,14 @@ pub const RULES: &[Rule] = &[
         id: "keys.customer-managed-needs-arn",
         severity: Severity::Error,
         refs: &["R46"],
-        sources: &[Source::Doc("KeyConfiguration.KmsKeyArn", "If not specified, Amazon Web Services managed keys are used.")],
+        sources: sources![Source::Doc("KeyConfiguration.KmsKeyArn", "If not specified, Amazon Web Services managed keys are used.")],
         check: customer_managed_needs_arn,
     },
     Rule {
         id: "acr.unique-names",
         severity: Severity::Error,
         refs: &["R45"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "AcrConfiguration",
                 "Each name must be unique across all four levels, including any default names that apply to levels you don't override.",
@@ -32,7 +32,7 @@ pub const RULES: &[Rule] = &[
         id: "dcr.settings",
         severity: Severity::Warning,
         refs: &["R44"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "DcrConfiguration.AuthenticatedGrantTypes",
                 "If you set an empty list, Amazon Cognito rejects authenticated registration requests.",

@@ -8,7 +8,7 @@ pub const RULES: &[Rule] = &[
         id: "lambda.pre-token-arns-differ",
         severity: Severity::Error,
         refs: &["R18"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "LambdaConfig.PreTokenGeneration",
             "If you also set an ARN in PreTokenGenerationConfig, its value must be identical to PreTokenGeneration.",
         )],
@@ -18,7 +18,7 @@ pub const RULES: &[Rule] = &[
         id: "lambda.custom-sender-needs-kms-key",
         severity: Severity::Error,
         refs: &["R20", "W12"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "LambdaConfig.KMSKeyID",
                 "Amazon Cognito uses the key to encrypt codes and temporary passwords sent to custom sender Lambda triggers.",
@@ -34,7 +34,7 @@ pub const RULES: &[Rule] = &[
         id: "arn.wrong-service",
         severity: Severity::Warning,
         refs: &["R51"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "SmsConfiguration.SnsCallerArn",
                 "This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages.",

@@ -10,7 +10,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.mfa-off",
         severity: Severity::Warning,
         refs: &["L1"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
             "AwsSolutions-COG2: The Cognito user pool does not require MFA.",
         )],
@@ -20,7 +20,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.password-length",
         severity: Severity::Warning,
         refs: &["L2"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/sls-mentor/sls-mentor/issues/153",
             "Cognito passwords should be at least 10 characters long",
         )],
@@ -30,7 +30,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.password-character-classes",
         severity: Severity::Warning,
         refs: &["L3"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
             "AwsSolutions-COG1: the password policy should require uppercase, numeric, and special characters",
         )],
@@ -40,7 +40,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.case-sensitive-usernames",
         severity: Severity::Warning,
         refs: &["L4", "R35"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "UsernameConfiguration.CaseSensitive",
             "For most use cases, set case sensitivity to False (case insensitive) as a best practice.",
         )],
@@ -50,7 +50,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.deletion-protection",
         severity: Severity::Warning,
         refs: &["L5", "R48"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "DeletionProtection",
             "When you try to delete a protected user pool in a DeleteUserPool API request, Amazon Cognito returns an InvalidParameterException error.",
         )],
@@ -60,7 +60,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.threat-protection-enforced",
         severity: Severity::Warning,
         refs: &["L6"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://docs.aws.amazon.com/securityhub/latest/userguide/cognito-controls.html",
             "[Cognito.1] Cognito user pools should have threat protection activated with full function enforcement mode for standard authentication",
         )],
@@ -70,7 +70,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.default-email-quota",
         severity: Severity::Warning,
         refs: &["L7"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "EmailConfiguration.EmailSendingAccount",
                 "When you use the default option, Amazon Cognito allows only a limited number of emails each day for your user pool.",
@@ -83,7 +83,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.deprecated-field",
         severity: Severity::Warning,
         refs: &["L8", "R15"],
-        sources: &[
+        sources: sources![
             Source::Doc("SmsVerificationMessage", "This parameter is no longer used."),
             Source::Doc("AdminCreateUserConfig.UnusedAccountValidityDays", "This parameter is no longer in use."),
         ],
@@ -93,7 +93,7 @@ pub const RULES: &[Rule] = &[
         id: "lint.mutable-custom-attribute",
         severity: Severity::Warning,
         refs: &["L9"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html",
             "custom attributes can't be removed or changed once added; app clients can write mutable attributes",
         )],

@@ -21,27 +21,27 @@ pub const LOCKED: [LockFact; 5] = [
     LockFact {
         path: "UsernameAttributes",
         what: "Whether email or phone number is the username cannot be changed after the pool is created.",
-        source: Source::Web(UPDATING, "sign-in options (username attributes and aliases) can't be changed after creation; UpdateUserPool has no such parameter"),
+        source: source!(Source::Web(UPDATING, "sign-in options (username attributes and aliases) can't be changed after creation; UpdateUserPool has no such parameter")),
     },
     LockFact {
         path: "AliasAttributes",
         what: "Sign-in aliases cannot be changed after the pool is created.",
-        source: Source::Web(UPDATING, "sign-in options (username attributes and aliases) can't be changed after creation; UpdateUserPool has no such parameter"),
+        source: source!(Source::Web(UPDATING, "sign-in options (username attributes and aliases) can't be changed after creation; UpdateUserPool has no such parameter")),
     },
     LockFact {
         path: "UsernameConfiguration",
         what: "Username case sensitivity cannot be changed after the pool is created.",
-        source: Source::Doc("UsernameConfiguration", "This configuration is immutable after you set it."),
+        source: source!(Source::Doc("UsernameConfiguration", "This configuration is immutable after you set it.")),
     },
     LockFact {
         path: "Schema[].Required",
         what: "Which attributes are required cannot be changed after the pool is created.",
-        source: Source::Web(ATTRIBUTES, "An attribute cannot be switched between required and not required after a user pool has been created."),
+        source: source!(Source::Web(ATTRIBUTES, "An attribute cannot be switched between required and not required after a user pool has been created.")),
     },
     LockFact {
         path: "Schema",
         what: "Custom attributes can be added later, but never removed or changed; standard attributes' settings are fixed.",
-        source: Source::Web(ATTRIBUTES, "custom attributes can't be removed or changed once added"),
+        source: source!(Source::Web(ATTRIBUTES, "custom attributes can't be removed or changed once added")),
     },
 ];
 

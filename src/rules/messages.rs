@@ -9,7 +9,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.email-option-bodies",
         severity: Severity::Error,
         refs: &["R10"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "VerificationMessageTemplate",
             "For CONFIRM_WITH_LINK, specify an EmailMessageByLink and leave EmailMessage blank. For CONFIRM_WITH_CODE, specify an EmailMessage and leave EmailMessageByLink blank. When you supply both parameters with either choice, Amazon Cognito returns an error.",
         )],
@@ -19,7 +19,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.unused-email-body",
         severity: Severity::Warning,
         refs: &["R10"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "VerificationMessageTemplate",
             "For CONFIRM_WITH_LINK, specify an EmailMessageByLink and leave EmailMessage blank. For CONFIRM_WITH_CODE, specify an EmailMessage and leave EmailMessageByLink blank.",
         )],
@@ -31,7 +31,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.email-template-needs-ses",
         severity: Severity::Warning,
         refs: &["R12", "R13"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "VerificationMessageTemplate.EmailMessage",
                 "You can set an EmailMessage template only if the value of EmailSendingAccount is DEVELOPER.",
@@ -47,7 +47,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.invitation-placeholders",
         severity: Severity::Warning,
         refs: &["R14", "W17"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "AdminCreateUserConfig.InviteMessageTemplate",
                 "This template must include the {####} temporary password placeholder if you are creating users with passwords.",
@@ -63,7 +63,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.username-in-verification",
         severity: Severity::Warning,
         refs: &["W17"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws/aws-cdk/issues/7597",
             "{username} can't be used in verification emails (a CDK default that did so was a bug)",
         )],
@@ -73,7 +73,7 @@ pub const RULES: &[Rule] = &[
         id: "messages.trigger-replaces-templates",
         severity: Severity::Warning,
         refs: &["R22"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "LambdaConfig.CustomMessage",
             "When a custom message trigger is active, your user pool routes all messages to a Lambda function that returns a runtime-customized message subject and body for your user pool to deliver to a user.",
         )],

@@ -8,7 +8,7 @@ pub const RULES: &[Rule] = &[
         id: "mfa.sms-configuration-required",
         severity: Severity::Error,
         refs: &["R1"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "MfaConfiguration",
                 "The CreateUserPool operation supports only SMS MFA configuration. If you set MfaConfiguration to either of these values, include an SmsConfiguration in the same request:",
@@ -21,7 +21,7 @@ pub const RULES: &[Rule] = &[
         id: "mfa.optional-with-threat-protection",
         severity: Severity::Warning,
         refs: &["R3"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "MfaConfiguration",
             "For user pools with adaptive authentication with threat protection, choose OPTIONAL.",
         )],
@@ -33,7 +33,7 @@ pub const RULES: &[Rule] = &[
         id: "mfa.phone-auto-verification",
         severity: Severity::Warning,
         refs: &["W6"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws/aws-cdk/issues/12075",
             "service error: “SMS configuration and Auto verification for phone_number are required when MFA is required/optional”",
         )],
@@ -43,7 +43,7 @@ pub const RULES: &[Rule] = &[
         id: "mfa.phone-verification-needs-sms",
         severity: Severity::Error,
         refs: &["W7"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws-amplify/amplify-backend/pull/1523",
             "service error: “SMS configuration is required when phone_number is selected for auto verification”",
         )],

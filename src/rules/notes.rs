@@ -16,90 +16,90 @@ pub const NOTES: [Note; 14] = [
     Note {
         path: "MfaConfiguration",
         text: "CreateUserPool only turns on SMS MFA. Authenticator-app (TOTP) and email MFA are set afterwards with SetUserPoolMfaConfig: choose them in the export options and every export adds that step.",
-        source: Source::Doc("MfaConfiguration", "To configure TOTP or email MFA, use the SetUserPoolMfaConfig operation."),
+        source: source!(Source::Doc("MfaConfiguration", "To configure TOTP or email MFA, use the SetUserPoolMfaConfig operation.")),
     },
     Note {
         path: "UserPoolTier",
         text: "Left out, the pool gets the Essentials plan.",
-        source: Source::Doc("UserPoolTier", "Defaults to ESSENTIALS."),
+        source: source!(Source::Doc("UserPoolTier", "Defaults to ESSENTIALS.")),
     },
     Note {
         path: "EmailConfiguration.EmailSendingAccount",
         text: "Choosing DEVELOPER makes Amazon Cognito create a service-linked role in your account; whoever creates the pool needs permission for that.",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "EmailConfiguration.EmailSendingAccount",
             "When you update your user pool with this option, Amazon Cognito creates a service-linked role, which is a type of role in your Amazon Web Services account.",
-        ),
+        )),
     },
     Note {
         path: "EmailConfiguration.SourceArn",
         text: "The SES identity must be verified and belong to the account that creates the pool (otherwise: “Email arn does not belong to your account.”).",
-        source: Source::Web("https://github.com/aws/aws-cdk/issues/25115", "service error: “Email arn does not belong to your account.”"),
+        source: source!(Source::Web("https://github.com/aws/aws-cdk/issues/25115", "service error: “Email arn does not belong to your account.”")),
     },
     Note {
         path: "SmsConfiguration.EumsSms.Region",
         text: "Leave it out, or enter the pool's own Region: any other Region is rejected.",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "SmsConfiguration.EumsSms.Region",
             "Amazon Cognito rejects any other value with an InvalidParameterException.",
-        ),
+        )),
     },
     Note {
         path: "SmsConfiguration.ExternalId",
         text: "It must match the external ID condition in the SMS role's trust policy, or sending fails.",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "SmsConfiguration.ExternalId",
             "You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the ExternalID.",
-        ),
+        )),
     },
     Note {
         path: "Schema",
         text: "Required attributes are fixed when the pool is created; custom attributes can be added later but never removed or changed.",
-        source: Source::Doc("Schema", "The specifications in this parameter set the required attributes in your user pool."),
+        source: source!(Source::Doc("Schema", "The specifications in this parameter set the required attributes in your user pool.")),
     },
     Note {
         path: "Schema[].Mutable",
         text: "Attributes that you map from an identity provider must be mutable.",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "Schema[].Mutable",
             "Any user pool attribute whose value you map from an IdP attribute must be mutable, with a parameter value of true.",
-        ),
+        )),
     },
     Note {
         path: "Schema[].AttributeDataType",
         text: "Custom attribute values reach ID tokens as strings, whatever their type.",
-        source: Source::Doc("Schema[].AttributeDataType", "A custom attribute value in your user's ID token is always a string"),
+        source: source!(Source::Doc("Schema[].AttributeDataType", "A custom attribute value in your user's ID token is always a string")),
     },
     Note {
         path: "KeyConfiguration.KeyType",
         text: "Replicating the pool to other Regions needs a multi-Region KMS key.",
-        source: Source::Doc("KeyConfiguration.KeyType", "You must use a multi-region key to enable multi-region replication for a user pool."),
+        source: source!(Source::Doc("KeyConfiguration.KeyType", "You must use a multi-region key to enable multi-region replication for a user pool.")),
     },
     Note {
         path: "IssuerConfiguration.Type",
         text: "UPDATED is recommended for every pool, and needed for multi-Region replication.",
-        source: Source::Doc("IssuerConfiguration.Type", "Recommended for all user pools, including for multi-Region replication."),
+        source: source!(Source::Doc("IssuerConfiguration.Type", "Recommended for all user pools, including for multi-Region replication.")),
     },
     Note {
         path: "DeletionProtection",
         text: "With ACTIVE, DeleteUserPool fails until an UpdateUserPool sets INACTIVE; the CloudFormation and Terraform exports also keep the pool when the stack is deleted.",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "DeletionProtection",
             "When you try to delete a protected user pool in a DeleteUserPool API request, Amazon Cognito returns an InvalidParameterException error.",
-        ),
+        )),
     },
     Note {
         path: "AdminCreateUserConfig.AllowAdminCreateUserOnly",
         text: "true turns self sign-up off: only administrators create users.",
-        source: Source::Doc("AdminCreateUserConfig.AllowAdminCreateUserOnly", "When true, only administrators can create new user profiles."),
+        source: source!(Source::Doc("AdminCreateUserConfig.AllowAdminCreateUserOnly", "When true, only administrators can create new user profiles.")),
     },
     Note {
         path: "LambdaConfig.KMSKeyID",
         text: "Use the ARN (not the key ID) of a symmetric customer managed key.",
-        source: Source::Web(
+        source: source!(Source::Web(
             "https://github.com/awsdocs/amazon-cognito-developer-guide/issues/44",
             "KMSKeyID must be a key ARN; custom sender triggers use symmetric keys",
-        ),
+        )),
     },
 ];
 

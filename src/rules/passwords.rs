@@ -8,7 +8,7 @@ pub const RULES: &[Rule] = &[
         id: "passwords.temporary-validity-conflict",
         severity: Severity::Error,
         refs: &["R16", "W9"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
                 "When you set TemporaryPasswordValidityDays for a user pool, you can no longer set a value for the legacy UnusedAccountValidityDays parameter in that user pool.",
@@ -24,7 +24,7 @@ pub const RULES: &[Rule] = &[
         id: "passwords.zero-validity-means-default",
         severity: Severity::Warning,
         refs: &["R17"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
             "If you submit a value of 0, Amazon Cognito treats it as a null value and sets TemporaryPasswordValidityDays to its default value.",
         )],

@@ -9,7 +9,7 @@ pub const RULES: &[Rule] = &[
         id: "recovery.distinct-mechanisms",
         severity: Severity::Warning,
         refs: &["R43", "W21"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "AccountRecoverySetting",
                 "As a best practice, configure both verified_email and verified_phone_number, with one having a higher priority than the other.",
@@ -25,7 +25,7 @@ pub const RULES: &[Rule] = &[
         id: "recovery.sms-with-sms-mfa",
         severity: Severity::Warning,
         refs: &["R43"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "AccountRecoverySetting",
             "With this setting, SMS doesn't qualify for a valid password recovery mechanism if the user also has SMS multi-factor authentication (MFA) activated.",
         )],
@@ -35,7 +35,7 @@ pub const RULES: &[Rule] = &[
         id: "devices.any-field-turns-on",
         severity: Severity::Warning,
         refs: &["R42"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "DeviceConfiguration",
             "When you provide a value for any DeviceConfiguration field, you activate the Amazon Cognito device-remembering feature.",
         )],
@@ -45,7 +45,7 @@ pub const RULES: &[Rule] = &[
         id: "updates.verify-before-update-needs-auto-verify",
         severity: Severity::Error,
         refs: &["R49", "W8"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/aws/aws-cli/issues/7151",
             "service error: “All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes”",
         )],

@@ -9,7 +9,7 @@ pub const RULES: &[Rule] = &[
         id: "sign-in.alias-or-username",
         severity: Severity::Error,
         refs: &["W1"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://github.com/lgallard/terraform-aws-cognito-user-pool/issues/41",
             "service error: “only one of the aliasAttributes or usernameAttributes can be set in a user pool”",
         )],
@@ -19,7 +19,7 @@ pub const RULES: &[Rule] = &[
         id: "sign-in.software-token-first-factor",
         severity: Severity::Error,
         refs: &["R9"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "Policies.SignInPolicy.AllowedFirstAuthFactors",
             "SOFTWARE_TOKEN is not currently supported as a first auth factor. Do not include this value in AllowedFirstAuthFactors.",
         )],
@@ -30,7 +30,7 @@ pub const RULES: &[Rule] = &[
         id: "sign-in.password-first-factor",
         severity: Severity::Warning,
         refs: &["W15"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.AllowedFirstAuthFactors.html",
             "password: “This must be true.”",
         )],
@@ -41,7 +41,7 @@ pub const RULES: &[Rule] = &[
         id: "sign-in.otp-delivery",
         severity: Severity::Warning,
         refs: &["W16"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security-email-mfa.html",
             "To enable email-based MFA, the user pool must be configured to use the Amazon SES email-sending configuration instead of the default email configuration.",
         )],
@@ -51,7 +51,7 @@ pub const RULES: &[Rule] = &[
         id: "sign-in.preferred-username-required-alias",
         severity: Severity::Error,
         refs: &["W5"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html",
             "The preferred_username cannot be selected as both required and as an alias.",
         )],
@@ -62,7 +62,7 @@ pub const RULES: &[Rule] = &[
         id: "lists.duplicate-value",
         severity: Severity::Warning,
         refs: &["§4"],
-        sources: &[Source::Reasoning(
+        sources: sources![Source::Reasoning(
             "each of these lists is a set of choices; the model does not forbid repeats, and a repeated value is at best ignored",
         )],
         check: duplicate_values,

@@ -8,7 +8,7 @@ pub const RULES: &[Rule] = &[
         id: "sms.sns-or-eums",
         severity: Severity::Error,
         refs: &["R28"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "SmsConfiguration.EumsSms",
             "In a user pool, provide either the Amazon SNS configuration (SnsCallerArn) or this configuration, but not both.",
         )],
@@ -18,7 +18,7 @@ pub const RULES: &[Rule] = &[
         id: "sms.origination-identity-format",
         severity: Severity::Warning,
         refs: &["R30"],
-        sources: &[Source::Doc(
+        sources: sources![Source::Doc(
             "SmsConfiguration.EumsSms.OriginationIdentity",
             "You can provide an E.164 phone number or the ARN of the phone number, sender ID, or phone pool.",
         )],
@@ -28,7 +28,7 @@ pub const RULES: &[Rule] = &[
         id: "sms.india-dlt-pair",
         severity: Severity::Warning,
         refs: &["R31"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "SmsConfiguration.EumsSms.InEntityId",
                 "The principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS messages.",
@@ -44,7 +44,7 @@ pub const RULES: &[Rule] = &[
         id: "sms.region",
         severity: Severity::Warning,
         refs: &["R32", "R29"],
-        sources: &[
+        sources: sources![
             Source::Doc(
                 "SmsConfiguration.SnsRegion",
                 "Amazon Cognito resources in the Asia Pacific (Seoul) Amazon Web Services Region must use your Amazon SNS configuration in the Asia Pacific (Tokyo) Region.",

@@ -10,21 +10,21 @@ pub const RULES: &[Rule] = &[
         id: "tags.reserved-prefix",
         severity: Severity::Error,
         refs: &["tags"],
-        sources: &[Source::Web(TAGGING, "The aws: prefix is reserved for AWS use; you can't create tag keys or values with it")],
+        sources: sources![Source::Web(TAGGING, "The aws: prefix is reserved for AWS use; you can't create tag keys or values with it")],
         check: reserved_prefix,
     },
     Rule {
         id: "tags.too-many",
         severity: Severity::Error,
         refs: &["tags"],
-        sources: &[Source::Web(TAGGING, "Maximum number of user-created tags per resource: 50")],
+        sources: sources![Source::Web(TAGGING, "Maximum number of user-created tags per resource: 50")],
         check: too_many,
     },
     Rule {
         id: "tags.characters",
         severity: Severity::Warning,
         refs: &["tags"],
-        sources: &[Source::Web(
+        sources: sources![Source::Web(
             TAGGING,
             "Tag keys and values can contain letters, numbers and spaces representable in UTF-8, and the characters + - = . _ : / @",
         )],

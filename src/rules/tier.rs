@@ -74,58 +74,58 @@ pub const REQUIREMENTS: [Requirement; 7] = [
         when: When::OneOf(&["AUDIT", "ENFORCED"]),
         tier: Tier::Plus,
         feature: "Threat protection",
-        source: Source::Doc("UserPoolAddOns", "To activate this setting, your user pool must be on the Plus tier."),
+        source: source!(Source::Doc("UserPoolAddOns", "To activate this setting, your user pool must be on the Plus tier.")),
     },
     Requirement {
         path: "UserPoolAddOns.AdvancedSecurityAdditionalFlows",
         when: When::Set,
         tier: Tier::Plus,
         feature: "Threat protection for custom authentication",
-        source: Source::Doc("UserPoolAddOns", "To activate this setting, your user pool must be on the Plus tier."),
+        source: source!(Source::Doc("UserPoolAddOns", "To activate this setting, your user pool must be on the Plus tier.")),
     },
     Requirement {
         path: "Policies.SignInPolicy",
         when: When::Set,
         tier: Tier::Essentials,
         feature: "Choice-based sign-in (allowed first factors)",
-        source: Source::Doc(
+        source: source!(Source::Doc(
             "Policies.SignInPolicy",
             "To activate this setting, your user pool must be in the Essentials tier or higher.",
-        ),
+        )),
     },
     Requirement {
         path: "DcrConfiguration",
         when: When::Set,
         tier: Tier::Essentials,
         feature: "Dynamic client registration",
-        source: Source::Doc("DcrConfiguration", "To activate this setting, your user pool must be in the Essentials tier or higher."),
+        source: source!(Source::Doc("DcrConfiguration", "To activate this setting, your user pool must be in the Essentials tier or higher.")),
     },
     Requirement {
         path: "AcrConfiguration",
         when: When::Set,
         tier: Tier::Essentials,
         feature: "Custom ACR level names",
-        source: Source::Doc("AcrConfiguration", "Configuring custom ACR level names requires the Essentials or Plus feature plan."),
+        source: source!(Source::Doc("AcrConfiguration", "Configuring custom ACR level names requires the Essentials or Plus feature plan.")),
     },
     Requirement {
         path: "LambdaConfig.PreTokenGenerationConfig.LambdaVersion",
         when: When::OneOf(&["V2_0", "V3_0"]),
         tier: Tier::Essentials,
         feature: "Access token customization (pre token generation V2_0 or V3_0)",
-        source: Source::Web(
+        source: source!(Source::Web(
             "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html",
             "In user pools with the Essentials or Plus feature plan, you can generate the version two or V2_0 trigger event with access token customization, and the version three or V3_0 trigger event …",
-        ),
+        )),
     },
     Requirement {
         path: "Policies.PasswordPolicy.PasswordHistorySize",
         when: When::Positive,
         tier: Tier::Essentials,
         feature: "Password history",
-        source: Source::Web(
+        source: source!(Source::Web(
             "https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html",
             "password reuse prevention (password history) is an Essentials plan feature",
-        ),
+        )),
     },
 ];
 
@@ -159,7 +159,7 @@ pub const RULES: &[Rule] = &[Rule {
     id: "plan.feature-not-in-plan",
     severity: Severity::Error,
     refs: &["R4", "R5", "R6", "R7", "R8", "R21", "W13", "W14", "W20"],
-    sources: &[
+    sources: sources![
         Source::Doc("UserPoolTier", "Defaults to ESSENTIALS."),
         Source::Web(
             "https://github.com/hashicorp/terraform-provider-aws/pull/40734",

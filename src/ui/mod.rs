@@ -22,16 +22,17 @@ use crate::model::overlay::{self, SECTIONS};
 use crate::value::FormValue;
 use crate::{request, saved, share};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Every diagnostic of the form, indexed by the path where its fix goes.
 #[derive(Debug, Default)]
 pub struct Findings {
     pub all: Vec<Diagnostic>,
-    by_path: HashMap<String, Vec<usize>>,
-    /// (errors, warnings) per section id.
-    by_section: HashMap<&'static str, (usize, usize)>,
+    /// (path, index into `all`), sorted by path: a sorted list is smaller in the WebAssembly
+    /// than a hash map and as fast for a few hundred entries.
+    by_path: Vec<(String, usize)>,
+    /// (errors, warnings) per section, in `SECTIONS` order.
+    by_section: [(usize, usize); SECTIONS.len()],
 }
 
 impl PartialEq for Findings {
@@ -42,27 +43,34 @@ impl PartialEq for Findings {
 
 impl Findings {
     fn new(all: Vec<Diagnostic>) -> Findings {
-        let mut by_path: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_section: HashMap<&'static str, (usize, usize)> = HashMap::new();
+        let mut by_path = Vec::with_capacity(all.len());
+        let mut by_section = [(0, 0); SECTIONS.len()];
         for (index, d) in all.iter().enumerate() {
             let Some(path) = d.path() else { continue };
-            by_path.entry(path.to_string()).or_default().push(index);
-            if let Some(section) = overlay::section_of(&path.model_path()) {
-                let counts = by_section.entry(section.id).or_default();
+            by_path.push((path.to_string(), index));
+            let model_path = path.model_path();
+            if let Some(section) = SECTIONS.iter().position(|s| overlay::section_of(&model_path).is_some_and(|o| o.id == s.id)) {
+                let counts = &mut by_section[section];
                 match d.severity {
                     Severity::Error => counts.0 += 1,
                     Severity::Warning => counts.1 += 1,
                 }
             }
         }
+        by_path.sort_unstable();
         Findings { all, by_path, by_section }
     }
 
     /// The most severe problem at `path`, as (severity, message), with how many paths the
     /// rule involves (a cross-field problem names the other fields in its message).
     pub fn first_at(&self, path: &str) -> Option<(Severity, String)> {
-        let indexes = self.by_path.get(path)?;
-        indexes.iter().map(|&i| &self.all[i]).min_by_key(|d| d.severity).map(|d| (d.severity, d.message.clone()))
+        let start = self.by_path.partition_point(|(p, _)| p.as_str() < path);
+        self.by_path[start..]
+            .iter()
+            .take_while(|(p, _)| p == path)
+            .map(|&(_, i)| &self.all[i])
+            .min_by_key(|d| d.severity)
+            .map(|d| (d.severity, d.message.clone()))
     }
 
     pub fn error_count(&self) -> usize {
@@ -71,7 +79,7 @@ impl Findings {
 
     /// (errors, warnings) in a section.
     pub fn section_counts(&self, section: &str) -> (usize, usize) {
-        self.by_section.get(section).copied().unwrap_or_default()
+        SECTIONS.iter().position(|s| s.id == section).map(|i| self.by_section[i]).unwrap_or_default()
     }
 }
 

@@ -348,32 +348,43 @@ fn ImportDialog() -> impl IntoView {
 fn PresetMenu() -> impl IntoView {
     let store = expect_context::<Store>();
     let open = RwSignal::new(false);
+    // The preset requests and the diff live in the helper worker; the form keeps the titles.
     let apply = move |preset: &'static presets::Preset| {
-        let (next, changes) = store.form.with_untracked(|f| presets::apply(f, preset));
-        store.replace(next);
-        if preset.mfa.totp || preset.mfa.email {
-            store.mfa.update(|m| {
-                m.totp |= preset.mfa.totp;
-                m.email |= preset.mfa.email;
-            });
-        }
-        let mut notices = vec![format!(
-            "Applied the preset “{}”: {} change{}. Undo takes it back.",
-            preset.title,
-            changes.len(),
-            if changes.len() == 1 { "" } else { "s" }
-        )];
-        notices.extend(changes.into_iter().map(|c| match (c.before, c.after) {
-            (None, Some(after)) => format!("{}: set to {after}", c.path),
-            (Some(before), Some(after)) => format!("{}: {before} → {after}", c.path),
-            (Some(before), None) => format!("{}: {before} removed", c.path),
-            (None, None) => c.path,
-        }));
-        if preset.mfa.totp {
-            notices.push("Authenticator-app (TOTP) MFA is turned on after creation (see Export).".into());
-        }
-        store.notices.set(notices);
-        store.announce(format!("Applied the preset “{}”.", preset.title));
+        let current = store.form.with_untracked(request::to_json);
+        let ask = vec![("op".into(), Json::str("preset")), ("preset".into(), Json::str(preset.id)), ("request".into(), current)];
+        worker::ask(ask, move |answer| {
+            let answer = match answer {
+                Ok(answer) => answer,
+                Err(message) => {
+                    store.notices.set(vec![message]);
+                    return;
+                }
+            };
+            let (next, _) = request::from_json(answer.get("request").unwrap_or(&Json::Null), &crate::json::Located::default());
+            store.replace(next);
+            if preset.mfa.totp || preset.mfa.email {
+                store.mfa.update(|m| {
+                    m.totp |= preset.mfa.totp;
+                    m.email |= preset.mfa.email;
+                });
+            }
+            let changes: Vec<String> = match answer.get("changes") {
+                Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            let mut notices = vec![format!(
+                "Applied the preset “{}”: {} change{}. Undo takes it back.",
+                preset.title,
+                changes.len(),
+                if changes.len() == 1 { "" } else { "s" }
+            )];
+            notices.extend(changes);
+            if preset.mfa.totp {
+                notices.push("Authenticator-app (TOTP) MFA is turned on after creation (see Export).".into());
+            }
+            store.notices.set(notices);
+            store.announce(format!("Applied the preset “{}”.", preset.title));
+        });
         open.set(false);
     };
     view! {

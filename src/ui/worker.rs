@@ -3,7 +3,6 @@
 
 use crate::json::{self, Json};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 type Callback = Box<dyn FnOnce(Result<Json, String>)>;
@@ -14,7 +13,7 @@ struct Client {
     failed: Option<String>,
     queue: Vec<String>,
     next_id: u64,
-    pending: HashMap<u64, Callback>,
+    pending: Vec<(u64, Callback)>,
 }
 
 thread_local! {
@@ -38,7 +37,7 @@ fn start() -> Result<Client, String> {
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    Ok(Client { worker, ready: false, failed: None, queue: Vec::new(), next_id: 0, pending: HashMap::new() })
+    Ok(Client { worker, ready: false, failed: None, queue: Vec::new(), next_id: 0, pending: Vec::new() })
 }
 
 fn answered(text: &str) {
@@ -58,8 +57,14 @@ fn answered(text: &str) {
         Some(Json::Number(n)) => n.parse::<u64>().ok(),
         _ => None,
     };
-    let callback =
-        id.and_then(|id| CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|client| client.pending.remove(&id))));
+    let callback = id.and_then(|id| {
+        CLIENT.with(|c| {
+            let mut c = c.borrow_mut();
+            let client = c.as_mut()?;
+            let at = client.pending.iter().position(|(p, _)| *p == id)?;
+            Some(client.pending.swap_remove(at).1)
+        })
+    });
     if let Some(callback) = callback {
         let result = match answer.get("error").and_then(Json::as_str) {
             Some(error) => Err(error.to_string()),
@@ -75,7 +80,7 @@ fn failed(message: String) {
         match c.as_mut() {
             Some(client) => {
                 client.failed = Some(message.clone());
-                client.pending.drain().map(|(_, cb)| cb).collect()
+                client.pending.drain(..).map(|(_, cb)| cb).collect()
             }
             None => Vec::new(),
         }
@@ -106,7 +111,7 @@ pub fn ask(mut members: Vec<(String, Json)>, callback: impl FnOnce(Result<Json, 
         members.insert(0, ("id".into(), Json::Number(id.to_string())));
         let message = Json::Object(members).compact();
         if let Some(callback) = callback.take() {
-            client.pending.insert(id, callback);
+            client.pending.push((id, callback));
         }
         if client.ready {
             let _ = client.worker.post_message(&JsValue::from_str(&message));
