@@ -132,6 +132,9 @@ pub fn from_json(value: &Json, located: &Located) -> (FormValue, Vec<Diagnostic>
     (form, problems)
 }
 
+/// The position of a value the parser did not see (values built in code, not parsed).
+static NOWHERE: Located = Located { pos: Pos { line: 0, column: 0 }, children: Vec::new() };
+
 struct Reader<'a> {
     form: &'a mut FormValue,
     problems: &'a mut Vec<Diagnostic>,
@@ -155,6 +158,10 @@ impl Reader<'_> {
         path: &FieldPath,
     ) -> Vec<(&'static Field, Node)> {
         let mut out: Vec<(&'static Field, Node)> = Vec::new();
+        // Keys that occur more than once (sorted once: objects can be large in hostile files).
+        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        let repeated: Vec<&str> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
         for (index, (key, value)) in members.iter().enumerate() {
             let pos = pos_of(located, index);
             let here = path.with_member(key);
@@ -163,7 +170,7 @@ impl Reader<'_> {
                 self.problem("import.unknown-key", here, pos, message);
                 continue;
             };
-            if members[index + 1..].iter().any(|(k, _)| k == key) {
+            if repeated.binary_search(&key.as_str()).is_ok() && members[index + 1..].iter().any(|(k, _)| k == key) {
                 self.problem(
                     "import.duplicate-key",
                     here,
@@ -172,8 +179,8 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            let child_located = located.children.get(index).cloned().unwrap_or_default();
-            if let Some(node) = self.node(field, value, &child_located, &here) {
+            let child_located = located.children.get(index).unwrap_or(&NOWHERE);
+            if let Some(node) = self.node(field, value, child_located, &here) {
                 out.push((field, node));
             }
         }
@@ -234,7 +241,7 @@ impl Reader<'_> {
                 let element = field.child_fields().next()?;
                 let mut rows = Vec::new();
                 for (index, item) in items.iter().enumerate() {
-                    let item_located = located.children.get(index).cloned().unwrap_or_default();
+                    let item_located = located.children.get(index).unwrap_or(&NOWHERE);
                     let item_path = path.with(Segment::Index(index));
                     // A dropped item still takes a row, so later indexes match the file.
                     let node =
@@ -247,7 +254,7 @@ impl Reader<'_> {
                 let value_field = field.child_fields().nth(1)?;
                 let mut entries = Vec::new();
                 for (index, (key, item)) in members.iter().enumerate() {
-                    let item_located = located.children.get(index).cloned().unwrap_or_default();
+                    let item_located = located.children.get(index).unwrap_or(&NOWHERE);
                     let item_path = path.with(Segment::Key(key.clone()));
                     let node = self
                         .node(value_field, item, &item_located, &item_path)

@@ -65,11 +65,11 @@ fn walk_node(field: &'static Field, node: &Node, path: &FieldPath, context: &Row
             }
             let mut children = field.child_fields();
             let (Some(key_field), Some(value_field)) = (children.next(), children.next()) else { return };
-            let key_label = label(key_field);
             for (index, entry) in entries.iter().enumerate() {
+                let key_label = || label(key_field);
                 let entry_path = path.with(Segment::Key(entry.key.clone()));
                 let key_path = entry_path.with(Segment::KeyName);
-                let entry_context = Some(format!("{key_label} ‘{}’", entry.key));
+                let entry_context = Some(format!("{} ‘{}’", key_label(), entry.key));
                 if let Some((rule, message)) = scalar_problem(key_field, &entry.key) {
                     // An empty key cannot name its entry, so say which one it is.
                     let which = entry.key.is_empty().then(|| format!("{} {}", overlay::item_noun(field), index + 1));
@@ -79,9 +79,10 @@ fn walk_node(field: &'static Field, node: &Node, path: &FieldPath, context: &Row
                         "model.duplicate-key",
                         key_path,
                         format!(
-                            "{} ‘{}’ is used more than once: use each {key_label} once",
-                            upper_first(&key_label),
-                            entry.key
+                            "{} ‘{}’ is used more than once: use each {} once",
+                            upper_first(&key_label()),
+                            entry.key,
+                            key_label()
                         ),
                     ));
                 }
@@ -131,8 +132,10 @@ fn expected_kind(field: &Field) -> &'static str {
 
 /// The first problem of one scalar value, as (rule, message).
 pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str, String)> {
-    let label = upper_first(&label(field));
-    let phrase = label_in_sentence(field);
+    // Labels are only worded when there is a problem: this runs for every value on every
+    // keystroke, and almost every value is fine.
+    let label = || upper_first(&label(field));
+    let phrase = || label_in_sentence(field);
     match field.kind {
         Kind::Enum => {
             if text.is_empty() {
@@ -143,14 +146,14 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
             }
             let options = or_list(field.enum_values);
             if let Some(right) = field.enum_values.iter().find(|v| v.eq_ignore_ascii_case(text)) {
-                return Some(("model.enum", format!("Use {right} for {phrase}: values are case-sensitive")));
+                return Some(("model.enum", format!("Use {right} for {}: values are case-sensitive", phrase())));
             }
-            Some(("model.enum", format!("Select {} {phrase}: {options}", article(&phrase))))
+            Some(("model.enum", { let phrase = phrase(); format!("Select {} {phrase}: {options}", article(&phrase)) }))
         }
         Kind::Boolean => match text {
             "true" | "false" => None,
             "" => Some(("model.required", enter(field))),
-            _ => Some(("model.boolean", format!("{label} must be true or false"))),
+            _ => Some(("model.boolean", format!("{} must be true or false", label()))),
         },
         Kind::Integer => {
             let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
@@ -159,14 +162,14 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
             }
             let example = field.min.unwrap_or(1).max(1);
             let Some(value) = parse_integer(trimmed) else {
-                return Some(("model.integer", format!("{label} must be a whole number, like {example}")));
+                return Some(("model.integer", format!("{} must be a whole number, like {example}", label())));
             };
             match (field.min, field.max) {
                 (Some(min), Some(max)) if value < min || value > max => {
-                    Some(("model.range", format!("Enter {} {phrase} from {min} to {max}", article(&phrase))))
+                    Some(("model.range", { let phrase = phrase(); format!("Enter {} {phrase} from {min} to {max}", article(&phrase)) }))
                 }
-                (Some(min), None) if value < min => Some(("model.range", format!("{label} must be {min} or more"))),
-                (None, Some(max)) if value > max => Some(("model.range", format!("{label} must be {max} or less"))),
+                (Some(min), None) if value < min => Some(("model.range", format!("{} must be {min} or more", label()))),
+                (None, Some(max)) if value > max => Some(("model.range", format!("{} must be {max} or less", label()))),
                 _ => None,
             }
         }
@@ -177,10 +180,10 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
                 return Some(("model.required", enter(field)));
             }
             if let Some(max) = field.max.filter(|&max| length > max) {
-                return Some(("model.length", format!("{label} must be {max} characters or fewer (it has {length})")));
+                return Some(("model.length", format!("{} must be {max} characters or fewer (it has {length})", label())));
             }
             if length < min {
-                return Some(("model.length", format!("{label} must be {min} characters or more (it has {length})")));
+                return Some(("model.length", format!("{} must be {min} characters or more (it has {length})", label())));
             }
             let pattern = field.pattern()?;
             let words = field
@@ -191,9 +194,9 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
                 Verdict::Matches => None,
                 Verdict::BadCharacter { index, character } => Some((
                     "model.pattern",
-                    format!("{label} {words}: remove {} (character {})", describe_char(character), index + 1),
+                    format!("{} {words}: remove {} (character {})", label(), describe_char(character), index + 1),
                 )),
-                Verdict::Incomplete => Some(("model.pattern", format!("{label} {words}"))),
+                Verdict::Incomplete => Some(("model.pattern", format!("{} {words}", label()))),
             }
         }
         Kind::Structure | Kind::List | Kind::Map => None,

@@ -130,6 +130,25 @@ pub fn value(syntax: &Syntax, value: &Json, level: usize) -> String {
     out
 }
 
+/// Whether the keys, strings and numbers inside `value` are longer than `budget` characters
+/// in all (a lower bound of its one-line length). Stops as soon as it knows.
+fn text_exceeds(value: &Json, budget: usize) -> bool {
+    fn take(left: &mut usize, n: usize) -> bool {
+        *left = left.saturating_sub(n);
+        *left == 0
+    }
+    fn walk(value: &Json, left: &mut usize) -> bool {
+        match value {
+            Json::String(s) | Json::Number(s) => take(left, s.len() + 1),
+            Json::Null | Json::Bool(_) => take(left, 4),
+            Json::Array(items) => items.iter().any(|i| walk(i, left)),
+            Json::Object(members) => members.iter().any(|(k, v)| take(left, k.len() + 1) || walk(v, left)),
+        }
+    }
+    let mut left = budget + 1;
+    walk(value, &mut left)
+}
+
 /// `value` as a source literal on one line.
 pub fn one_line(syntax: &Syntax, value: &Json) -> String {
     let mut out = String::new();
@@ -198,8 +217,10 @@ fn write_rows(
         if let Some(key) = key {
             write_key(syntax, key, out);
         }
+        // Small containers go on one line; measuring by rendering is skipped when the text in
+        // the container alone is already too long (otherwise nesting makes this quadratic).
         let inline = match (level, item) {
-            (Some(_), Json::Array(_) | Json::Object(_)) => Some(one_line(syntax, item)),
+            (Some(_), Json::Array(_) | Json::Object(_)) if !text_exceeds(item, INLINE_WIDTH) => Some(one_line(syntax, item)),
             _ => None,
         };
         match inline {
@@ -272,14 +293,26 @@ fn is_identifier(key: &str, first_extra: fn(char) -> bool, rest_extra: fn(char) 
 
 fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
     out.push('"');
-    for c in text.chars() {
+    // Copy runs of characters that need no escape in one go (most text is plain).
+    let mut run_start = 0;
+    for (at, c) in text.char_indices() {
+        let plain = match c {
+            '"' | '\\' | '\n' | '\r' | '\t' => false,
+            ' '..='~' => true,
+            c => !(is_invisible(c) || (syntax.ascii_only && !c.is_ascii())),
+        };
+        if plain {
+            continue;
+        }
+        out.push_str(&text[run_start..at]);
+        run_start = at + c.len_utf8();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if is_invisible(c) || (syntax.ascii_only && !c.is_ascii()) => {
+            c => {
                 let code = c as u32;
                 let _ = match (code > 0xFFFF, syntax.astral_escape) {
                     (false, _) => write!(out, "\\u{code:04X}"),
@@ -291,9 +324,9 @@ fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
                     }
                 };
             }
-            c => out.push(c),
         }
     }
+    out.push_str(&text[run_start..]);
     out.push('"');
 }
 

@@ -151,7 +151,15 @@ pub fn top_level() -> impl Iterator<Item = &'static Field> {
 
 /// The field with model path `path` (`Schema[].Name`).
 pub fn by_path(path: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|field| field.path == path)
+    // Rules look fields up by path on every keystroke: a sorted index, built once.
+    static INDEX: OnceLock<Vec<(&'static str, FieldId)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: Vec<(&'static str, FieldId)> = FIELDS.iter().map(|f| (f.path, f.id)).collect();
+        index.sort_unstable();
+        index
+    });
+    let at = index.binary_search_by(|(p, _)| (*p).cmp(path)).ok()?;
+    FIELDS.get(index[at].1 as usize)
 }
 
 /// The top-level parameter called `name`.

@@ -72,8 +72,9 @@ fn acr_unique_names(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut names: Vec<(String, String, Option<crate::value::FieldPath>)> = Vec::new();
     for level in 1..=4 {
         let key = format!("Level{level}");
-        let configured = entries.iter().find(|(k, _, _)| *k == key).and_then(|(_, node, path)| {
-            let Node::Struct(members) = node else { return None };
+        let configured = entries.iter().find(|e| e.key == key).and_then(|entry| {
+            let Node::Struct(members) = entry.node else { return None };
+            let path = entry.path();
             let field = crate::model::by_path("AcrConfiguration{}.AcrValue")?;
             match members.get(field.id) {
                 Some(Node::Text(value)) => Some((value.clone(), path.with_member("AcrValue"))),

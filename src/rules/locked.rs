@@ -115,7 +115,7 @@ pub fn choices(form: &crate::value::FormValue) -> Vec<LockedChoice> {
         let mutable = if row.flag("Mutable") == Some(false) { "cannot be changed after sign-up" } else { "mutable" };
         let prefix = if row.flag("DeveloperOnlyAttribute") == Some(true) { "dev:" } else { "custom:" };
         out.push(LockedChoice {
-            path: row.path.clone(),
+            path: row.path(),
             topic: "Custom attribute",
             choice: format!("{prefix}{name}: {data_type}, {mutable}; it can never be removed."),
         });

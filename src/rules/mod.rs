@@ -202,7 +202,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The rows of a list of structures (`Schema`, `AccountRecoverySetting.RecoveryMechanisms`).
-    pub fn rows(&self, path: &str) -> Vec<RowView<'a>> {
+    pub fn rows(&self, path: &'static str) -> Vec<RowView<'a>> {
         let (Some(Node::List(rows)), Some(field)) = (self.node(path), model::by_path(path)) else { return Vec::new() };
         let Some(element) = field.child_fields().next().filter(|e| e.kind == Kind::Structure) else {
             return Vec::new();
@@ -210,18 +210,17 @@ impl<'a> Ctx<'a> {
         rows.iter()
             .enumerate()
             .filter_map(|(index, row)| match &row.node {
-                Node::Struct(members) => Some(RowView { element, members, path: at(path).with(Segment::Index(index)) }),
+                Node::Struct(members) => Some(RowView { element, members, list: path, index }),
                 _ => None,
             })
             .collect()
     }
 
-    /// The entries of a map (`UserPoolTags`, `AcrConfiguration`): key, value node, path.
-    pub fn entries(&self, path: &str) -> Vec<(&'a str, &'a Node, FieldPath)> {
+    /// The entries of a map (`UserPoolTags`, `AcrConfiguration`): key, value node, and the
+    /// path of the entry (built only when a finding needs it: rules run on every keystroke).
+    pub fn entries(&self, path: &'static str) -> Vec<EntryView<'a>> {
         match self.node(path) {
-            Some(Node::Map(entries)) => {
-                entries.iter().map(|e| (e.key.as_str(), &e.node, at(path).with(Segment::Key(e.key.clone())))).collect()
-            }
+            Some(Node::Map(entries)) => entries.iter().map(|e| EntryView { map: path, key: &e.key, node: &e.node }).collect(),
             _ => Vec::new(),
         }
     }
@@ -241,8 +240,35 @@ impl<'a> Ctx<'a> {
 pub struct RowView<'a> {
     element: &'static Field,
     members: &'a Members,
-    /// `Schema[2]`.
-    pub path: FieldPath,
+    list: &'static str,
+    index: usize,
+}
+
+/// One entry of a map.
+pub struct EntryView<'a> {
+    map: &'static str,
+    pub key: &'a str,
+    pub node: &'a Node,
+}
+
+impl EntryView<'_> {
+    /// The path of the entry's value (`UserPoolTags{env}`).
+    pub fn path(&self) -> FieldPath {
+        at(self.map).with(Segment::Key(self.key.to_string()))
+    }
+
+    /// The path of the entry's key (`UserPoolTags{env}@key`).
+    pub fn key_path(&self) -> FieldPath {
+        self.path().with(Segment::KeyName)
+    }
+
+    /// The text of a scalar value.
+    pub fn text(&self) -> Option<&str> {
+        match self.node {
+            Node::Text(t) => Some(t),
+            _ => None,
+        }
+    }
 }
 
 impl<'a> RowView<'a> {
@@ -284,9 +310,14 @@ impl<'a> RowView<'a> {
         }
     }
 
+    /// The path of the row (`Schema[2]`).
+    pub fn path(&self) -> FieldPath {
+        at(self.list).with(Segment::Index(self.index))
+    }
+
     /// The path of a member of this row (`Schema[2].Required`).
     pub fn at(&self, member: &str) -> FieldPath {
-        member.split('.').fold(self.path.clone(), |path, part| path.with_member(part))
+        member.split('.').fold(self.path(), |path, part| path.with_member(part))
     }
 }
 

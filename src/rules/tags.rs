@@ -33,10 +33,11 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn reserved_prefix(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (key, _, path) in ctx.entries("UserPoolTags") {
+    for entry in ctx.entries("UserPoolTags") {
+        let key = entry.key;
         if key.to_ascii_lowercase().starts_with("aws:") {
             out.push(Finding::at_paths(
-                vec![path.with(crate::value::Segment::KeyName)],
+                vec![entry.key_path()],
                 format!("Tag keys cannot start with aws: (it is reserved): rename ‘{key}’"),
             ));
         }
@@ -59,17 +60,11 @@ fn allowed(c: char) -> bool {
 }
 
 fn characters(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (key, node, path) in ctx.entries("UserPoolTags") {
-        let value = match node {
-            crate::value::Node::Text(t) => t.as_str(),
-            _ => "",
-        };
-        for (text, at, what) in
-            [(key, path.with(crate::value::Segment::KeyName), "key"), (value, path.clone(), "value")]
-        {
+    for entry in ctx.entries("UserPoolTags") {
+        for (text, is_key, what) in [(entry.key, true, "key"), (entry.text().unwrap_or_default(), false, "value")] {
             if let Some(bad) = text.chars().find(|c| !allowed(*c)) {
                 out.push(Finding::at_paths(
-                    vec![at],
+                    vec![if is_key { entry.key_path() } else { entry.path() }],
                     format!(
                         "Tag {what}s can only include letters, numbers, spaces and + - = . _ : / @: remove {} from ‘{text}’",
                         crate::validate::describe_char(bad)
