@@ -40,9 +40,12 @@ fn main() {
     });
     let mut per_format = Vec::new();
     for format in Format::ALL {
-        per_format.push((format, median_of(300, || {
-            black_box(export::render(format, black_box(&json), &options));
-        })));
+        per_format.push((
+            format,
+            median_of(300, || {
+                black_box(export::render(format, black_box(&json), &options));
+            }),
+        ));
     }
     let all = median_of(200, || {
         black_box(poolsmith::diagnostics(&form));

@@ -63,12 +63,30 @@ pub const PRESETS: [Preset; 6] = [
 /// [`apply`] needs them, and the browser runs that in its helper worker: the form's first load
 /// carries only the titles.
 const REQUESTS: [(&str, &str); 6] = [
-    ("spa-email", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":10,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"VerificationMessageTemplate":{"DefaultEmailOption":"CONFIRM_WITH_CODE"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
-    ("web-mfa-optional", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OFF","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
-    ("mobile-phone-sms", r#"{"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["phone_number"],"UsernameAttributes":["phone_number"],"VerificationMessageTemplate":{"SmsMessage":"Your verification code is {####}"},"SmsAuthenticationMessage":"Your sign-in code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_phone_number"}]}}"#),
-    ("admin-only", r#"{"Policies":{"PasswordPolicy":{"TemporaryPasswordValidityDays":3}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#),
-    ("passwordless", r#"{"Policies":{"SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD","EMAIL_OTP","WEB_AUTHN"]}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"EmailConfiguration":{"EmailSendingAccount":"DEVELOPER","SourceArn":"arn:aws:ses:us-east-1:123456789012:identity/example.com"},"UsernameConfiguration":{"CaseSensitive":false},"UserPoolTier":"ESSENTIALS"}"#),
-    ("high-security", r#"{"Policies":{"PasswordPolicy":{"MinimumLength":14,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"PasswordHistorySize":24,"TemporaryPasswordValidityDays":1}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email","phone_number"],"UsernameAttributes":["email"],"SmsAuthenticationMessage":"Your security code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UserPoolAddOns":{"AdvancedSecurityMode":"ENFORCED","AdvancedSecurityAdditionalFlows":{"CustomAuthMode":"ENFORCED"}},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"},{"Priority":2,"Name":"verified_phone_number"}]},"UserPoolTier":"PLUS"}"#),
+    (
+        "spa-email",
+        r#"{"Policies":{"PasswordPolicy":{"MinimumLength":10,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"VerificationMessageTemplate":{"DefaultEmailOption":"CONFIRM_WITH_CODE"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
+    ),
+    (
+        "web-mfa-optional",
+        r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OFF","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
+    ),
+    (
+        "mobile-phone-sms",
+        r#"{"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["phone_number"],"UsernameAttributes":["phone_number"],"VerificationMessageTemplate":{"SmsMessage":"Your verification code is {####}"},"SmsAuthenticationMessage":"Your sign-in code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_phone_number"}]}}"#,
+    ),
+    (
+        "admin-only",
+        r#"{"Policies":{"PasswordPolicy":{"TemporaryPasswordValidityDays":3}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"AdminCreateUserConfig":{"AllowAdminCreateUserOnly":true},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
+    ),
+    (
+        "passwordless",
+        r#"{"Policies":{"SignInPolicy":{"AllowedFirstAuthFactors":["PASSWORD","EMAIL_OTP","WEB_AUTHN"]}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"EmailConfiguration":{"EmailSendingAccount":"DEVELOPER","SourceArn":"arn:aws:ses:us-east-1:123456789012:identity/example.com"},"UsernameConfiguration":{"CaseSensitive":false},"UserPoolTier":"ESSENTIALS"}"#,
+    ),
+    (
+        "high-security",
+        r#"{"Policies":{"PasswordPolicy":{"MinimumLength":14,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"PasswordHistorySize":24,"TemporaryPasswordValidityDays":1}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email","phone_number"],"UsernameAttributes":["email"],"SmsAuthenticationMessage":"Your security code is {####}","MfaConfiguration":"OPTIONAL","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::123456789012:role/CognitoSmsRole","ExternalId":"cognito-sms"},"UserPoolAddOns":{"AdvancedSecurityMode":"ENFORCED","AdvancedSecurityAdditionalFlows":{"CustomAuthMode":"ENFORCED"}},"UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"},{"Priority":2,"Name":"verified_phone_number"}]},"UserPoolTier":"PLUS"}"#,
+    ),
 ];
 
 /// The request JSON a preset applies.

@@ -220,7 +220,9 @@ fn write_rows(
         // Small containers go on one line; measuring by rendering is skipped when the text in
         // the container alone is already too long (otherwise nesting makes this quadratic).
         let inline = match (level, item) {
-            (Some(_), Json::Array(_) | Json::Object(_)) if !text_exceeds(item, INLINE_WIDTH) => Some(one_line(syntax, item)),
+            (Some(_), Json::Array(_) | Json::Object(_)) if !text_exceeds(item, INLINE_WIDTH) => {
+                Some(one_line(syntax, item))
+            }
             _ => None,
         };
         match inline {

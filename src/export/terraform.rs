@@ -389,8 +389,8 @@ impl Writer {
 
     fn check_nfc(&mut self, path: &str, text: &str) {
         // ASCII is never changed by NFC: skip the table for it (almost all text).
-        let sensitive =
-            !text.is_ascii() && text.chars().any(|c| NFC_SENSITIVE.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32))));
+        let sensitive = !text.is_ascii()
+            && text.chars().any(|c| NFC_SENSITIVE.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32))));
         if sensitive && !self.nfc.iter().any(|p| p == path) {
             self.nfc.push(path.to_string());
         }

@@ -13,7 +13,9 @@ pub mod doc;
 mod generated;
 pub mod overlay;
 
-pub use generated::{BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL};
+pub use generated::{
+    BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL,
+};
 
 use crate::pattern::{self, Pattern};
 use std::sync::OnceLock;

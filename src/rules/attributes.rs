@@ -187,7 +187,8 @@ fn verified_flags(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn duplicate_name(ctx: &Ctx, out: &mut Vec<Finding>) {
     let rows = ctx.rows("Schema");
     // Sorted (name, row) pairs: repeats sit next to each other (50 rows, every keystroke).
-    let mut names: Vec<(&str, usize)> = rows.iter().enumerate().filter_map(|(i, r)| r.text("Name").map(|n| (n, i))).collect();
+    let mut names: Vec<(&str, usize)> =
+        rows.iter().enumerate().filter_map(|(i, r)| r.text("Name").map(|n| (n, i))).collect();
     names.sort_unstable();
     for pair in names.windows(2) {
         if pair[0].0 == pair[1].0 {

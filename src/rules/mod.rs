@@ -220,7 +220,9 @@ impl<'a> Ctx<'a> {
     /// path of the entry (built only when a finding needs it: rules run on every keystroke).
     pub fn entries(&self, path: &'static str) -> Vec<EntryView<'a>> {
         match self.node(path) {
-            Some(Node::Map(entries)) => entries.iter().map(|e| EntryView { map: path, key: &e.key, node: &e.node }).collect(),
+            Some(Node::Map(entries)) => {
+                entries.iter().map(|e| EntryView { map: path, key: &e.key, node: &e.node }).collect()
+            }
             _ => Vec::new(),
         }
     }
