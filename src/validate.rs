@@ -148,7 +148,10 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
             if let Some(right) = field.enum_values.iter().find(|v| v.eq_ignore_ascii_case(text)) {
                 return Some(("model.enum", format!("Use {right} for {}: values are case-sensitive", phrase())));
             }
-            Some(("model.enum", { let phrase = phrase(); format!("Select {} {phrase}: {options}", article(&phrase)) }))
+            Some(("model.enum", {
+                let phrase = phrase();
+                format!("Select {} {phrase}: {options}", article(&phrase))
+            }))
         }
         Kind::Boolean => match text {
             "true" | "false" => None,
@@ -165,9 +168,10 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
                 return Some(("model.integer", format!("{} must be a whole number, like {example}", label())));
             };
             match (field.min, field.max) {
-                (Some(min), Some(max)) if value < min || value > max => {
-                    Some(("model.range", { let phrase = phrase(); format!("Enter {} {phrase} from {min} to {max}", article(&phrase)) }))
-                }
+                (Some(min), Some(max)) if value < min || value > max => Some(("model.range", {
+                    let phrase = phrase();
+                    format!("Enter {} {phrase} from {min} to {max}", article(&phrase))
+                })),
                 (Some(min), None) if value < min => Some(("model.range", format!("{} must be {min} or more", label()))),
                 (None, Some(max)) if value > max => Some(("model.range", format!("{} must be {max} or less", label()))),
                 _ => None,
@@ -180,10 +184,16 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
                 return Some(("model.required", enter(field)));
             }
             if let Some(max) = field.max.filter(|&max| length > max) {
-                return Some(("model.length", format!("{} must be {max} characters or fewer (it has {length})", label())));
+                return Some((
+                    "model.length",
+                    format!("{} must be {max} characters or fewer (it has {length})", label()),
+                ));
             }
             if length < min {
-                return Some(("model.length", format!("{} must be {min} characters or more (it has {length})", label())));
+                return Some((
+                    "model.length",
+                    format!("{} must be {min} characters or more (it has {length})", label()),
+                ));
             }
             let pattern = field.pattern()?;
             let words = field

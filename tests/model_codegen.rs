@@ -244,7 +244,10 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
     out.push_str("];\n\n");
     // The full help text lives apart from FIELDS, so code that does not show it (the form's
     // first load in the browser) does not carry it.
-    let _ = writeln!(out, "/// The full AWS documentation of each field (same order as FIELDS), in the compact form of `doc`.");
+    let _ = writeln!(
+        out,
+        "/// The full AWS documentation of each field (same order as FIELDS), in the compact form of `doc`."
+    );
     let _ = writeln!(out, "pub static DOCS: [&str; {}] = [", walker.fields.len());
     for f in &walker.fields {
         let _ = writeln!(out, "    {:?},", compact_blocks(&to_blocks(&f.doc_html)));
