@@ -19,8 +19,9 @@ use crate::request;
 use crate::value::FieldPath;
 use crate::worker;
 
-/// A target body: takes any bytes, panics on a bug.
-pub type Target = fn(&[u8]);
+/// A target body: takes any bytes, panics on a bug, and tells whether the input was accepted
+/// (parsed or imported), so a runner can see that its inputs reach both outcomes.
+pub type Target = fn(&[u8]) -> bool;
 
 /// Every target by name (the names of the cargo-fuzz binaries).
 pub const TARGETS: [(&str, Target); 6] = [
@@ -39,7 +40,7 @@ fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// `poolsmith::request::from_text`, the `--cli-input-json` importer. Whatever it keeps is a
 /// form that checks and prints; with no problems, the printed request re-imports unchanged.
-pub fn import_request_json(data: &[u8]) {
+pub fn import_request_json(data: &[u8]) -> bool {
     let (form, problems) = request::from_text(&text(data));
     assert!(problems.iter().all(|d| !d.message.is_empty()), "a problem without a message");
     let _ = crate::diagnostics(&form);
@@ -49,28 +50,31 @@ pub fn import_request_json(data: &[u8]) {
     } else {
         assert!(json::parse(&printed.pretty()).is_ok(), "the kept request does not print as JSON");
     }
+    problems.is_empty()
 }
 
 /// `import::import` with describe-user-pool output.
-pub fn import_describe(data: &[u8]) {
-    import_as(Kind::DescribeUserPool, &text(data));
+pub fn import_describe(data: &[u8]) -> bool {
+    import_as(Kind::DescribeUserPool, &text(data))
 }
 
 /// `import::import` with a CloudFormation template, resource or `Properties` object.
-pub fn import_cloudformation(data: &[u8]) {
-    import_as(Kind::CloudFormation, &text(data));
+pub fn import_cloudformation(data: &[u8]) -> bool {
+    import_as(Kind::CloudFormation, &text(data))
 }
 
-fn import_as(kind: Kind, text: &str) {
+fn import_as(kind: Kind, text: &str) -> bool {
     let _ = import::detect(text);
     match import::import(Some(kind), text) {
         Ok(imported) => {
             let _ = crate::diagnostics(&imported.form);
             assert_reimports(&request::to_json(&imported.form));
+            true
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "a failed import must say why");
             assert!(problems.iter().all(|d| !d.message.is_empty()), "a problem without a message");
+            false
         }
     }
 }
@@ -86,7 +90,7 @@ fn assert_reimports(request: &Json) {
 
 /// The YAML reader (`import::yaml::parse` and `parse_text`): both readings succeed or fail
 /// together, differ only in how plain scalars are typed, and locate every value they return.
-pub fn yaml(data: &[u8]) {
+pub fn yaml(data: &[u8]) -> bool {
     let text = text(data);
     let typed = yaml::parse(&text);
     let untyped = yaml::parse_text(&text);
@@ -95,10 +99,12 @@ pub fn yaml(data: &[u8]) {
             assert_same_shape(typed, untyped);
             assert_located(typed, typed_at);
             assert_located(untyped, untyped_at);
+            true
         }
         (Err(a), Err(b)) => {
             assert_eq!(a, b, "the two readings fail differently");
             assert!(a.pos.line >= 1 && a.pos.column >= 1 && !a.message.is_empty(), "{a:?}");
+            false
         }
         _ => panic!("one reading succeeds and the other fails: {typed:?} / {untyped:?}"),
     }
@@ -138,26 +144,27 @@ fn assert_located(value: &Json, at: &Located) {
 
 /// `FieldPath::parse`: a path that parses prints to text that parses to the same path (and
 /// prints the same again), and its model path can be looked up.
-pub fn field_path(data: &[u8]) {
+pub fn field_path(data: &[u8]) -> bool {
     let text = text(data);
-    let Ok(path) = FieldPath::parse(&text) else { return };
+    let Ok(path) = FieldPath::parse(&text) else { return false };
     let printed = path.to_string();
     assert_eq!(FieldPath::parse(&printed).as_ref(), Ok(&path), "{text:?} printed as {printed:?}");
     let _ = path.field();
     let _ = path.top_level();
+    true
 }
 
 /// `worker::handle`, the browser worker's protocol. Every answer is a JSON object; an answer
 /// to a JSON message echoes its `id`; an import that succeeds re-imports unchanged; the
 /// request-JSON export of any request parses back to it.
-pub fn worker_message(data: &[u8]) {
+pub fn worker_message(data: &[u8]) -> bool {
     let message = text(data);
     let answer = worker::handle(&message);
     let Ok((answer, _)) = json::parse(&answer) else { panic!("the answer is not JSON: {answer}") };
     assert!(matches!(answer, Json::Object(_)), "the answer is not an object: {}", answer.compact());
     let Ok((message, _)) = json::parse(&message) else {
         assert!(answer.get("error").is_some(), "no error for a message that is not JSON");
-        return;
+        return false;
     };
     let id = message.get("id").cloned().unwrap_or(Json::Null);
     assert_eq!(answer.get("id"), Some(&id), "the answer does not echo the id");
@@ -171,4 +178,5 @@ pub fn worker_message(data: &[u8]) {
         let exported = export::render(Format::RequestJson, &request, &Options { mfa: MfaFactors::default() });
         assert_eq!(json::parse(&exported.text).map(|(value, _)| value), Ok(request), "request-json export");
     }
+    answer.get("error").is_none() && answer.get("ok") != Some(&Json::Bool(false))
 }

@@ -131,7 +131,13 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
                 if is_map {
                     let value_field = field.and_then(|f| f.child_fields().nth(1));
                     pad(indent + 1, out);
-                    json::write_string(key, out);
+                    // A plain `"__proto__":` key sets the object's prototype instead of adding
+                    // the entry, which would drop the tag: a computed key is a member.
+                    if key == "__proto__" {
+                        out.push_str("[\"__proto__\"]");
+                    } else {
+                        json::write_string(key, out);
+                    }
                     out.push_str(": ");
                     write_value(item, value_field, indent + 1, out);
                     out.push_str(",\n");
@@ -221,6 +227,14 @@ mod tests {
         assert!(text.contains("autoVerifiedAttributes: [\"email\", \"phone_number\"],\n"), "{text}");
         assert!(text.contains("aliasAttributes: [\"a,b\"],\n"), "{text}");
         assert!(!text.contains("applyRemovalPolicy"));
+    }
+
+    #[test]
+    fn a_proto_tag_key_stays_a_tag() {
+        // `{"__proto__": "x"}` would set the prototype of the tags object and lose the tag.
+        let export =
+            render(&request(r#"{"PoolName": "p", "UserPoolTags": {"__proto__": "x", "a": "b"}}"#), &Options::default());
+        assert!(export.text.contains("        [\"__proto__\"]: \"x\",\n        \"a\": \"b\",\n"), "{}", export.text);
     }
 
     #[test]

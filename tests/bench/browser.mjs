@@ -1,0 +1,76 @@
+// Browser benchmarks (run by scripts/bench, not by the tests): time to interactive over cold
+// loads, and the time from an input event to the DOM showing the new diagnostics and the
+// visible export, for keystrokes spread over fields of every kind on the largest request.
+// Prints JSON on stdout.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve, launch } from '../e2e/harness.mjs';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const LARGEST = readFileSync(join(ROOT, 'tests/data/largest-request.json'), 'utf8');
+const LOADS = Number(process.env.LOADS || 10);
+const KEYSTROKES = Number(process.env.KEYSTROKES || 240);
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+};
+
+const server = await serve();
+const browser = await launch();
+
+// 1. Interactive: navigation start → performance.mark("poolsmith:interactive"), cold loads.
+const interactive = [];
+for (let i = 0; i < LOADS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('poolsmith:interactive').length > 0);
+  interactive.push(await page.evaluate(() => performance.getEntriesByName('poolsmith:interactive')[0].startTime));
+  await context.close();
+}
+
+// 2. Keystrokes on the largest request.
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const page = await context.newPage();
+await page.goto(server.url);
+await page.waitForSelector('[name="PoolName"]');
+await page.getByRole('button', { name: 'Import…' }).click();
+await page.locator('#import-text').fill(LARGEST);
+await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+await page.locator('[name="Schema[49].Name"]').waitFor();
+await page.getByRole('button', { name: 'Check request' }).click(); // diagnostics shown everywhere
+const fields = [
+  'PoolName', 'Policies.PasswordPolicy.MinimumLength', 'LambdaConfig.PreSignUp', 'VerificationMessageTemplate.EmailMessage',
+  'Schema[3].Name', 'Schema[40].StringAttributeConstraints.MaxLength', 'UserPoolTags{tag-07}', 'UserPoolTags{tag-45}',
+  'SmsConfiguration.ExternalId', 'EmailConfiguration.From', 'AdminCreateUserConfig.InviteMessageTemplate.SMSMessage',
+  'AccountRecoverySetting.RecoveryMechanisms[0].Priority',
+];
+const times = await page.evaluate(async ({ fields, count }) => {
+  const pre = () => document.querySelector('pre[data-format="request-json"]');
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const input = document.querySelector(`[name="${fields[i % fields.length]}"]`);
+    if (!input) throw new Error(`no field ${fields[i % fields.length]}`);
+    const original = input.value;
+    // Add a character, then take it away: every keystroke changes the request.
+    const next = i % 2 === 0 ? original + '7' : original.slice(0, -1);
+    const target = pre();
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+      observer.observe(target, { childList: true, characterData: true, subtree: true });
+    });
+    const t0 = performance.now();
+    input.value = next;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t1 = await changed;
+    out.push(t1 - t0);
+    if (i % 2 === 1) await new Promise((r) => setTimeout(r, 5)); // let the helper worker answer
+  }
+  return out;
+}, { fields, count: KEYSTROKES });
+await context.close();
+await browser.close();
+await server.close();
+console.log(JSON.stringify({ interactive_ms: stats(interactive), keystroke_ms: stats(times) }));
