@@ -49,7 +49,9 @@ impl Findings {
             let Some(path) = d.path() else { continue };
             by_path.push((path.to_string(), index));
             let model_path = path.model_path();
-            if let Some(section) = SECTIONS.iter().position(|s| overlay::section_of(&model_path).is_some_and(|o| o.id == s.id)) {
+            if let Some(section) =
+                SECTIONS.iter().position(|s| overlay::section_of(&model_path).is_some_and(|o| o.id == s.id))
+            {
                 let counts = &mut by_section[section];
                 match d.severity {
                     Severity::Error => counts.0 += 1,

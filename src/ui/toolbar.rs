@@ -351,7 +351,11 @@ fn PresetMenu() -> impl IntoView {
     // The preset requests and the diff live in the helper worker; the form keeps the titles.
     let apply = move |preset: &'static presets::Preset| {
         let current = store.form.with_untracked(request::to_json);
-        let ask = vec![("op".into(), Json::str("preset")), ("preset".into(), Json::str(preset.id)), ("request".into(), current)];
+        let ask = vec![
+            ("op".into(), Json::str("preset")),
+            ("preset".into(), Json::str(preset.id)),
+            ("request".into(), current),
+        ];
         worker::ask(ask, move |answer| {
             let answer = match answer {
                 Ok(answer) => answer,
@@ -360,7 +364,8 @@ fn PresetMenu() -> impl IntoView {
                     return;
                 }
             };
-            let (next, _) = request::from_json(answer.get("request").unwrap_or(&Json::Null), &crate::json::Located::default());
+            let (next, _) =
+                request::from_json(answer.get("request").unwrap_or(&Json::Null), &crate::json::Located::default());
             store.replace(next);
             if preset.mfa.totp || preset.mfa.email {
                 store.mfa.update(|m| {
