@@ -245,7 +245,7 @@ impl Reader<'_> {
                     let item_path = path.with(Segment::Index(index));
                     // A dropped item still takes a row, so later indexes match the file.
                     let node =
-                        self.node(element, item, &item_located, &item_path).unwrap_or_else(|| empty_node(element));
+                        self.node(element, item, item_located, &item_path).unwrap_or_else(|| empty_node(element));
                     rows.push(Row { id: self.form.next_id(), node });
                 }
                 Some(Node::List(rows))
@@ -257,7 +257,7 @@ impl Reader<'_> {
                     let item_located = located.children.get(index).unwrap_or(&NOWHERE);
                     let item_path = path.with(Segment::Key(key.clone()));
                     let node = self
-                        .node(value_field, item, &item_located, &item_path)
+                        .node(value_field, item, item_located, &item_path)
                         .unwrap_or_else(|| empty_node(value_field));
                     entries.push(Entry { id: self.form.next_id(), key: key.clone(), node });
                 }

@@ -1731,8 +1731,94 @@ fn check_cloudformation_json(text: &str, notes: &[String], request: &Json, valid
     Ok(string_count(&properties))
 }
 
+/// Whether some YAML 1.1 reader may type a plain scalar as something other than text: the
+/// boolean and null words (`y` and `n` included), and anything that starts like a number, a
+/// date, `.inf`, a merge key or a value key.
+fn yaml11_implicit(text: &str) -> bool {
+    const WORDS: [&str; 25] = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ];
+    text.is_empty()
+        || text == "~"
+        || WORDS.contains(&text)
+        || text.starts_with(|c: char| c.is_ascii_digit() || "+-.<=".contains(c))
+}
+
+/// The index just past the double-quoted scalar at the start of `text`.
+fn quoted_end(text: &str) -> Result<usize, String> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Ok(i + 1),
+            _ => {}
+        }
+    }
+    Err(format!("an unterminated quoted scalar: {text}"))
+}
+
+/// Every plain (unquoted) scalar of the YAML export, keys and values, for a check that does
+/// not rely on the reader: a plain key must be text to any YAML 1.1 reader, and a plain value
+/// that such a reader may type must be a number or boolean meant as one. Lines outside the
+/// emitter's block subset are an error too.
+fn check_yaml_plain_scalars(text: &str) -> Result<(), String> {
+    for line in text.lines() {
+        let mut rest = line.trim_start_matches(' ');
+        if rest.starts_with('#') || rest.is_empty() {
+            continue;
+        }
+        while let Some(item) = rest.strip_prefix("- ") {
+            rest = item;
+        }
+        if rest == "-" {
+            continue;
+        }
+        let value = if rest.starts_with('"') {
+            let end = quoted_end(rest)?;
+            match &rest[end..] {
+                "" => continue,
+                ":" => continue,
+                after => after.strip_prefix(": ").ok_or(format!("text after a quoted key: {line:?}"))?,
+            }
+        } else if let Some(key) = rest.strip_suffix(':').filter(|k| !k.contains(": ")) {
+            if yaml11_implicit(key) {
+                return Err(format!("the plain key {key:?} is not text to a YAML 1.1 reader"));
+            }
+            continue;
+        } else if let Some((key, value)) = rest.split_once(": ") {
+            if yaml11_implicit(key) {
+                return Err(format!("the plain key {key:?} is not text to a YAML 1.1 reader"));
+            }
+            value
+        } else {
+            rest
+        };
+        if value.starts_with('"') {
+            if quoted_end(value)? != value.len() {
+                return Err(format!("text after a quoted value: {line:?}"));
+            }
+            continue;
+        }
+        let typed =
+            matches!(value, "true" | "false" | "{}" | "[]") || matches!(json::parse(value), Ok((Json::Number(_), _)));
+        if yaml11_implicit(value) && !typed {
+            return Err(format!("the plain value {value:?} is not text to a YAML 1.1 reader"));
+        }
+        if value.contains(" #")
+            || value.contains(": ")
+            || value.starts_with(['&', '*', '!', '|', '>', '\'', '%', '@', '`'])
+        {
+            return Err(format!("the plain value {value:?} is more than text to a YAML reader"));
+        }
+    }
+    Ok(())
+}
+
 /// The YAML template reads (typed as a YAML 1.1 reader types it) as the JSON template.
 fn check_cloudformation_yaml(text: &str, notes: &[String], json_text: &str, request: &Json, valid: bool) -> Checked {
+    check_yaml_plain_scalars(text)?;
     let (from_yaml, _) = yaml::parse(text).map_err(|e| format!("not YAML: {e}"))?;
     let (from_json, _) = json::parse(json_text).map_err(|e| format!("the JSON template: {e}"))?;
     same("the YAML template (against the JSON export's)", &from_yaml, &from_json)?;
@@ -2422,16 +2508,18 @@ fn checkers_reject_broken_escapes() {
     let (form, problems) = request::from_text(
         r#"{"PoolName": "p", "EmailVerificationSubject": "say \"hi\" ${x} $(id) 'q' yes é 😀",
             "SmsAuthenticationMessage": "a\u2028b {####}", "VerificationMessageTemplate": {"SmsMessage": "1234 {####}"},
-            "UserPoolTags": {"__proto__": "1234", "k": "yes", "s": "%{ if x }"}}"#,
+            "UserPoolTags": {"__proto__": "1234", "k": "yes", "s": "%{ if x }", "t": "y"}}"#,
     );
     assert!(problems.is_empty(), "{problems:?}");
     let request = request::to_json(&form);
     let options = Options::default();
-    let cases: [(Format, &str, &str); 16] = [
+    let cases: [(Format, &str, &str); 18] = [
         (Format::RequestJson, r#"say \"hi\""#, r#"say "hi\""#),
         (Format::CloudformationJson, r#"\"hi\" "#, r#"\"hi" "#),
         (Format::CloudformationYaml, r#"k: "yes""#, "k: yes"),
         (Format::CloudformationYaml, r#""__proto__": "1234""#, r#""__proto__": 1234"#),
+        (Format::CloudformationYaml, r#"s: "%{ if x }""#, r#"s: %{ if x }"#),
+        (Format::CloudformationYaml, r#"t: "y""#, "t: y"),
         (Format::Terraform, "$${x}", "${x}"),
         (Format::Terraform, "%%{ if x }", "%{ if x }"),
         (Format::Terraform, r#"say \"hi\""#, r#"say "hi""#),

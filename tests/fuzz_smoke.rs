@@ -86,7 +86,7 @@ fn describe_output(request: &Json, variant: usize) -> Json {
         ("EstimatedNumberOfUsers".to_string(), Json::Number("12".into())),
         ("Arn".to_string(), Json::str("arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_Abc123xyz")),
     ]);
-    if variant % 3 == 0 {
+    if variant.is_multiple_of(3) {
         pool.push(("Domain".into(), Json::str("clone-me")));
     }
     let pool = Json::Object(pool);
