@@ -19,14 +19,22 @@ impl History {
         History::default()
     }
 
+    /// Whether a change to `field` at `now_ms` starts a new undo step (so the caller must
+    /// snapshot the form and [`History::record`] it), rather than continuing the last one.
+    pub fn starts_step(&self, field: Option<&str>, now_ms: f64) -> bool {
+        !matches!((&self.last, field), (Some((last, at)), Some(field)) if last == field && now_ms - at < COALESCE_MS)
+    }
+
+    /// Notes a change that continues the current undo step (no snapshot needed).
+    pub fn continue_step(&mut self, field: Option<&str>, now_ms: f64) {
+        self.future.clear();
+        self.last = field.map(|f| (f.to_string(), now_ms));
+    }
+
     /// Records `before`, the form as it was before a change to `field` (any key; `None` for a
     /// change that should never merge with others, such as an import) at `now_ms`.
     pub fn record(&mut self, before: &FormValue, field: Option<&str>, now_ms: f64) {
-        let merges = match (&self.last, field) {
-            (Some((last, at)), Some(field)) => last == field && now_ms - at < COALESCE_MS,
-            _ => false,
-        };
-        if !merges {
+        if self.starts_step(field, now_ms) {
             self.past.push(before.clone());
             if self.past.len() > LIMIT {
                 self.past.remove(0);
@@ -80,6 +88,19 @@ mod tests {
         assert_eq!(back, form(""));
         assert!(!history.can_undo());
         assert_eq!(history.redo(&back), Some(form("abc")));
+    }
+
+    #[test]
+    fn only_a_new_step_needs_a_snapshot() {
+        let mut history = History::new();
+        assert!(history.starts_step(Some("PoolName"), 0.0));
+        history.record(&form(""), Some("PoolName"), 0.0);
+        assert!(!history.starts_step(Some("PoolName"), 300.0));
+        history.continue_step(Some("PoolName"), 300.0);
+        assert!(!history.starts_step(Some("PoolName"), 1200.0), "each keystroke extends the step");
+        assert!(history.starts_step(Some("UserPoolTier"), 1200.0));
+        assert!(history.starts_step(None, 1200.0));
+        assert_eq!(history.undo(&form("abc")), Some(form("")));
     }
 
     #[test]

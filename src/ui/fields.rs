@@ -10,6 +10,11 @@
 //! Validation timing is "reward early, punish late": a pristine field shows nothing; a problem
 //! appears when the user leaves the field (or asks to check the request); a field that shows a
 //! problem re-checks on every keystroke and clears the moment it is fixed.
+//!
+//! Speed with hundreds of fields: a component reads what it shows from its own node through
+//! `Store::watch_node`, which an edit updates only on the edited branch and only when the
+//! read changed; each field's problem likewise wakes only when the problem at its path
+//! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
 use super::help::Help;
@@ -43,7 +48,7 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
                 .filter_map(|path| model::by_path(path))
                 .map(|field| {
                     let locator: Loc = member_chain(field).into();
-                    deprecated_wrapper(field, field_view(locator, field))
+                    deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
                 })
                 .collect_view()}
         </section>
@@ -61,7 +66,7 @@ fn ResetSection(section: &'static Section) -> impl IntoView {
         })
     });
     let reset = move |_| {
-        store.edit(None, |form| {
+        store.edit(&[], None, |form| {
             for field in section.paths.iter().filter_map(|p| model::by_path(p)) {
                 form.unset(&member_chain(field));
             }
@@ -83,7 +88,7 @@ fn ResetSection(section: &'static Section) -> impl IntoView {
 /// Badges and notes for a field: locked after creation, the feature plan it needs, its API
 /// default (and whether the value differs from it), and guidance the request cannot decide.
 #[component]
-fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<Memo<String>>) -> impl IntoView {
+fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<String>>) -> impl IntoView {
     let lock = locked::fact(field.path);
     let plan = tier::badge(field.path);
     let default = defaults::of(field.path);
@@ -157,16 +162,16 @@ fn deprecated_wrapper(field: &'static Field, inner: AnyView) -> AnyView {
     }
 }
 
-/// The view for any field.
-pub fn field_view(locator: Loc, field: &'static Field) -> AnyView {
+/// The view for any field, given its node's memo.
+fn field_view(locator: Loc, field: &'static Field, path: Memo<String>) -> AnyView {
     match field.kind {
-        Kind::Structure => view! { <StructField locator=locator field=field /> }.into_any(),
+        Kind::Structure => view! { <StructField locator=locator field=field path=path /> }.into_any(),
         Kind::List if field.child_fields().next().is_some_and(|e| e.kind == Kind::Enum) => {
-            view! { <CheckboxGroup locator=locator field=field /> }.into_any()
+            view! { <CheckboxGroup locator=locator field=field path=path /> }.into_any()
         }
-        Kind::List => view! { <ListField locator=locator field=field /> }.into_any(),
-        Kind::Map => view! { <MapField locator=locator field=field /> }.into_any(),
-        _ => view! { <ScalarField locator=locator field=field /> }.into_any(),
+        Kind::List => view! { <ListField locator=locator field=field path=path /> }.into_any(),
+        Kind::Map => view! { <MapField locator=locator field=field path=path /> }.into_any(),
+        _ => view! { <ScalarField locator=locator field=field path=path /> }.into_any(),
     }
 }
 
@@ -184,19 +189,24 @@ fn optional_suffix(field: &Field) -> &'static str {
     }
 }
 
-/// The current path of a locator, as text (empty when its row is gone).
-fn path_memo(store: Store, locator: Loc) -> Memo<String> {
-    Memo::new(move |_| store.form.with(|f| f.path_of(&locator).map(|p| p.to_string()).unwrap_or_default()))
+/// A path memo that never changes (a section's top-level path).
+fn fixed_path(path: &'static str) -> Memo<String> {
+    Memo::new(move |_| path.to_string())
+}
+
+/// The path of a member: its parent's path and `.name`.
+fn member_path(parent: Memo<String>, name: &'static str) -> Memo<String> {
+    Memo::new(move |_| format!("{}.{name}", parent.get()))
 }
 
 /// The problem shown at `path`: only once `touched` (left once) or when everything is shown.
+/// It wakes only when the problem at its own path changed (`Store::problem_at`).
 fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) -> Memo<Option<(Severity, String)>> {
     Memo::new(move |_| {
         if !(touched.get() || store.show_all.get()) {
             return None;
         }
-        let path = path.get();
-        store.findings.with(|f| f.first_at(&path))
+        path.with(|path| store.problem_at(path))
     })
 }
 
@@ -248,6 +258,8 @@ fn constraint_words(field: &Field) -> Option<String> {
 pub fn ScalarField(
     locator: Loc,
     field: &'static Field,
+    /// The field's path (`Schema[3].Name`), from its parent's.
+    path: Memo<String>,
     /// Replaces the field's own label (list items: "Scope 2").
     #[prop(optional, into)]
     label: Option<Signal<String>>,
@@ -259,11 +271,10 @@ pub fn ScalarField(
     let id = dom_id(&locator);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let value = {
-        let locator = locator.clone();
-        Memo::new(move |_| store.form.with(|f| f.text(&locator).unwrap_or_default().to_string()))
-    };
-    let path = path_memo(store, locator.clone());
+    let value = store.watch_node(&locator, |node| match node {
+        Some(Node::Text(text)) => text.clone(),
+        _ => String::new(),
+    });
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
     let has_problem = Memo::new(move |_| problem.with(Option::is_some));
@@ -278,7 +289,7 @@ pub fn ScalarField(
         let history_key = id.clone();
         move |text: String| {
             let was_showing = problem.get_untracked().is_some();
-            store.edit(Some(&history_key), |f| {
+            store.edit(&locator, Some(&history_key), |f| {
                 if text.is_empty() && !keep_empty {
                     f.unset(&locator);
                 } else {
@@ -392,6 +403,7 @@ pub fn ScalarField(
 fn StructField(
     locator: Loc,
     field: &'static Field,
+    path: Memo<String>,
     #[prop(optional, into)] legend: Option<Signal<String>>,
     #[prop(optional)] actions: Option<AnyView>,
 ) -> impl IntoView {
@@ -403,7 +415,8 @@ fn StructField(
         .child_fields()
         .map(|child| {
             let child_loc = child_locator(&locator, Step::Member(child.id));
-            deprecated_wrapper(child, field_view(child_loc, child))
+            let child_path = member_path(path, child.name);
+            deprecated_wrapper(child, field_view(child_loc, child, child_path))
         })
         .collect_view();
     view! {
@@ -420,30 +433,24 @@ fn StructField(
 
 /// A list of enum values: one checkbox per value.
 #[component]
-fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
+fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = dom_id(&locator);
     let element = field.child_fields().next().expect("list element");
-    let path = path_memo(store, locator.clone());
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
     let error_id = format!("{id}-error");
-    let state = {
-        let locator = locator.clone();
-        Memo::new(move |_| {
-            store.form.with(|f| match f.get(&locator) {
-                Some(Node::List(rows)) => Some(
-                    rows.iter()
-                        .map(|r| match &r.node {
-                            Node::Text(t) => t.clone(),
-                            _ => String::new(),
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                _ => None,
-            })
-        })
-    };
+    let state = store.watch_node(&locator, |node| match node {
+        Some(Node::List(rows)) => Some(
+            rows.iter()
+                .map(|r| match &r.node {
+                    Node::Text(t) => t.clone(),
+                    _ => String::new(),
+                })
+                .collect::<Vec<_>>(),
+        ),
+        _ => None,
+    });
     let boxes = element
         .enum_values
         .iter()
@@ -452,7 +459,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
             let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
             let locator = locator.clone();
             let toggle = move |checked: bool| {
-                store.edit(None, |f| {
+                store.edit(&locator, None, |f| {
                     if checked {
                         if let Some(row) = f.add_row(&locator) {
                             let mut at = locator.to_vec();
@@ -517,28 +524,22 @@ fn CheckboxGroup(locator: Loc, field: &'static Field) -> impl IntoView {
 
 /// A list of structures or strings: rows with add, move and remove.
 #[component]
-fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
+fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = dom_id(&locator);
     let element = field.child_fields().next().expect("list element");
     let noun = overlay::item_noun(field);
-    let path = path_memo(store, locator.clone());
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
-    let rows = {
-        let locator = locator.clone();
-        Memo::new(move |_| {
-            store.form.with(|f| match f.get(&locator) {
-                Some(Node::List(rows)) => rows.iter().map(|r| r.id).collect::<Vec<RowId>>(),
-                _ => Vec::new(),
-            })
-        })
-    };
+    let rows = store.watch_node(&locator, |node| match node {
+        Some(Node::List(rows)) => rows.iter().map(|r| r.id).collect::<Vec<RowId>>(),
+        _ => Vec::new(),
+    });
     let add = {
         let locator = locator.clone();
         move |_| {
             let mut new_row = None;
-            store.edit(None, |f| new_row = f.add_row(&locator));
+            store.edit(&locator, None, |f| new_row = f.add_row(&locator));
             touched.set(true);
             if let Some(row) = new_row {
                 focus_later(dom_id(&child_locator(&locator, Step::Row(row))));
@@ -550,13 +551,8 @@ fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
         let noun = noun.clone();
         move |row: RowId| {
             let row_loc = child_locator(&locator, Step::Row(row));
-            let list_loc = locator.clone();
-            let index = Memo::new(move |_| {
-                store.form.with(|f| match f.get(&list_loc) {
-                    Some(Node::List(rows)) => rows.iter().position(|r| r.id == row).unwrap_or(0),
-                    _ => 0,
-                })
-            });
+            let index = Memo::new(move |_| rows.with(|ids| ids.iter().position(|id| *id == row).unwrap_or(0)));
+            let row_path = Memo::new(move |_| format!("{}[{}]", path.get(), index.get()));
             let title = {
                 let noun = noun.clone();
                 Signal::derive(move || format!("{} {}", overlay::upper_first(&noun), index.get() + 1))
@@ -564,11 +560,12 @@ fn ListField(locator: Loc, field: &'static Field) -> impl IntoView {
             let actions = row_actions(store, locator.clone(), row, title, rows, touched);
             let body = match element.kind {
                 Kind::Structure => {
-                    view! { <StructField locator=row_loc field=element legend=title actions=actions /> }.into_any()
+                    view! { <StructField locator=row_loc field=element  path=row_path legend=title actions=actions /> }
+                        .into_any()
                 }
                 _ => view! {
                     <div class="ps-row">
-                        <ScalarField locator=row_loc field=element label=title keep_empty=true />
+                        <ScalarField locator=row_loc field=element  path=row_path label=title keep_empty=true />
                         {actions}
                     </div>
                 }
@@ -605,20 +602,20 @@ fn row_actions(
     list: Loc,
     row: RowId,
     title: Signal<String>,
-    rows: Memo<Vec<RowId>>,
+    rows: ReadSignal<Vec<RowId>>,
     touched: RwSignal<bool>,
 ) -> AnyView {
     let position = move || rows.with(|r| (r.iter().position(|x| *x == row).unwrap_or(0), r.len()));
     let mover = |delta: isize, list: Loc| {
         move |_| {
-            store.edit(None, |f| f.move_row(&list, row, delta));
+            store.edit(&list, None, |f| f.move_row(&list, row, delta));
             touched.set(true);
         }
     };
     let remove = {
         let list = list.clone();
         move |_| {
-            store.edit(None, |f| {
+            store.edit(&list, None, |f| {
                 let mut at = list.to_vec();
                 at.push(Step::Row(row));
                 f.unset(&at);
@@ -661,30 +658,24 @@ fn row_actions(
 
 /// A map: entries with an editable key and a value.
 #[component]
-fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
+fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl IntoView {
     let store = expect_context::<Store>();
     let id = dom_id(&locator);
     let mut parts = field.child_fields();
     let key_field = parts.next().expect("map key");
     let value_field = parts.next().expect("map value");
     let noun = overlay::item_noun(field);
-    let path = path_memo(store, locator.clone());
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
-    let entries = {
-        let locator = locator.clone();
-        Memo::new(move |_| {
-            store.form.with(|f| match f.get(&locator) {
-                Some(Node::Map(entries)) => entries.iter().map(|e| e.id).collect::<Vec<RowId>>(),
-                _ => Vec::new(),
-            })
-        })
-    };
+    let entries = store.watch_node(&locator, |node| match node {
+        Some(Node::Map(entries)) => entries.iter().map(|e| e.id).collect::<Vec<RowId>>(),
+        _ => Vec::new(),
+    });
     let add = {
         let locator = locator.clone();
         move |_| {
             let mut new_entry = None;
-            store.edit(None, |f| new_entry = f.add_entry(&locator, ""));
+            store.edit(&locator, None, |f| new_entry = f.add_entry(&locator, ""));
             touched.set(true);
             if let Some(entry) = new_entry {
                 focus_later(format!("{}-key", dom_id(&child_locator(&locator, Step::Entry(entry)))));
@@ -698,23 +689,17 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             let entry_loc = child_locator(&locator, Step::Entry(entry));
             let key_id = format!("{}-key", dom_id(&entry_loc));
             let map_loc = locator.clone();
-            let key = {
-                let map_loc = map_loc.clone();
-                Memo::new(move |_| {
-                    store.form.with(|f| match f.get(&map_loc) {
-                        Some(Node::Map(entries)) => {
-                            entries.iter().find(|e| e.id == entry).map(|e| e.key.clone()).unwrap_or_default()
-                        }
-                        _ => String::new(),
-                    })
-                })
-            };
-            let key_path = {
-                let entry_loc = entry_loc.clone();
-                Memo::new(move |_| {
-                    store.form.with(|f| f.path_of(&entry_loc).map(|p| format!("{p}@key")).unwrap_or_default())
-                })
-            };
+            let key = store.watch_node(&map_loc, move |node| match node {
+                Some(Node::Map(entries)) => {
+                    entries.iter().find(|e| e.id == entry).map(|e| e.key.clone()).unwrap_or_default()
+                }
+                _ => String::new(),
+            });
+            let entry_path = Memo::new(move |_| {
+                let segment = crate::value::FieldPath(vec![crate::value::Segment::Key(key.get())]).to_string();
+                format!("{}{segment}", path.get())
+            });
+            let key_path = Memo::new(move |_| format!("{}@key", entry_path.get()));
             let key_touched = RwSignal::new(false);
             let key_problem = visible_problem(store, key_path, key_touched);
             let set_key = {
@@ -722,7 +707,7 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
                 let history_key = key_id.clone();
                 move |text: String| {
                     let was_showing = key_problem.get_untracked().is_some();
-                    store.edit(Some(&history_key), |f| {
+                    store.edit(&map_loc, Some(&history_key), |f| {
                         f.set_key(&map_loc, entry, text);
                     });
                     let still = store.findings.with_untracked(|f| f.first_at(&key_path.get_untracked()).is_some());
@@ -732,7 +717,7 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             let remove = {
                 let entry_loc = entry_loc.clone();
                 move |_| {
-                    store.edit(None, |f| f.unset(&entry_loc));
+                    store.edit(&entry_loc, None, |f| f.unset(&entry_loc));
                     touched.set(true);
                 }
             };
@@ -749,8 +734,8 @@ fn MapField(locator: Loc, field: &'static Field) -> impl IntoView {
             };
             let value_label = Signal::stored(overlay::upper_first(&overlay::label(value_field)));
             let value_view = match value_field.kind {
-                Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field legend=title /> }.into_any(),
-                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field label=value_label keep_empty=true /> }
+                Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field  path=entry_path legend=title /> }.into_any(),
+                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field  path=entry_path label=value_label keep_empty=true /> }
                     .into_any(),
             };
             let key_error_id = format!("{key_id}-error");

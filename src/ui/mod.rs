@@ -3,9 +3,10 @@
 //! request and the exports.
 //!
 //! State: one `RwSignal<FormValue>` in context ([`Store`]); one memo of all diagnostics; each
-//! field reads its own value and problem through small memos, so a keystroke re-renders only
-//! the field typed in, its problem and the visible export. Every change goes through
-//! [`Store::edit`], which records undo history; an effect saves the draft to localStorage.
+//! field reads its own node and problems through small memos that an edit wakes only on the
+//! edited branch, so a keystroke re-renders the field typed in, its problem and the visible
+//! export. Every change goes through [`Store::edit`], which records undo history; the draft
+//! is saved to localStorage shortly after the last change.
 
 mod browser;
 mod export_panel;
@@ -13,15 +14,17 @@ mod fields;
 mod help;
 mod panels;
 mod toolbar;
+mod watch;
 mod worker;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::export::MfaFactors;
 use crate::history::History;
 use crate::model::overlay::{self, SECTIONS};
-use crate::value::FormValue;
+use crate::value::{FormValue, Node, Step};
 use crate::{request, saved, share};
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Every diagnostic of the form, indexed by the path where its fix goes.
@@ -79,6 +82,15 @@ impl Findings {
         self.all.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
+    /// The paths whose shown problem (`first_at`) differs between `self` and `next`.
+    fn changed_paths<'a>(&'a self, next: &'a Findings) -> Vec<&'a str> {
+        let mut paths: Vec<&str> = self.by_path.iter().chain(&next.by_path).map(|(p, _)| p.as_str()).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        paths.retain(|p| self.first_at(p) != next.first_at(p));
+        paths
+    }
+
     /// (errors, warnings) in a section.
     pub fn section_counts(&self, section: &str) -> (usize, usize) {
         SECTIONS.iter().position(|s| s.id == section).map(|i| self.by_section[i]).unwrap_or_default()
@@ -90,6 +102,11 @@ impl Findings {
 pub struct Store {
     pub form: RwSignal<FormValue>,
     pub findings: Memo<Arc<Findings>>,
+    /// One trigger per path a field shows problems for: an effect wakes only the paths whose
+    /// problem changed, so a keystroke does not make hundreds of fields look again.
+    problem_triggers: StoredValue<HashMap<String, ArcTrigger>>,
+    /// What each mounted component reads from the form, by locator (see [`watch`]).
+    node_watchers: StoredValue<watch::NodeWatchers>,
     /// Set by "Check request" and by exporting: every problem is shown from then on.
     pub show_all: RwSignal<bool>,
     /// MFA factors to turn on after creation (drives the exports' follow-up steps).
@@ -107,9 +124,25 @@ impl Store {
     fn new() -> Store {
         let form = RwSignal::new(FormValue::new());
         let findings = Memo::new(move |_| Arc::new(Findings::new(form.with(crate::diagnostics))));
+        let problem_triggers = StoredValue::new(HashMap::<String, ArcTrigger>::new());
+        Effect::new(move |previous: Option<Arc<Findings>>| {
+            let current = findings.get();
+            let woken: Vec<ArcTrigger> = problem_triggers.with_value(|triggers| match &previous {
+                Some(previous) => {
+                    previous.changed_paths(&current).into_iter().filter_map(|p| triggers.get(p).cloned()).collect()
+                }
+                None => triggers.values().cloned().collect(),
+            });
+            for trigger in woken {
+                trigger.notify();
+            }
+            current
+        });
         Store {
             form,
             findings,
+            problem_triggers,
+            node_watchers: StoredValue::new(watch::NodeWatchers::default()),
             show_all: RwSignal::new(false),
             mfa: RwSignal::new(MfaFactors::default()),
             history: StoredValue::new(History::new()),
@@ -120,24 +153,64 @@ impl Store {
         }
     }
 
-    /// Changes the form, recording undo history. `key` names the field being typed in, so
-    /// that keystrokes in one field undo together; `None` for changes that stand alone.
-    pub fn edit(&self, key: Option<&str>, change: impl FnOnce(&mut FormValue)) {
-        let before = self.form.get_untracked();
-        self.history.update_value(|h| h.record(&before, key, browser::now()));
+    /// Changes the form, recording undo history. `at` is the locator of the node the change
+    /// is confined to (its ancestors are woken too; an empty locator wakes every field).
+    /// `key` names the field being typed in, so that keystrokes in one field undo together;
+    /// `None` for changes that stand alone.
+    pub fn edit(&self, at: &[Step], key: Option<&str>, change: impl FnOnce(&mut FormValue)) {
+        let now = browser::now();
+        // Copy the form for undo only when this change starts a new undo step.
+        if self.history.with_value(|h| h.starts_step(key, now)) {
+            let before = self.form.get_untracked();
+            self.history.update_value(|h| h.record(&before, key, now));
+        } else {
+            self.history.update_value(|h| h.continue_step(key, now));
+        }
         self.form.update(change);
+        self.wake_nodes(at);
         self.sync_history();
+    }
+
+    /// A signal of what `read` takes from the node at `locator`, updated only when an edit on
+    /// its branch changed it (see [`watch`]).
+    pub fn watch_node<T: PartialEq + Send + Sync + 'static>(
+        &self,
+        locator: &[Step],
+        read: impl Fn(Option<&Node>) -> T + Send + Sync + 'static,
+    ) -> ReadSignal<T> {
+        watch::watch_node(self.form, self.node_watchers, locator, read)
+    }
+
+    /// Brings the components on the branch down to `at` up to date (all when `at` is empty).
+    fn wake_nodes(&self, at: &[Step]) {
+        let affected = self.node_watchers.with_value(|w| w.affected(at));
+        self.form.with_untracked(|form| affected.iter().for_each(|watcher| watcher(form)));
+    }
+
+    /// The problem shown at `path`, tracked: the caller re-runs when it changes.
+    pub fn problem_at(&self, path: &str) -> Option<(Severity, String)> {
+        self.problem_triggers.try_update_value(|triggers| {
+            if let Some(trigger) = triggers.get(path) {
+                trigger.track();
+            } else {
+                let trigger = ArcTrigger::new();
+                trigger.track();
+                triggers.insert(path.to_string(), trigger);
+            }
+        });
+        self.findings.with_untracked(|f| f.first_at(path))
     }
 
     /// Replaces the whole form (import, preset, start over), as one undoable step.
     pub fn replace(&self, next: FormValue) {
-        self.edit(None, move |form| *form = next);
+        self.edit(&[], None, move |form| *form = next);
     }
 
     pub fn undo(&self) {
         let current = self.form.get_untracked();
         if let Some(previous) = self.history.try_update_value(|h| h.undo(&current)).flatten() {
             self.form.set(previous);
+            self.wake_nodes(&[]);
             self.status.set("Undone.".into());
         }
         self.sync_history();
@@ -147,6 +220,7 @@ impl Store {
         let current = self.form.get_untracked();
         if let Some(next) = self.history.try_update_value(|h| h.redo(&current)).flatten() {
             self.form.set(next);
+            self.wake_nodes(&[]);
             self.status.set("Redone.".into());
         }
         self.sync_history();
@@ -195,19 +269,44 @@ fn restore(store: Store) {
     }
 }
 
+/// Saves the draft a moment after the last change (serialising a large form on every
+/// keystroke would cost more than the keystroke itself), and at once when the page is hidden
+/// or closed, so a reload never loses the last edit.
+fn autosave(store: Store) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let text = store.form.with_untracked(|form| saved::serialize(form, store.mfa.get_untracked()));
+        if let Err(message) = browser::save(saved::STORAGE_KEY, &text) {
+            store.announce(message);
+        }
+    };
+    Effect::new(move |_| {
+        store.form.track();
+        store.mfa.track();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(save_now, std::time::Duration::from_millis(300)).ok());
+    });
+    let flush = window_event_listener_untyped("pagehide", move |_| {
+        if pending.with_value(Option::is_some) {
+            save_now();
+        }
+    });
+    // The app lives as long as the page; keep listening.
+    std::mem::forget(flush);
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     restore(store);
-    // Autosave after every change.
-    Effect::new(move |_| {
-        let text = store.form.with(|form| saved::serialize(form, store.mfa.get()));
-        if let Err(message) = browser::save(saved::STORAGE_KEY, &text) {
-            store.announce(message);
-        }
-    });
+    autosave(store);
     view! {
         <a class="ps-skip-link" href="#main">"Skip to the form"</a>
         <header class="ps-header">

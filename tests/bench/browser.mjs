@@ -43,7 +43,7 @@ await page.locator('[name="Schema[49].Name"]').waitFor();
 await page.getByRole('button', { name: 'Check request' }).click(); // diagnostics shown everywhere
 const fields = [
   'PoolName', 'Policies.PasswordPolicy.MinimumLength', 'LambdaConfig.PreSignUp', 'VerificationMessageTemplate.EmailMessage',
-  'Schema[3].Name', 'Schema[40].StringAttributeConstraints.MaxLength', 'UserPoolTags{tag-07}', 'UserPoolTags{tag-45}',
+  'Schema[3].Name', 'Schema[40].NumberAttributeConstraints.MaxValue', 'UserPoolTags{tag-07}', 'UserPoolTags{tag-45}',
   'SmsConfiguration.ExternalId', 'EmailConfiguration.From', 'AdminCreateUserConfig.InviteMessageTemplate.SMSMessage',
   'AccountRecoverySetting.RecoveryMechanisms[0].Priority',
 ];
@@ -51,10 +51,12 @@ const times = await page.evaluate(async ({ fields, count }) => {
   const pre = () => document.querySelector('pre[data-format="request-json"]');
   const out = [];
   for (let i = 0; i < count; i++) {
-    const input = document.querySelector(`[name="${fields[i % fields.length]}"]`);
-    if (!input) throw new Error(`no field ${fields[i % fields.length]}`);
+    // Each field gets a pair of keystrokes: add a character, then take it away, so every
+    // keystroke changes the request and the form ends as it started.
+    const name = fields[Math.floor(i / 2) % fields.length];
+    const input = document.querySelector(`[name="${name}"]`);
+    if (!input) throw new Error(`no field ${name}`);
     const original = input.value;
-    // Add a character, then take it away: every keystroke changes the request.
     const next = i % 2 === 0 ? original + '7' : original.slice(0, -1);
     const target = pre();
     const changed = new Promise((resolve) => {
