@@ -291,13 +291,17 @@ fn autosave(store: Store) {
         }
         pending.set_value(set_timeout_with_handle(save_now, std::time::Duration::from_millis(300)).ok());
     });
-    let flush = window_event_listener_untyped("pagehide", move |_| {
-        if pending.with_value(Option::is_some) {
-            save_now();
-        }
-    });
-    // The app lives as long as the page; keep listening.
-    std::mem::forget(flush);
+    // "pagehide" covers reloads and closing; "visibilitychange" covers a phone switching apps,
+    // after which the browser may discard the page without another event.
+    for event in ["pagehide", "visibilitychange"] {
+        let flush = window_event_listener_untyped(event, move |_| {
+            if pending.with_value(Option::is_some) {
+                save_now();
+            }
+        });
+        // The app lives as long as the page; keep listening.
+        std::mem::forget(flush);
+    }
 }
 
 /// The whole page.
