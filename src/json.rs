@@ -107,7 +107,9 @@ impl Json {
     }
 }
 
-fn write_pretty(value: &Json, indent: usize, out: &mut String) {
+/// Writes `value` as [`Json::pretty`] does (without the final newline), its nested lines
+/// indented `indent` levels: for printers that embed a value in larger output.
+pub fn write_pretty(value: &Json, indent: usize, out: &mut String) {
     match value {
         Json::Array(items) if !items.is_empty() => {
             out.push_str("[\n");
@@ -135,13 +137,15 @@ fn write_pretty(value: &Json, indent: usize, out: &mut String) {
     }
 }
 
-fn push_indent(level: usize, out: &mut String) {
+/// Two spaces per `level`.
+pub fn push_indent(level: usize, out: &mut String) {
     for _ in 0..level {
         out.push_str("  ");
     }
 }
 
-fn write_compact(value: &Json, out: &mut String) {
+/// Writes `value` as [`Json::compact`] does.
+pub fn write_compact(value: &Json, out: &mut String) {
     match value {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -176,22 +180,27 @@ fn write_compact(value: &Json, out: &mut String) {
 /// U+2028/U+2029 are escaped, so the text is safe to embed in JavaScript source too.
 pub fn write_string(text: &str, out: &mut String) {
     out.push('"');
-    // Copy runs of characters that need no escape in one go (most text is plain).
+    // Copy runs of characters that need no escape in one go (most text is plain). Bytes are
+    // scanned, not characters: the characters escaped here are ASCII or U+2028/U+2029, and an
+    // ASCII byte never occurs inside a multi-byte character, so plain text is never decoded.
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (at, c) in text.char_indices() {
-        let escape: Option<&str> = match c {
-            '"' => Some("\\\""),
-            '\\' => Some("\\\\"),
-            '\n' => Some("\\n"),
-            '\r' => Some("\\r"),
-            '\t' => Some("\\t"),
-            '\u{8}' => Some("\\b"),
-            '\u{c}' => Some("\\f"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{2028}' || c == '\u{2029}' => Some(""),
-            _ => None,
+    for (at, &byte) in bytes.iter().enumerate() {
+        let escape: &str = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F | 0x7F => "",
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])) => "",
+            _ => continue,
         };
-        let Some(escape) = escape else { continue };
         out.push_str(&text[run_start..at]);
+        let c = text[at..].chars().next().unwrap_or_default();
         run_start = at + c.len_utf8();
         if escape.is_empty() {
             let _ = write!(out, "\\u{:04x}", c as u32);

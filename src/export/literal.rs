@@ -126,13 +126,19 @@ const INLINE_WIDTH: usize = 64;
 /// (short nested lists and objects stay on one line).
 pub fn value(syntax: &Syntax, value: &Json, level: usize) -> String {
     let mut out = String::new();
-    write_value(syntax, value, Some(level), &mut out);
+    write(syntax, value, level, &mut out);
     out
 }
 
-/// Whether the keys, strings and numbers inside `value` are longer than `budget` characters
-/// in all (a lower bound of its one-line length). Stops as soon as it knows.
-fn text_exceeds(value: &Json, budget: usize) -> bool {
+/// Writes [`value`]`(syntax, value, level)` at the end of `out`: exports build their whole text
+/// in one string rather than joining copies.
+pub fn write(syntax: &Syntax, value: &Json, level: usize, out: &mut String) {
+    write_value(syntax, value, Some(level), out);
+}
+
+/// Whether the keys, strings and numbers inside `value` are longer than `budget` bytes in all
+/// (a lower bound of its one-line length in bytes). Stops as soon as it knows.
+pub fn text_exceeds(value: &Json, budget: usize) -> bool {
     fn take(left: &mut usize, n: usize) -> bool {
         *left = left.saturating_sub(n);
         *left == 0
@@ -156,11 +162,54 @@ pub fn one_line(syntax: &Syntax, value: &Json) -> String {
     out
 }
 
+/// Writes `value` on one line when that takes at most `width` characters, and says whether it
+/// did (else `out` is left as it was). Written in place and taken back when too long, which
+/// costs less than building the line apart and copying it.
+pub fn write_one_line_within(syntax: &Syntax, value: &Json, width: usize, out: &mut String) -> bool {
+    let start = out.len();
+    write_value(syntax, value, None, out);
+    if out[start..].chars().count() <= width {
+        return true;
+    }
+    out.truncate(start);
+    false
+}
+
 /// `text` as a double-quoted string literal.
 pub fn string(syntax: &Syntax, text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     write_string(syntax, text, &mut out);
     out
+}
+
+/// The items of a list or object as [`write_rows`] reads them, borrowed in place: no list of
+/// rows is built for every container.
+#[derive(Clone, Copy)]
+enum Rows<'a> {
+    /// The items of a list.
+    Items(&'a [Json]),
+    /// The members of an object, with their keys.
+    Members(&'a [(String, Json)]),
+    /// The values of an object's members, without their keys.
+    Values(&'a [(String, Json)]),
+}
+
+impl<'a> Rows<'a> {
+    fn len(self) -> usize {
+        match self {
+            Rows::Items(items) => items.len(),
+            Rows::Members(members) | Rows::Values(members) => members.len(),
+        }
+    }
+
+    /// The key (if written) and value of row `i`.
+    fn get(self, i: usize) -> (Option<&'a str>, &'a Json) {
+        match self {
+            Rows::Items(items) => (None, &items[i]),
+            Rows::Members(members) => (Some(members[i].0.as_str()), &members[i].1),
+            Rows::Values(members) => (None, &members[i].1),
+        }
+    }
 }
 
 /// Writes `value` one item per line at indentation `level`, or on one line when `level` is None.
@@ -170,19 +219,15 @@ fn write_value(syntax: &Syntax, value: &Json, level: Option<usize>, out: &mut St
         Json::Bool(b) => out.push_str(if *b { syntax.true_word } else { syntax.false_word }),
         Json::Number(n) => out.push_str(n),
         Json::String(s) => write_string(syntax, s, out),
-        Json::Array(items) => {
-            let rows: Vec<_> = items.iter().map(|item| (None, item)).collect();
-            write_rows(syntax, syntax.list, &rows, level, out);
-        }
+        Json::Array(items) => write_rows(syntax, syntax.list, Rows::Items(items), level, out),
         Json::Object(members)
             if syntax.keys == Keys::R && members.iter().any(|(k, _)| k.is_empty() || !k.is_ascii()) =>
         {
             // R turns argument names into symbols, which cannot be empty and are kept in the
             // native encoding (a non-UTF-8 locale mangles them): name the values from a
             // character vector instead, whose strings stay UTF-8.
-            let rows: Vec<_> = members.iter().map(|(_, item)| (None, item)).collect();
             out.push_str("stats::setNames(");
-            write_rows(syntax, syntax.list, &rows, level, out);
+            write_rows(syntax, syntax.list, Rows::Values(members), level, out);
             out.push_str(", c(");
             for (i, (key, _)) in members.iter().enumerate() {
                 if i > 0 {
@@ -192,42 +237,32 @@ fn write_value(syntax: &Syntax, value: &Json, level: Option<usize>, out: &mut St
             }
             out.push_str("))");
         }
-        Json::Object(members) => {
-            let rows: Vec<_> = members.iter().map(|(key, item)| (Some(key.as_str()), item)).collect();
-            write_rows(syntax, syntax.object, &rows, level, out);
-        }
+        Json::Object(members) => write_rows(syntax, syntax.object, Rows::Members(members), level, out),
     }
 }
 
 /// The items of a list or object between `brackets`.
-fn write_rows(
-    syntax: &Syntax,
-    brackets: [&str; 2],
-    rows: &[(Option<&str>, &Json)],
-    level: Option<usize>,
-    out: &mut String,
-) {
+fn write_rows(syntax: &Syntax, brackets: [&str; 2], rows: Rows, level: Option<usize>, out: &mut String) {
     out.push_str(brackets[0]);
-    for (i, (key, item)) in rows.iter().enumerate() {
-        let last = i + 1 == rows.len();
+    let count = rows.len();
+    for i in 0..count {
+        let (key, item) = rows.get(i);
+        let last = i + 1 == count;
         if let Some(level) = level {
             out.push('\n');
-            out.push_str(&syntax.indent.repeat(level + 1));
+            push_indent(syntax, level + 1, out);
         }
         if let Some(key) = key {
             write_key(syntax, key, out);
         }
         // Small containers go on one line; measuring by rendering is skipped when the text in
         // the container alone is already too long (otherwise nesting makes this quadratic).
-        let inline = match (level, item) {
-            (Some(_), Json::Array(_) | Json::Object(_)) if !text_exceeds(item, INLINE_WIDTH) => {
-                Some(one_line(syntax, item))
-            }
-            _ => None,
-        };
-        match inline {
-            Some(line) if line.chars().count() <= INLINE_WIDTH => out.push_str(&line),
-            _ => write_value(syntax, item, level.map(|l| l + 1), out),
+        let inline = level.is_some()
+            && matches!(item, Json::Array(_) | Json::Object(_))
+            && !text_exceeds(item, INLINE_WIDTH)
+            && write_one_line_within(syntax, item, INLINE_WIDTH, out);
+        if !inline {
+            write_value(syntax, item, level.map(|l| l + 1), out);
         }
         match level {
             Some(_) if !last || syntax.trailing_comma => out.push(','),
@@ -235,11 +270,17 @@ fn write_rows(
             _ => {}
         }
     }
-    if let (Some(level), false) = (level, rows.is_empty()) {
+    if let (Some(level), false) = (level, count == 0) {
         out.push('\n');
-        out.push_str(&syntax.indent.repeat(level));
+        push_indent(syntax, level, out);
     }
     out.push_str(brackets[1]);
+}
+
+fn push_indent(syntax: &Syntax, level: usize, out: &mut String) {
+    for _ in 0..level {
+        out.push_str(syntax.indent);
+    }
 }
 
 fn write_key(syntax: &Syntax, key: &str, out: &mut String) {
@@ -295,19 +336,28 @@ fn is_identifier(key: &str, first_extra: fn(char) -> bool, rest_extra: fn(char) 
 
 fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
     out.push('"');
-    // Copy runs of characters that need no escape in one go (most text is plain).
+    // Copy runs of characters that need no escape in one go (most text is plain). Printable
+    // ASCII other than `"` and `\` is decided by its byte, without decoding a character.
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        if matches!(bytes[at], b' '..=b'~') && !matches!(bytes[at], b'"' | b'\\') {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
         let plain = match c {
             '"' | '\\' | '\n' | '\r' | '\t' => false,
-            ' '..='~' => true,
             c => !(is_invisible(c) || (syntax.ascii_only && !c.is_ascii())),
         };
         if plain {
+            at += c.len_utf8();
             continue;
         }
         out.push_str(&text[run_start..at]);
-        run_start = at + c.len_utf8();
+        at += c.len_utf8();
+        run_start = at;
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -384,13 +434,14 @@ fn mfa_mode(request: &Json) -> Option<&str> {
 
 /// What the user must know and check about the MFA follow-up (empty when there is none).
 pub fn mfa_notes(request: &Json, options: &Options) -> Vec<String> {
-    let Some(config) = mfa_config(request, options) else {
+    if !options.mfa.totp && !options.mfa.email {
         return Vec::new();
-    };
+    }
     let mut notes = vec![
         "CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA, so the export keeps the new pool's ID and then calls SetUserPoolMfaConfig. If that call fails, the pool exists without those factors: fix the cause and run it again with the pool ID.".to_string(),
     ];
-    if config.get("SmsMfaConfiguration").is_some() {
+    // What `mfa_config` decides, asked without building (and copying into) the follow-up again.
+    if mfa_mode(request).is_some() && request.get("SmsConfiguration").is_some() {
         notes.push(
             "SetUserPoolMfaConfig replaces the whole MFA configuration, so it repeats the request's SMS MFA settings (SmsMfaConfiguration); without them SMS MFA would be turned off."
                 .to_string(),
