@@ -276,6 +276,33 @@ fn is_decimal(text: &str) -> bool {
     !whole.is_empty() && !fraction.is_empty() && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
 }
 
+/// Compares two numbers that pass [`is_decimal`], exactly. Not `parse::<f64>()`: the float
+/// parser carries about 12 KB (gzip) of tables and code into the WebAssembly, and an exact
+/// comparison also orders numbers that differ beyond 17 digits.
+fn decimal_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    // (negative, whole digits without leading zeros, fraction digits without trailing zeros)
+    fn split(text: &str) -> (bool, &str, &str) {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));
+        let zero = whole.is_empty() && fraction.is_empty();
+        (text.starts_with('-') && !zero, whole, fraction)
+    }
+    let ((a_negative, a_whole, a_fraction), (b_negative, b_whole, b_fraction)) = (split(a), split(b));
+    let magnitude = a_whole.len().cmp(&b_whole.len()).then(a_whole.cmp(b_whole)).then(a_fraction.cmp(b_fraction));
+    match (a_negative, b_negative) {
+        (false, false) => magnitude,
+        (true, true) => magnitude.reverse(),
+        (negative, _) => {
+            if negative {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        }
+    }
+}
+
 fn constraints_values(ctx: &Ctx, out: &mut Vec<Finding>) {
     for row in ctx.rows("Schema") {
         let name = row.text("Name").unwrap_or("this attribute");
@@ -312,7 +339,7 @@ fn constraints_values(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
         let values = ["NumberAttributeConstraints.MinValue", "NumberAttributeConstraints.MaxValue"];
-        let numbers: Vec<Option<f64>> = values
+        let numbers: Vec<Option<&str>> = values
             .iter()
             .map(|member| {
                 let text = row.text(member)?;
@@ -326,11 +353,11 @@ fn constraints_values(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ));
                     return None;
                 }
-                text.parse::<f64>().ok()
+                Some(text)
             })
             .collect();
         if let (Some(min), Some(max)) = (numbers[0], numbers[1]) {
-            if min > max {
+            if decimal_cmp(min, max).is_gt() {
                 out.push(Finding::at_paths(
                     vec![row.at(values[0]), row.at(values[1])],
                     format!("The minimum value of ‘{name}’ is more than its maximum: make the minimum smaller"),
@@ -347,6 +374,31 @@ fn developer_only(ctx: &Ctx, out: &mut Vec<Finding>) {
                 vec![row.at("DeveloperOnlyAttribute")],
                 "Developer-only attributes are a legacy feature: set developer only attribute to false and control writes with the app client's write attributes",
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_cmp;
+    use std::cmp::Ordering::{Equal, Greater, Less};
+
+    #[test]
+    fn decimals_compare_like_numbers() {
+        for (a, b, expected) in [
+            ("1", "2", Less),
+            ("10", "9", Greater),
+            ("007", "7.000", Equal),
+            ("0.45", "0.5", Less),
+            ("-0", "0.0", Equal),
+            ("-1", "0", Less),
+            ("-1.5", "-1.25", Less),
+            ("-2", "-10", Greater),
+            ("100", "99.999", Greater),
+            ("12345678901234567890", "12345678901234567891", Less),
+        ] {
+            assert_eq!(decimal_cmp(a, b), expected, "{a} vs {b}");
+            assert_eq!(decimal_cmp(b, a), expected.reverse(), "{b} vs {a}");
         }
     }
 }
