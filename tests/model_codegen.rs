@@ -229,7 +229,6 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         let _ = writeln!(out, "        id: {id},");
         let _ = writeln!(out, "        path: {:?},", f.path);
         let _ = writeln!(out, "        name: {:?},", f.name);
-        let _ = writeln!(out, "        shape: {:?},", f.shape);
         let _ = writeln!(out, "        kind: Kind::{},", f.kind);
         let _ = writeln!(out, "        parent: {},", f.parent.map_or("NO_PARENT".to_string(), |p| p.to_string()));
         let _ = writeln!(out, "        children: &{:?},", f.children);
@@ -242,6 +241,11 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         let _ = writeln!(out, "    }},");
     }
     out.push_str("];\n\n");
+    // Shape names are only read natively (tests), so they too live apart from FIELDS: a field
+    // of the table would be carried into the browser's WebAssembly even though it is never read.
+    let _ = writeln!(out, "/// The AWS shape name of each field (same order as FIELDS).");
+    let shapes: Vec<&str> = walker.fields.iter().map(|f| f.shape.as_str()).collect();
+    let _ = writeln!(out, "pub static SHAPES: [&str; {}] = {:?};\n", shapes.len(), shapes);
     // The full help text lives apart from FIELDS, so code that does not show it (the form's
     // first load in the browser) does not carry it.
     let _ = writeln!(

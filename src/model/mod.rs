@@ -14,7 +14,7 @@ mod generated;
 pub mod overlay;
 
 pub use generated::{
-    BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, TOP_LEVEL,
+    BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, SHAPES, TOP_LEVEL,
 };
 
 use crate::pattern::{self, Pattern};
@@ -55,8 +55,6 @@ pub struct Field {
     pub path: &'static str,
     /// The member name, or `[]`, `{key}`, `{}` for list elements and map parts.
     pub name: &'static str,
-    /// The AWS shape name (`PasswordPolicyMinLengthType`).
-    pub shape: &'static str,
     pub kind: Kind,
     /// The containing field, or [`NO_PARENT`].
     pub parent: FieldId,
@@ -118,6 +116,12 @@ impl Field {
     /// Depth below the top level (top-level parameters are 0).
     pub fn depth(&self) -> usize {
         std::iter::successors(self.parent(), |f| f.parent()).count()
+    }
+
+    /// The AWS shape name (`PasswordPolicyMinLengthType`). Kept apart from the field table
+    /// ([`SHAPES`]): only native code reads it, so the browser's first load does not carry it.
+    pub fn shape(&self) -> &'static str {
+        SHAPES.get(self.id as usize).copied().unwrap_or_default()
     }
 
     /// The full AWS documentation, in the compact form of [`doc`]. Kept apart from the field
