@@ -163,8 +163,9 @@ impl Diagnostic {
 
 /// Sorts errors before warnings, then by path, then by rule: the order `check` prints.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics
-        .sort_by(|a, b| (a.severity, a.path(), a.rule, &a.message).cmp(&(b.severity, b.path(), b.rule, &b.message)));
+    crate::sort_small(diagnostics, |a, b| {
+        (a.severity, a.path(), a.rule, &a.message).cmp(&(b.severity, b.path(), b.rule, &b.message))
+    });
 }
 
 /// Whether any diagnostic is an error.

@@ -47,3 +47,27 @@ pub fn diagnostics(form: &FormValue) -> Vec<Diagnostic> {
     diagnostic::sort(&mut all);
     all
 }
+
+/// Sorts `items` stably by `compare` (binary insertion sort). The standard library's sorts
+/// are compiled again for every element type, at about 2 KB of WebAssembly each; the lists
+/// sorted here (diagnostics, search hits) hold at most a few hundred items.
+pub fn sort_small<T>(items: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..items.len() {
+        let (sorted, rest) = items.split_at(i);
+        let at = sorted.partition_point(|x| compare(x, &rest[0]).is_le());
+        items[at..=i].rotate_right(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sort_small_is_a_stable_sort() {
+        let mut items: Vec<(u8, usize)> =
+            [3, 1, 2, 3, 1, 0, 2, 3, 0].into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(k, _)| k);
+        super::sort_small(&mut items, |a, b| a.0.cmp(&b.0));
+        assert_eq!(items, expected);
+    }
+}

@@ -75,7 +75,7 @@ fn rank(index: &'static [Entry], query: &str, limit: usize) -> Vec<&'static Fiel
             Some((total * 4 - entry.field.depth() as u32, entry))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.field.id.cmp(&b.1.field.id)));
+    crate::sort_small(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.field.id.cmp(&b.1.field.id)));
     scored.into_iter().take(limit).map(|(_, e)| e.field).collect()
 }
 

@@ -62,7 +62,7 @@ impl Findings {
                 }
             }
         }
-        by_path.sort_unstable();
+        crate::sort_small(&mut by_path, Ord::cmp);
         Findings { all, by_path, by_section }
     }
 
