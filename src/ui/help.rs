@@ -1,6 +1,7 @@
 //! "More about …": a field's full AWS documentation, fetched from the helper worker the first
 //! time it is opened (the first page load does not carry the help text). Everything is
-//! inserted as text nodes; there is no HTML from the model anywhere in the page.
+//! inserted as text nodes; there is no HTML from the model anywhere in the page. The text is
+//! added with DOM calls once it arrives (see [`blocks`]): it never changes afterwards.
 
 use super::worker;
 use crate::json::Json;
@@ -11,81 +12,115 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Help(field: &'static Field) -> impl IntoView {
-    let doc: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let body = NodeRef::<leptos::html::Div>::new();
+    let asked = StoredValue::new(false);
     let load = move |_| {
-        if doc.get_untracked().is_some() {
+        if asked.get_value() {
             return;
         }
-        doc.set(Some(Ok(String::new())));
+        asked.set_value(true);
         let ask = vec![("op".into(), Json::str("help")), ("field".into(), Json::Number(field.id.to_string()))];
         worker::ask(ask, move |answer| {
-            doc.set(Some(answer.map(|a| a.get("doc").and_then(Json::as_str).unwrap_or_default().to_string())));
+            let Some(body) = body.get_untracked() else { return };
+            match answer {
+                Ok(answer) => {
+                    let text = answer.get("doc").and_then(Json::as_str).unwrap_or_default();
+                    if !text.is_empty() {
+                        body.set_text_content(None);
+                        blocks(&body, text);
+                    }
+                }
+                Err(message) => {
+                    body.set_text_content(None);
+                    if let Some(p) = add(&body, "p") {
+                        p.set_text_content(Some(&message));
+                    }
+                }
+            }
         });
     };
     (!field.is_synthetic()).then(|| {
         view! {
             <details class="ps-help" on:toggle=load>
                 <summary class="ps-help__summary">{format!("More about {}", overlay::label_in_sentence(field))}</summary>
-                <div class="ps-help__body">
-                    {move || match doc.get() {
-                        Some(Ok(text)) if !text.is_empty() => blocks(&text),
-                        Some(Err(message)) => view! { <p>{message}</p> }.into_any(),
-                        _ => view! { <p>"Loading the AWS documentation…"</p> }.into_any(),
-                    }}
+                <div class="ps-help__body" node_ref=body>
+                    <p>"Loading the AWS documentation…"</p>
                 </div>
             </details>
         }
     })
 }
 
-fn blocks(text: &str) -> AnyView {
-    let paragraph = |spans: Vec<Span>| view! { <p>{inline(spans)}</p> };
-    doc::parse(text)
-        .into_iter()
-        .map(|block| match block {
-            Block::Paragraph(spans) => paragraph(spans).into_any(),
-            Block::BulletList(items) => {
-                view! { <ul>{items.into_iter().map(|item| view! { <li>{inline(item)}</li> }).collect_view()}</ul> }
-                    .into_any()
-            }
-            Block::Note(paragraphs) => {
-                view! { <div class="ps-help__note">{paragraphs.into_iter().map(paragraph).collect_view()}</div> }
-                    .into_any()
-            }
-            Block::Definitions(pairs) => view! {
-                <dl>
-                    {pairs
-                        .into_iter()
-                        .map(|(term, paragraphs)| {
-                            view! {
-                                <dt>{inline(term)}</dt>
-                                <dd>{paragraphs.into_iter().map(paragraph).collect_view()}</dd>
-                            }
-                        })
-                        .collect_view()}
-                </dl>
-            }
-            .into_any(),
-        })
-        .collect_view()
-        .into_any()
+/// Appends a `tag` element to `parent`.
+fn add(parent: &web_sys::Element, tag: &str) -> Option<web_sys::Element> {
+    let child = parent.owner_document()?.create_element(tag).ok()?;
+    parent.append_child(&child).ok()?;
+    Some(child)
 }
 
-fn inline(spans: Vec<Span>) -> AnyView {
-    spans
-        .into_iter()
-        .map(|span| match span {
-            Span::Text(t) => t.to_string().into_any(),
-            Span::Code(t) => view! { <code>{t.to_string()}</code> }.into_any(),
-            Span::Emphasis(t) => view! { <em>{t.to_string()}</em> }.into_any(),
-            Span::Strong(t) => view! { <strong>{t.to_string()}</strong> }.into_any(),
-            Span::Link(text, href) => view! {
-                <a href=href.to_string() target="_blank" rel="noopener noreferrer">
-                    {text.to_string()}
-                </a>
+/// Appends the help text to `body`, built with DOM calls rather than `view!`: the text never
+/// changes once shown, and the Leptos view types it would need (one per kind of block and of
+/// inline span) cost about 5 KB gzip of WebAssembly in the first load.
+fn blocks(body: &web_sys::Element, text: &str) {
+    let paragraphs = |parent: &web_sys::Element, paragraphs: Vec<Vec<Span>>| {
+        for spans in paragraphs {
+            inline(add(parent, "p"), spans);
+        }
+    };
+    for block in doc::parse(text) {
+        match block {
+            Block::Paragraph(spans) => inline(add(body, "p"), spans),
+            Block::BulletList(items) => {
+                if let Some(list) = add(body, "ul") {
+                    for item in items {
+                        inline(add(&list, "li"), item);
+                    }
+                }
             }
-            .into_any(),
-        })
-        .collect_view()
-        .into_any()
+            Block::Note(items) => {
+                if let Some(note) = add(body, "div") {
+                    note.set_class_name("ps-help__note");
+                    paragraphs(&note, items);
+                }
+            }
+            Block::Definitions(pairs) => {
+                if let Some(list) = add(body, "dl") {
+                    for (term, items) in pairs {
+                        inline(add(&list, "dt"), term);
+                        if let Some(definition) = add(&list, "dd") {
+                            paragraphs(&definition, items);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Appends inline spans to `parent`, as text nodes (never as HTML).
+fn inline(parent: Option<web_sys::Element>, spans: Vec<Span>) {
+    let Some(parent) = parent else { return };
+    for span in spans {
+        let (tag, text) = match span {
+            Span::Text(t) => {
+                let _ = parent.append_with_str_1(t);
+                continue;
+            }
+            Span::Code(t) => ("code", t),
+            Span::Emphasis(t) => ("em", t),
+            Span::Strong(t) => ("strong", t),
+            Span::Link(t, href) => {
+                if let Some(a) = add(&parent, "a") {
+                    let _ = a.set_attribute("href", href);
+                    let _ = a.set_attribute("target", "_blank");
+                    let _ = a.set_attribute("rel", "noopener noreferrer");
+                    a.set_text_content(Some(t));
+                }
+                continue;
+            }
+        };
+        if let Some(element) = add(&parent, tag) {
+            element.set_text_content(Some(text));
+        }
+    }
 }
