@@ -3,6 +3,7 @@
 //! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
 
 use super::browser::{self, focus_later};
+use super::erased::on;
 use super::{worker, Store};
 use crate::export::{self, Format, MfaFactors};
 use crate::json::Json;
@@ -137,7 +138,7 @@ pub fn ExportPanel() -> impl IntoView {
                             class="ps-checkbox__input"
                             id="mfa-totp"
                             prop:checked=move || store.mfa.get().totp
-                            on:change=move |ev| set_mfa(|m, on| m.totp = on, event_target_checked(&ev))
+                            on:change=on(move |ev| set_mfa(|m, on| m.totp = on, event_target_checked(&ev)))
                         />
                         <label class="ps-checkbox__label" for="mfa-totp">
                             "Authenticator app (TOTP)"
@@ -149,7 +150,7 @@ pub fn ExportPanel() -> impl IntoView {
                             class="ps-checkbox__input"
                             id="mfa-email"
                             prop:checked=move || store.mfa.get().email
-                            on:change=move |ev| set_mfa(|m, on| m.email = on, event_target_checked(&ev))
+                            on:change=on(move |ev| set_mfa(|m, on| m.email = on, event_target_checked(&ev)))
                         />
                         <label class="ps-checkbox__label" for="mfa-email">
                             "Email (Essentials or Plus, Amazon SES)"
@@ -172,8 +173,8 @@ pub fn ExportPanel() -> impl IntoView {
                                 aria-controls="export-panel"
                                 aria-selected=move || if selected.get() { "true" } else { "false" }
                                 tabindex=move || if selected.get() { "0" } else { "-1" }
-                                on:click=move |_| active.set(format)
-                                on:keydown=move |ev| {
+                                on:click=on(move |_| active.set(format))
+                                on:keydown=on(move |ev: web_sys::KeyboardEvent| {
                                     let step: isize = match ev.key().as_str() {
                                         "ArrowRight" => 1,
                                         "ArrowLeft" => -1,
@@ -185,7 +186,7 @@ pub fn ExportPanel() -> impl IntoView {
                                     let next = Format::ALL[((index + step + count) % count) as usize];
                                     active.set(next);
                                     focus_later(format!("tab-{}", next.id()));
-                                }
+                                })
                             >
                                 {format.title()}
                             </button>
@@ -207,25 +208,25 @@ pub fn ExportPanel() -> impl IntoView {
                         }}
                         <a
                             href="#error-summary"
-                            on:click=move |ev| {
+                            on:click=on(move |ev: web_sys::MouseEvent| {
                                 ev.prevent_default();
                                 store.show_all.set(true);
                                 focus_later("error-summary".into());
-                            }
+                            })
                         >
                             "Show the errors"
                         </a>
                     </p>
                 </Show>
                 <div class="ps-exports__actions">
-                    <button type="button" class="ps-button" disabled=move || loading.get() on:click=move |_| request_action("copy")>
+                    <button type="button" class="ps-button" disabled=move || loading.get() on:click=on(move |_| request_action("copy"))>
                         "Copy"
                     </button>
                     <button
                         type="button"
                         class="ps-button ps-button--secondary"
                         disabled=move || loading.get()
-                        on:click=move |_| request_action("download")
+                        on:click=on(move |_| request_action("download"))
                     >
                         {move || format!("Download {}", active.get().file_name())}
                     </button>
@@ -248,10 +249,10 @@ pub fn ExportPanel() -> impl IntoView {
                             }}
                         </ul>
                         <div class="ps-exports__actions">
-                            <button type="button" class="ps-button" on:click=confirm>
+                            <button type="button" class="ps-button" on:click=on(confirm)>
                                 {move || if pending.get() == Some("download") { "These are right: download" } else { "These are right: copy" }}
                             </button>
-                            <button type="button" class="ps-button ps-button--secondary" on:click=move |_| pending.set(None)>
+                            <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| pending.set(None))>
                                 "Go back and change them"
                             </button>
                         </div>

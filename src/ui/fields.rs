@@ -17,6 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
+use super::erased::on;
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -78,7 +79,7 @@ fn ResetSection(section: &'static Section) -> impl IntoView {
             type="button"
             class="ps-button ps-button--small ps-section__reset"
             disabled=move || !is_set.get()
-            on:click=reset
+            on:click=on(reset)
         >
             {format!("Reset “{}” to defaults", section.title)}
         </button>
@@ -330,8 +331,8 @@ pub fn ScalarField(
                     aria-describedby=describedby
                     aria-invalid=invalid
                     prop:value=value
-                    on:change=move |ev| write(event_target_value(&ev))
-                    on:blur=on_blur
+                    on:change=on(move |ev| write(event_target_value(&ev)))
+                    on:blur=on(on_blur)
                 >
                     {option("", none_label)}
                     {values.iter().map(|v| option(v, v)).collect_view()}
@@ -353,8 +354,8 @@ pub fn ScalarField(
                 aria-describedby=describedby
                 aria-invalid=invalid
                 prop:value=value
-                on:input=move |ev| write(event_target_value(&ev))
-                on:blur=on_blur
+                on:input=on(move |ev| write(event_target_value(&ev)))
+                on:blur=on(on_blur)
             ></textarea>
         }
         .into_any(),
@@ -373,8 +374,8 @@ pub fn ScalarField(
                     aria-describedby=describedby
                     aria-invalid=invalid
                     prop:value=value
-                    on:input=move |ev| write(event_target_value(&ev))
-                    on:blur=on_blur
+                    on:input=on(move |ev| write(event_target_value(&ev)))
+                    on:blur=on(on_blur)
                 />
             }
             .into_any()
@@ -490,7 +491,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
                         name=move || path.get()
                         value=*value
                         prop:checked=move || state.with(|s| s.as_ref().is_some_and(|v| v.iter().any(|x| x == value)))
-                        on:change=move |ev| toggle(event_target_checked(&ev))
+                        on:change=on(move |ev| toggle(event_target_checked(&ev)))
                     />
                     <label class="ps-checkbox__label" for=box_id>
                         {*value}
@@ -589,7 +590,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
             <ol class="ps-list__items">
                 <For each=move || rows.get() key=|row| *row children=row_view.clone() />
             </ol>
-            <button type="button" class="ps-button ps-button--secondary" on:click=add>
+            <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
                 {format!("Add {}", noun)}
             </button>
         </fieldset>
@@ -630,7 +631,7 @@ fn row_actions(
                 class="ps-button ps-button--small"
                 disabled=move || position().0 == 0
                 aria-label=move || format!("Move {} up", title.get())
-                on:click=mover(-1, list.clone())
+                on:click=on(mover(-1, list.clone()))
             >
                 "Up"
             </button>
@@ -639,7 +640,7 @@ fn row_actions(
                 class="ps-button ps-button--small"
                 disabled=move || { let (i, n) = position(); i + 1 >= n }
                 aria-label=move || format!("Move {} down", title.get())
-                on:click=mover(1, list.clone())
+                on:click=on(mover(1, list.clone()))
             >
                 "Down"
             </button>
@@ -647,7 +648,7 @@ fn row_actions(
                 type="button"
                 class="ps-button ps-button--small ps-button--warning"
                 aria-label=move || format!("Remove {}", title.get())
-                on:click=remove
+                on:click=on(remove)
             >
                 "Remove"
             </button>
@@ -768,8 +769,8 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                             }
                             aria-invalid=move || key_problem.get().is_some().then_some("true")
                             prop:value=move || key.get()
-                            on:input=move |ev| set_key(event_target_value(&ev))
-                            on:blur=move |_| key_touched.set(true)
+                            on:input=on(move |ev| set_key(event_target_value(&ev)))
+                            on:blur=on(move |_| key_touched.set(true))
                         />
                     </div>
                     {value_view}
@@ -777,7 +778,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                         type="button"
                         class="ps-button ps-button--small ps-button--warning"
                         aria-label=move || format!("Remove {}", title.get())
-                        on:click=remove
+                        on:click=on(remove)
                     >
                         "Remove"
                     </button>
@@ -797,7 +798,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             <ul class="ps-list__items">
                 <For each=move || entries.get() key=|entry| *entry children=entry_view.clone() />
             </ul>
-            <button type="button" class="ps-button ps-button--secondary" on:click=add>
+            <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
                 {format!("Add {noun}")}
             </button>
         </fieldset>

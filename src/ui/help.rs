@@ -3,6 +3,7 @@
 //! inserted as text nodes; there is no HTML from the model anywhere in the page. The text is
 //! added with DOM calls once it arrives (see [`blocks`]): it never changes afterwards.
 
+use super::erased::on;
 use super::worker;
 use crate::json::Json;
 use crate::model::doc::{self, Block, Span};
@@ -41,7 +42,7 @@ pub fn Help(field: &'static Field) -> impl IntoView {
     };
     (!field.is_synthetic()).then(|| {
         view! {
-            <details class="ps-help" on:toggle=load>
+            <details class="ps-help" on:toggle=on(load)>
                 <summary class="ps-help__summary">{format!("More about {}", overlay::label_in_sentence(field))}</summary>
                 <div class="ps-help__body" node_ref=body>
                     <p>"Loading the AWS documentation…"</p>

@@ -9,6 +9,7 @@
 //! is saved to localStorage shortly after the last change.
 
 mod browser;
+mod erased;
 mod export_panel;
 mod fields;
 mod help;
@@ -23,6 +24,7 @@ use crate::history::History;
 use crate::model::overlay::{self, SECTIONS};
 use crate::value::{FormValue, Node, Step};
 use crate::{request, saved, share};
+use erased::on;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -328,7 +330,7 @@ pub fn App() -> impl IntoView {
                 <h1 class="ps-title">"Create a user pool"</h1>
                 <panels::Notices />
                 <panels::ErrorSummary />
-                <form class="ps-form" novalidate=true on:submit=|ev| ev.prevent_default()>
+                <form class="ps-form" novalidate=true on:submit=on(|ev: web_sys::SubmitEvent| ev.prevent_default())>
                     {SECTIONS.iter().map(|section| view! { <fields::SectionView section=section /> }).collect_view()}
                 </form>
             </main>

@@ -2,6 +2,7 @@
 //! GOV.UK error summary.
 
 use super::browser::focus_later;
+use super::erased::on;
 use super::Store;
 use crate::diagnostic::Severity;
 use crate::model::overlay::SECTIONS;
@@ -81,7 +82,7 @@ pub fn Notices() -> impl IntoView {
                 <ul class="ps-notice__list">
                     {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
-                <button type="button" class="ps-button ps-button--small" on:click=move |_| store.notices.set(Vec::new())>
+                <button type="button" class="ps-button ps-button--small" on:click=on(move |_| store.notices.set(Vec::new()))>
                     "Dismiss"
                 </button>
             </div>
@@ -117,7 +118,7 @@ pub fn ErrorSummary() -> impl IntoView {
     };
     view! {
         <div class="ps-check">
-            <button type="button" class="ps-button" on:click=check>
+            <button type="button" class="ps-button" on:click=on(check)>
                 "Check request"
             </button>
             <p class="ps-check__status" role="status">
@@ -152,10 +153,10 @@ pub fn ErrorSummary() -> impl IntoView {
                                         <li>
                                             <a
                                                 href=href
-                                                on:click=move |ev| {
+                                                on:click=on(move |ev: web_sys::MouseEvent| {
                                                     ev.prevent_default();
                                                     focus_later(target.clone());
-                                                }
+                                                })
                                             >
                                                 {message}
                                             </a>

@@ -2,6 +2,7 @@
 //! the status line that says what just happened.
 
 use super::browser::{self, focus_later};
+use super::erased::on;
 use super::panels::target_id;
 use super::{worker, Store};
 use crate::import::{self, Kind};
@@ -45,16 +46,16 @@ pub fn Toolbar() -> impl IntoView {
                 <Search />
                 <ImportDialog />
                 <PresetMenu />
-                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_undo.get() on:click=on(move |_| store.undo())>
                     "Undo"
                 </button>
-                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_redo.get() on:click=on(move |_| store.redo())>
                     "Redo"
                 </button>
-                <button type="button" class="ps-button ps-button--small" on:click=share_link>
+                <button type="button" class="ps-button ps-button--small" on:click=on(share_link)>
                     "Copy share link"
                 </button>
-                <button type="button" class="ps-button ps-button--small ps-button--warning" on:click=start_over>
+                <button type="button" class="ps-button ps-button--small ps-button--warning" on:click=on(start_over)>
                     "Start over"
                 </button>
                 <p class="ps-toolbar__status" role="status" id="status">
@@ -139,8 +140,8 @@ fn Search() -> impl IntoView {
                 placeholder="name, path or words of its help"
                 aria-describedby="search-results-count"
                 prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-                on:keydown=move |ev| {
+                on:input=on(move |ev| query.set(event_target_value(&ev)))
+                on:keydown=on(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();
                         if let Some(first) = results.get_untracked().first().copied() {
@@ -149,7 +150,7 @@ fn Search() -> impl IntoView {
                     } else if ev.key() == "Escape" {
                         query.set(String::new());
                     }
-                }
+                })
             />
             <p class="ps-visually-hidden" id="search-results-count" aria-live="polite">
                 {move || if query.with(String::is_empty) { String::new() } else { format!("{} results", results.with(Vec::len)) }}
@@ -166,7 +167,7 @@ fn Search() -> impl IntoView {
                             .map(|field| {
                                 view! {
                                     <li>
-                                        <button type="button" class="ps-search__result" on:click=move |_| go(field)>
+                                        <button type="button" class="ps-search__result" on:click=on(move |_| go(field))>
                                             <span class="ps-search__name">{overlay::upper_first(&overlay::label(field))}</span>
                                             <code class="ps-search__path">{field.path}</code>
                                         </button>
@@ -258,12 +259,12 @@ fn ImportDialog() -> impl IntoView {
             class="ps-button ps-button--small"
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls="import-dialog"
-            on:click=move |_| {
+            on:click=on(move |_| {
                 open.update(|o| *o = !*o);
                 if open.get_untracked() {
                     focus_later("import-text".into());
                 }
-            }
+            })
         >
             "Import…"
         </button>
@@ -279,7 +280,7 @@ fn ImportDialog() -> impl IntoView {
                     <label class="ps-field__label" for="import-kind">
                         "What it is"
                     </label>
-                    <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=on(move |ev| kind.set(event_target_value(&ev)))>
                         <option value="auto">"Detect automatically"</option>
                         {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }).collect_view()}
                     </select>
@@ -295,14 +296,14 @@ fn ImportDialog() -> impl IntoView {
                         spellcheck="false"
                         aria-describedby="import-hint"
                         prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                        on:dragover=|ev| ev.prevent_default()
-                        on:drop=move |ev: web_sys::DragEvent| {
+                        on:input=on(move |ev| text.set(event_target_value(&ev)))
+                        on:dragover=on(|ev: web_sys::DragEvent| ev.prevent_default())
+                        on:drop=on(move |ev: web_sys::DragEvent| {
                             ev.prevent_default();
                             if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                                 load_file(file);
                             }
-                        }
+                        })
                     ></textarea>
                 </div>
                 <div class="ps-field">
@@ -314,12 +315,12 @@ fn ImportDialog() -> impl IntoView {
                         id="import-file"
                         class="ps-file"
                         accept=".json,.yaml,.yml,.template,application/json,text/yaml"
-                        on:change=move |ev| {
+                        on:change=on(move |ev: web_sys::Event| {
                             let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                             if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
                                 load_file(file);
                             }
-                        }
+                        })
                     />
                 </div>
                 <Show when=move || !problems.with(Vec::is_empty)>
@@ -331,10 +332,10 @@ fn ImportDialog() -> impl IntoView {
                     </div>
                 </Show>
                 <div class="ps-dialog__actions">
-                    <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=run>
+                    <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=on(run)>
                         "Import"
                     </button>
-                    <button type="button" class="ps-button ps-button--secondary" on:click=move |_| open.set(false)>
+                    <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| open.set(false))>
                         "Cancel"
                     </button>
                 </div>
@@ -398,7 +399,7 @@ fn PresetMenu() -> impl IntoView {
             class="ps-button ps-button--small"
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls="preset-menu"
-            on:click=move |_| open.update(|o| *o = !*o)
+            on:click=on(move |_| open.update(|o| *o = !*o))
         >
             "Presets…"
         </button>
@@ -410,7 +411,7 @@ fn PresetMenu() -> impl IntoView {
                         .map(|preset| {
                             view! {
                                 <li class="ps-presets__item">
-                                    <button type="button" class="ps-button ps-button--secondary" data-preset=preset.id on:click=move |_| apply(preset)>
+                                    <button type="button" class="ps-button ps-button--secondary" data-preset=preset.id on:click=on(move |_| apply(preset))>
                                         {preset.title}
                                     </button>
                                     <p class="ps-field__hint">{preset.description}</p>
