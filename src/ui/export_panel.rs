@@ -3,7 +3,7 @@
 //! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
 
 use super::browser::{self, focus_later};
-use super::erased::on;
+use super::erased::{memo, on};
 use super::{worker, Store};
 use crate::export::{self, Format, MfaFactors};
 use crate::json::Json;
@@ -70,10 +70,10 @@ pub fn ExportPanel() -> impl IntoView {
     let copied = RwSignal::new(String::new());
     // The checklist is shown before the first copy or download, and again when a locked
     // choice changes after it was confirmed.
-    let choices = Memo::new(move |_| store.form.with(locked::choices));
+    let choices = memo(move || store.form.with(locked::choices));
     let confirmed: RwSignal<Option<Vec<locked::LockedChoice>>> = RwSignal::new(None);
     let pending: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let errors = Memo::new(move |_| store.findings.with(|f| f.error_count()));
+    let errors = memo(move || store.findings.with(|f| f.error_count()));
 
     let deliver = move |action: &'static str| {
         let format = active.get_untracked();
@@ -162,7 +162,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {Format::ALL
                     .iter()
                     .map(|&format| {
-                        let selected = Memo::new(move |_| active.get() == format);
+                        let selected = memo(move || active.get() == format);
                         view! {
                             <button
                                 type="button"

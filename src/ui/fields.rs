@@ -17,7 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
-use super::erased::on;
+use super::erased::{memo, on};
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -61,7 +61,7 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
 #[component]
 fn ResetSection(section: &'static Section) -> impl IntoView {
     let store = expect_context::<Store>();
-    let is_set = Memo::new(move |_| {
+    let is_set = memo(move || {
         store.form.with(|f| {
             section.paths.iter().filter_map(|p| model::by_path(p)).any(|field| f.get(&member_chain(field)).is_some())
         })
@@ -94,7 +94,7 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
     let plan = tier::badge(field.path);
     let default = defaults::of(field.path);
     let differs = match (default, value) {
-        (Some(default), Some(value)) => Some(Memo::new(move |_| {
+        (Some(default), Some(value)) => Some(memo(move || {
             value.with(|v| {
                 !v.is_empty()
                     && v != default.api
@@ -192,18 +192,18 @@ fn optional_suffix(field: &Field) -> &'static str {
 
 /// A path memo that never changes (a section's top-level path).
 fn fixed_path(path: &'static str) -> Memo<String> {
-    Memo::new(move |_| path.to_string())
+    memo(move || path.to_string())
 }
 
 /// The path of a member: its parent's path and `.name`.
 fn member_path(parent: Memo<String>, name: &'static str) -> Memo<String> {
-    Memo::new(move |_| format!("{}.{name}", parent.get()))
+    memo(move || format!("{}.{name}", parent.get()))
 }
 
 /// The problem shown at `path`: only once `touched` (left once) or when everything is shown.
 /// It wakes only when the problem at its own path changed (`Store::problem_at`).
 fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) -> Memo<Option<(Severity, String)>> {
-    Memo::new(move |_| {
+    memo(move || {
         if !(touched.get() || store.show_all.get()) {
             return None;
         }
@@ -278,12 +278,12 @@ pub fn ScalarField(
     });
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
-    let has_problem = Memo::new(move |_| problem.with(Option::is_some));
+    let has_problem = memo(move || problem.with(Option::is_some));
     let invalid =
-        Memo::new(move |_| problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == Severity::Error)).then_some("true"));
+        memo(move || problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == Severity::Error)).then_some("true"));
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        Memo::new(move |_| if has_problem.get() { format!("{hint_id} {error_id}") } else { hint_id.clone() })
+        memo(move || if has_problem.get() { format!("{hint_id} {error_id}") } else { hint_id.clone() })
     };
     let write = {
         let locator = locator.clone();
@@ -306,8 +306,8 @@ pub fn ScalarField(
         Signal::stored(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
     let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
-        let text = Memo::new(move |_| format!("{} of {max} characters", value.with(|v| v.chars().count())));
-        let over = Memo::new(move |_| value.with(|v| v.chars().count() as i64 > max));
+        let text = memo(move || format!("{} of {max} characters", value.with(|v| v.chars().count())));
+        let over = memo(move || value.with(|v| v.chars().count() as i64 > max));
         view! { <span class="ps-field__count" class:ps-field__count--over=over>{text}</span> }
     });
     let on_blur = move |_| touched.set(true);
@@ -317,11 +317,11 @@ pub fn ScalarField(
                 if field.kind == Kind::Boolean { &["true", "false"] } else { field.enum_values };
             let none_label = if field.required || keep_empty { "Select…" } else { "Not set" };
             let option = move |v: &'static str, text: &'static str| {
-                let selected = Memo::new(move |_| value.with(|cur| cur == v));
+                let selected = memo(move || value.with(|cur| cur == v));
                 view! { <option value=v selected=selected>{text}</option> }
             };
             // A value outside the model (imported) stays visible and selected until changed.
-            let stray = Memo::new(move |_| value.with(|v| !v.is_empty() && !values.contains(&v.as_str())));
+            let stray = memo(move || value.with(|v| !v.is_empty() && !values.contains(&v.as_str())));
             view! {
                 <select
                     class="ps-select"
@@ -552,8 +552,8 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
         let noun = noun.clone();
         move |row: RowId| {
             let row_loc = child_locator(&locator, Step::Row(row));
-            let index = Memo::new(move |_| rows.with(|ids| ids.iter().position(|id| *id == row).unwrap_or(0)));
-            let row_path = Memo::new(move |_| format!("{}[{}]", path.get(), index.get()));
+            let index = memo(move || rows.with(|ids| ids.iter().position(|id| *id == row).unwrap_or(0)));
+            let row_path = memo(move || format!("{}[{}]", path.get(), index.get()));
             let title = {
                 let noun = noun.clone();
                 Signal::derive(move || format!("{} {}", overlay::upper_first(&noun), index.get() + 1))
@@ -696,11 +696,11 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                 }
                 _ => String::new(),
             });
-            let entry_path = Memo::new(move |_| {
+            let entry_path = memo(move || {
                 let segment = crate::value::FieldPath(vec![crate::value::Segment::Key(key.get())]).to_string();
                 format!("{}{segment}", path.get())
             });
-            let key_path = Memo::new(move |_| format!("{}@key", entry_path.get()));
+            let key_path = memo(move || format!("{}@key", entry_path.get()));
             let key_touched = RwSignal::new(false);
             let key_problem = visible_problem(store, key_path, key_touched);
             let set_key = {

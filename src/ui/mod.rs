@@ -24,7 +24,7 @@ use crate::history::History;
 use crate::model::overlay::{self, SECTIONS};
 use crate::value::{FormValue, Node, Step};
 use crate::{request, saved, share};
-use erased::on;
+use erased::{memo, on};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -125,7 +125,7 @@ pub struct Store {
 impl Store {
     fn new() -> Store {
         let form = RwSignal::new(FormValue::new());
-        let findings = Memo::new(move |_| Arc::new(Findings::new(form.with(crate::diagnostics))));
+        let findings = memo(move || Arc::new(Findings::new(form.with(crate::diagnostics))));
         let problem_triggers = StoredValue::new(HashMap::<String, ArcTrigger>::new());
         Effect::new(move |previous: Option<Arc<Findings>>| {
             let current = findings.get();

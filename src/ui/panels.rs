@@ -2,7 +2,7 @@
 //! GOV.UK error summary.
 
 use super::browser::focus_later;
-use super::erased::on;
+use super::erased::{memo, on};
 use super::Store;
 use crate::diagnostic::Severity;
 use crate::model::overlay::SECTIONS;
@@ -36,7 +36,7 @@ pub fn SectionNav() -> impl IntoView {
                 {SECTIONS
                     .iter()
                     .map(|section| {
-                        let counts = Memo::new(move |_| store.findings.with(|f| f.section_counts(section.id)));
+                        let counts = memo(move || store.findings.with(|f| f.section_counts(section.id)));
                         let shown = move || if store.show_all.get() { counts.get() } else { (0, 0) };
                         view! {
                             <li>
@@ -95,7 +95,7 @@ pub fn Notices() -> impl IntoView {
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let store = expect_context::<Store>();
-    let items = Memo::new(move |_| {
+    let items = memo(move || {
         if !store.show_all.get() {
             return Vec::new();
         }

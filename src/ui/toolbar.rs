@@ -2,7 +2,7 @@
 //! the status line that says what just happened.
 
 use super::browser::{self, focus_later};
-use super::erased::on;
+use super::erased::{memo, on};
 use super::panels::target_id;
 use super::{worker, Store};
 use crate::import::{self, Kind};
@@ -115,7 +115,7 @@ fn Search() -> impl IntoView {
             full.set(Some((q, fields)));
         });
     });
-    let results = Memo::new(move |_| {
+    let results = memo(move || {
         let q = query.get();
         match full.get() {
             Some((asked, fields)) if asked == q => fields,
