@@ -6,7 +6,8 @@
 //! the first load 4 KB (gzip) smaller. Write `on:click=on(move |_| …)` rather than
 //! `on:click=move |_| …`, and `memo(move || …)` rather than `Memo::new(move |_| …)` (0.5 KB).
 
-use leptos::prelude::Memo;
+use leptos::prelude::*;
+use std::sync::Arc;
 
 /// An event handler.
 pub type Handler<E> = Box<dyn FnMut(E)>;
@@ -24,4 +25,18 @@ type MemoFn<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
 pub fn memo<T: PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T> {
     let boxed: MemoFn<T> = Box::new(move |_| f());
     Memo::new(boxed)
+}
+
+/// Shows `children` while `when` is true, like `<Show>`, which is compiled again for every use
+/// (its condition, its children and the switch between them are all generic); this is one
+/// function for all of them.
+pub fn show(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    children: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    shown(memo(when), Arc::new(children))
+}
+
+fn shown(when: Memo<bool>, children: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
+    (move || when.get().then(|| children())).into_any()
 }

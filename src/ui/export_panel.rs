@@ -3,7 +3,7 @@
 //! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
 
 use super::browser::{self, focus_later};
-use super::erased::{memo, on};
+use super::erased::{memo, on, show};
 use super::{worker, Store};
 use crate::export::{self, Format, MfaFactors};
 use crate::json::Json;
@@ -200,7 +200,7 @@ pub fn ExportPanel() -> impl IntoView {
                 role="tabpanel"
                 aria-labelledby=move || format!("tab-{}", active.get().id())
             >
-                <Show when=move || { errors.get() > 0 }>
+                {show(move || { errors.get() > 0 }, move || view! {
                     <p class="ps-exports__errors">
                         {move || {
                             let n = errors.get();
@@ -217,7 +217,7 @@ pub fn ExportPanel() -> impl IntoView {
                             "Show the errors"
                         </a>
                     </p>
-                </Show>
+                 }.into_any())}
                 <div class="ps-exports__actions">
                     <button type="button" class="ps-button" disabled=move || loading.get() on:click=on(move |_| request_action("copy"))>
                         "Copy"
@@ -234,7 +234,7 @@ pub fn ExportPanel() -> impl IntoView {
                         {move || copied.get()}
                     </p>
                 </div>
-                <Show when=move || pending.get().is_some()>
+                {show(move || pending.get().is_some(), move || view! {
                     <div class="ps-checklist" id="locked-checklist" tabindex="-1" role="group" aria-labelledby="checklist-title">
                         <h3 class="ps-checklist__title" id="checklist-title">
                             "Before you create the pool: these choices can never be changed"
@@ -257,7 +257,7 @@ pub fn ExportPanel() -> impl IntoView {
                             </button>
                         </div>
                     </div>
-                </Show>
+                 }.into_any())}
                 <pre
                     class="ps-code"
                     data-format=move || active.get().id()

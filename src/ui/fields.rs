@@ -17,7 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
-use super::erased::{memo, on};
+use super::erased::{memo, on, show};
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -123,9 +123,9 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
                 {plan.map(|t| view! { <span class="ps-badge ps-badge--plan">{format!("{} plan", t.name())}</span> })}
                 {differs.map(|d| {
                     view! {
-                        <Show when=move || d.get()>
+                        {show(move || d.get(), move || view! {
                             <span class="ps-badge ps-badge--differs">"Differs from the AWS default"</span>
-                        </Show>
+                         }.into_any())}
                     }
                 })}
                 {lock.map(|f| view! { <p class="ps-facts__note">{f.what}</p> })}
@@ -336,9 +336,9 @@ pub fn ScalarField(
                 >
                     {option("", none_label)}
                     {values.iter().map(|v| option(v, v)).collect_view()}
-                    <Show when=move || stray.get()>
+                    {show(move || stray.get(), move || view! {
                         <option value=value selected=true>{value}</option>
-                    </Show>
+                     }.into_any())}
                 </select>
             }
             .into_any()

@@ -2,7 +2,7 @@
 //! GOV.UK error summary.
 
 use super::browser::focus_later;
-use super::erased::{memo, on};
+use super::erased::{memo, on, show};
 use super::Store;
 use crate::diagnostic::Severity;
 use crate::model::overlay::SECTIONS;
@@ -77,7 +77,7 @@ pub fn SectionNav() -> impl IntoView {
 pub fn Notices() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
-        <Show when=move || !store.notices.with(Vec::is_empty)>
+        {show(move || !store.notices.with(Vec::is_empty), move || view! {
             <div class="ps-notice" role="region" aria-label="Notices">
                 <ul class="ps-notice__list">
                     {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
@@ -86,7 +86,7 @@ pub fn Notices() -> impl IntoView {
                     "Dismiss"
                 </button>
             </div>
-        </Show>
+         }.into_any())}
     }
 }
 
@@ -136,7 +136,7 @@ pub fn ErrorSummary() -> impl IntoView {
                 }}
             </p>
         </div>
-        <Show when=move || !items.with(Vec::is_empty)>
+        {show(move || !items.with(Vec::is_empty), move || view! {
             <div class="ps-error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
                 <div role="alert">
                     <h2 class="ps-error-summary__title" id="error-summary-title">
@@ -168,6 +168,6 @@ pub fn ErrorSummary() -> impl IntoView {
                     </ul>
                 </div>
             </div>
-        </Show>
+         }.into_any())}
     }
 }

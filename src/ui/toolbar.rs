@@ -2,7 +2,7 @@
 //! the status line that says what just happened.
 
 use super::browser::{self, focus_later};
-use super::erased::{memo, on};
+use super::erased::{memo, on, show};
 use super::panels::target_id;
 use super::{worker, Store};
 use crate::import::{self, Kind};
@@ -155,7 +155,7 @@ fn Search() -> impl IntoView {
             <p class="ps-visually-hidden" id="search-results-count" aria-live="polite">
                 {move || if query.with(String::is_empty) { String::new() } else { format!("{} results", results.with(Vec::len)) }}
             </p>
-            <Show when=move || !query.with(String::is_empty)>
+            {show(move || !query.with(String::is_empty), move || view! {
                 <ul class="ps-search__results">
                     {move || {
                         let found = results.get();
@@ -178,7 +178,7 @@ fn Search() -> impl IntoView {
                             .into_any()
                     }}
                 </ul>
-            </Show>
+             }.into_any())}
         </div>
     }
 }
@@ -268,7 +268,7 @@ fn ImportDialog() -> impl IntoView {
         >
             "Import…"
         </button>
-        <Show when=move || open.get()>
+        {show(move || open.get(), move || view! {
             <div class="ps-dialog" id="import-dialog" role="dialog" aria-labelledby="import-title" aria-modal="false">
                 <h2 class="ps-dialog__title" id="import-title">
                     "Import a request"
@@ -323,14 +323,14 @@ fn ImportDialog() -> impl IntoView {
                         })
                     />
                 </div>
-                <Show when=move || !problems.with(Vec::is_empty)>
+                {show(move || !problems.with(Vec::is_empty), move || view! {
                     <div class="ps-error-summary" id="import-problems" tabindex="-1" role="alert">
                         <h3 class="ps-error-summary__title">"The import did not change anything"</h3>
                         <ul class="ps-error-summary__list">
                             {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                         </ul>
                     </div>
-                </Show>
+                 }.into_any())}
                 <div class="ps-dialog__actions">
                     <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=on(run)>
                         "Import"
@@ -340,7 +340,7 @@ fn ImportDialog() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
+         }.into_any())}
     }
 }
 
@@ -403,7 +403,7 @@ fn PresetMenu() -> impl IntoView {
         >
             "Presets…"
         </button>
-        <Show when=move || open.get()>
+        {show(move || open.get(), move || view! {
             <div class="ps-dialog" id="preset-menu" role="group" aria-label="Presets">
                 <ul class="ps-presets">
                     {PRESETS
@@ -421,6 +421,6 @@ fn PresetMenu() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </div>
-        </Show>
+         }.into_any())}
     }
 }
