@@ -17,7 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
-use super::erased::{memo, on, show};
+use super::erased::{keyed_rows, memo, on, show};
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -572,7 +572,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
                 }
                 .into_any(),
             };
-            view! { <li class="ps-list__item">{body}</li> }
+            view! { <li class="ps-list__item">{body}</li> }.into_any()
         }
     };
     view! {
@@ -588,7 +588,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
             <Help field=field />
             <ProblemMessage id=format!("{id}-error") problem=problem />
             <ol class="ps-list__items">
-                <For each=move || rows.get() key=|row| *row children=row_view.clone() />
+                {keyed_rows(rows, row_view.clone())}
             </ol>
             <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
                 {format!("Add {}", noun)}
@@ -784,6 +784,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                     </button>
                 </li>
             }
+            .into_any()
         }
     };
     view! {
@@ -796,7 +797,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             <Help field=field />
             <ProblemMessage id=format!("{id}-error") problem=problem />
             <ul class="ps-list__items">
-                <For each=move || entries.get() key=|entry| *entry children=entry_view.clone() />
+                {keyed_rows(entries, entry_view.clone())}
             </ul>
             <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
                 {format!("Add {noun}")}
