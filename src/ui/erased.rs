@@ -5,6 +5,10 @@
 //! `dyn FnMut`, all handlers of one event share that code: boxing the app's 45 handlers made
 //! the first load 4 KB (gzip) smaller. Write `on:click=on(move |_| …)` rather than
 //! `on:click=move |_| …`, and `memo(move || …)` rather than `Memo::new(move |_| …)` (0.5 KB).
+//!
+//! For the same reason, list items and optional children are turned into `AnyView`
+//! (`.into_any()`) before they are collected: Leptos compiles a list's or an option's render
+//! code once per item type, and `AnyView` is one type (1.9 KB for the lists).
 
 use leptos::prelude::*;
 use std::sync::Arc;

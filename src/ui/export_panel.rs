@@ -191,6 +191,7 @@ pub fn ExportPanel() -> impl IntoView {
                                 {format.title()}
                             </button>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </div>
@@ -244,7 +245,7 @@ pub fn ExportPanel() -> impl IntoView {
                                 choices
                                     .get()
                                     .into_iter()
-                                    .map(|c| view! { <li><strong>{c.topic}": "</strong>{c.choice}</li> })
+                                    .map(|c| view! { <li><strong>{c.topic}": "</strong>{c.choice}</li> }.into_any())
                                     .collect_view()
                             }}
                         </ul>
@@ -268,7 +269,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <code>{move || text.get()}</code>
                 </pre>
                 <ul class="ps-exports__notes">
-                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }.into_any()).collect_view()}
                 </ul>
             </div>
         </section>

@@ -130,7 +130,7 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
                 })}
                 {lock.map(|f| view! { <p class="ps-facts__note">{f.what}</p> })}
                 {default_text.map(|t| view! { <p class="ps-facts__note">{t}</p> })}
-                {field_notes.into_iter().map(|t| view! { <p class="ps-facts__note">{t}</p> }).collect_view()}
+                {field_notes.into_iter().map(|t| view! { <p class="ps-facts__note">{t}</p> }.into_any()).collect_view()}
             </div>
         }
     })
@@ -498,6 +498,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
                     </label>
                 </div>
             }
+            .into_any()
         })
         .collect_view();
     let status = move || {

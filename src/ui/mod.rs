@@ -331,7 +331,7 @@ pub fn App() -> impl IntoView {
                 <panels::Notices />
                 <panels::ErrorSummary />
                 <form class="ps-form" novalidate=true on:submit=on(|ev: web_sys::SubmitEvent| ev.prevent_default())>
-                    {SECTIONS.iter().map(|section| view! { <fields::SectionView section=section /> }).collect_view()}
+                    {SECTIONS.iter().map(|section| view! { <fields::SectionView section=section /> }.into_any()).collect_view()}
                 </form>
             </main>
             <aside class="ps-aside" aria-label="Exports">

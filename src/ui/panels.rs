@@ -65,6 +65,7 @@ pub fn SectionNav() -> impl IntoView {
                                 </a>
                             </li>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </ul>
@@ -80,7 +81,7 @@ pub fn Notices() -> impl IntoView {
         {show(move || !store.notices.with(Vec::is_empty), move || view! {
             <div class="ps-notice" role="region" aria-label="Notices">
                 <ul class="ps-notice__list">
-                    {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }.into_any()).collect_view()}
                 </ul>
                 <button type="button" class="ps-button ps-button--small" on:click=on(move |_| store.notices.set(Vec::new()))>
                     "Dismiss"
@@ -162,6 +163,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                             </a>
                                         </li>
                                     }
+                                    .into_any()
                                 })
                                 .collect_view()
                         }}

@@ -173,6 +173,7 @@ fn Search() -> impl IntoView {
                                         </button>
                                     </li>
                                 }
+                                .into_any()
                             })
                             .collect_view()
                             .into_any()
@@ -282,7 +283,7 @@ fn ImportDialog() -> impl IntoView {
                     </label>
                     <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=on(move |ev| kind.set(event_target_value(&ev)))>
                         <option value="auto">"Detect automatically"</option>
-                        {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }).collect_view()}
+                        {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }.into_any()).collect_view()}
                     </select>
                 </div>
                 <div class="ps-field">
@@ -327,7 +328,7 @@ fn ImportDialog() -> impl IntoView {
                     <div class="ps-error-summary" id="import-problems" tabindex="-1" role="alert">
                         <h3 class="ps-error-summary__title">"The import did not change anything"</h3>
                         <ul class="ps-error-summary__list">
-                            {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect_view()}
                         </ul>
                     </div>
                  }.into_any())}
@@ -417,6 +418,7 @@ fn PresetMenu() -> impl IntoView {
                                     <p class="ps-field__hint">{preset.description}</p>
                                 </li>
                             }
+                            .into_any()
                         })
                         .collect_view()}
                 </ul>
