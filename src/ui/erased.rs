@@ -8,7 +8,8 @@
 //!
 //! For the same reason, list items and optional children are turned into `AnyView`
 //! (`.into_any()`) before they are collected: Leptos compiles a list's or an option's render
-//! code once per item type, and `AnyView` is one type (1.9 KB for the lists).
+//! code once per item type, and `AnyView` is one type (1.9 KB for the lists, 2.9 KB for the
+//! optional children).
 
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -119,17 +119,15 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
     has_anything.then(|| {
         view! {
             <div class="ps-facts">
-                {lock.map(|_| view! { <span class="ps-badge ps-badge--locked">"Locked after creation"</span> })}
-                {plan.map(|t| view! { <span class="ps-badge ps-badge--plan">{format!("{} plan", t.name())}</span> })}
+                {lock.map(|_| view! { <span class="ps-badge ps-badge--locked">"Locked after creation"</span> }.into_any())}
+                {plan.map(|t| view! { <span class="ps-badge ps-badge--plan">{format!("{} plan", t.name())}</span> }.into_any())}
                 {differs.map(|d| {
-                    view! {
-                        {show(move || d.get(), move || view! {
-                            <span class="ps-badge ps-badge--differs">"Differs from the AWS default"</span>
-                         }.into_any())}
-                    }
+                    show(move || d.get(), move || view! {
+                        <span class="ps-badge ps-badge--differs">"Differs from the AWS default"</span>
+                    }.into_any())
                 })}
-                {lock.map(|f| view! { <p class="ps-facts__note">{f.what}</p> })}
-                {default_text.map(|t| view! { <p class="ps-facts__note">{t}</p> })}
+                {lock.map(|f| view! { <p class="ps-facts__note">{f.what}</p> }.into_any())}
+                {default_text.map(|t| view! { <p class="ps-facts__note">{t}</p> }.into_any())}
                 {field_notes.into_iter().map(|t| view! { <p class="ps-facts__note">{t}</p> }.into_any()).collect_view()}
             </div>
         }
@@ -226,6 +224,7 @@ fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl
                     {message}
                 </p>
             }
+            .into_any()
         })
     }
 }
@@ -308,7 +307,7 @@ pub fn ScalarField(
     let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
         let text = memo(move || format!("{} of {max} characters", value.with(|v| v.chars().count())));
         let over = memo(move || value.with(|v| v.chars().count() as i64 > max));
-        view! { <span class="ps-field__count" class:ps-field__count--over=over>{text}</span> }
+        view! { <span class="ps-field__count" class:ps-field__count--over=over>{text}</span> }.into_any()
     });
     let on_blur = move |_| touched.set(true);
     let control = match field.kind {
@@ -318,7 +317,7 @@ pub fn ScalarField(
             let none_label = if field.required || keep_empty { "Select…" } else { "Not set" };
             let option = move |v: &'static str, text: &'static str| {
                 let selected = memo(move || value.with(|cur| cur == v));
-                view! { <option value=v selected=selected>{text}</option> }
+                view! { <option value=v selected=selected>{text}</option> }.into_any()
             };
             // A value outside the model (imported) stays visible and selected until changed.
             let stray = memo(move || value.with(|v| !v.is_empty() && !values.contains(&v.as_str())));
@@ -388,7 +387,7 @@ pub fn ScalarField(
             </label>
             <div class="ps-field__hint" id=hint_id>
                 <span>{field.hint}</span>
-                {constraint_words(field).map(|w| view! { <span class="ps-field__constraint">{format!(" {w}")}</span> })}
+                {constraint_words(field).map(|w| view! { <span class="ps-field__constraint">{format!(" {w}")}</span> }.into_any())}
                 {counter}
             </div>
             <FieldFacts field=field value=value />
@@ -423,7 +422,7 @@ fn StructField(
     view! {
         <fieldset class="ps-fieldset" id=id tabindex="-1">
             <legend class="ps-fieldset__legend">{move || legend.get()}</legend>
-            {(!field.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{field.hint}</p> })}
+            {(!field.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{field.hint}</p> }.into_any())}
             <FieldFacts field=field />
             <Help field=field />
             {actions}

@@ -51,6 +51,7 @@ pub fn SectionNav() -> impl IntoView {
                                                         {format!("{errors} error{}", if errors == 1 { "" } else { "s" })}
                                                     </span>
                                                 }
+                                                .into_any()
                                             })
                                             .into_iter()
                                             .chain((warnings > 0).then(|| {
@@ -59,6 +60,7 @@ pub fn SectionNav() -> impl IntoView {
                                                         {format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}
                                                     </span>
                                                 }
+                                                .into_any()
                                             }))
                                             .collect_view()
                                     }}
