@@ -43,7 +43,17 @@ pub fn show(
 }
 
 fn shown(when: Memo<bool>, children: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
-    (move || when.get().then(|| children())).into_any()
+    optional_view(Arc::new(move || when.get().then(|| children())))
+}
+
+/// A reactive child that may be absent (a problem message, a status line): one render path for
+/// all of them, where each closure type would compile its own.
+pub fn optional(view: impl Fn() -> Option<AnyView> + Send + Sync + 'static) -> AnyView {
+    optional_view(Arc::new(view))
+}
+
+fn optional_view(view: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyView {
+    (move || view()).into_any()
 }
 
 /// A keyed list (`<For>`): one `row` view per id of `ids`, kept while its id stays, so focus

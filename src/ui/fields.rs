@@ -17,7 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
-use super::erased::{keyed_rows, memo, on, show};
+use super::erased::{keyed_rows, memo, on, optional, show};
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -131,6 +131,7 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
                 {field_notes.into_iter().map(|t| view! { <p class="ps-facts__note">{t}</p> }.into_any()).collect_view()}
             </div>
         }
+        .into_any()
     })
 }
 
@@ -212,7 +213,7 @@ fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) ->
 /// An inline problem message (GOV.UK: after the hint, before the control).
 #[component]
 fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl IntoView {
-    move || {
+    optional(move || {
         problem.get().map(|(severity, message)| {
             let (class, prefix) = match severity {
                 Severity::Error => ("ps-field__error", "Error: "),
@@ -226,7 +227,7 @@ fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl
             }
             .into_any()
         })
-    }
+    })
 }
 
 /// Constraints in words: "6 to 99", "1 to 128 characters".
@@ -501,12 +502,12 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
             .into_any()
         })
         .collect_view();
-    let status = move || {
+    let status = optional(move || {
         state.with(|s| match s {
-            Some(values) if values.is_empty() => Some("Sent as an empty list ([]).".to_string()),
+            Some(values) if values.is_empty() => Some("Sent as an empty list ([]).".into_any()),
             _ => None,
         })
-    };
+    });
     view! {
         <fieldset class="ps-fieldset ps-fieldset--choices" aria-describedby=format!("{id}-hint")>
             <legend class="ps-fieldset__legend">

@@ -49,6 +49,7 @@ pub fn Help(field: &'static Field) -> impl IntoView {
                 </div>
             </details>
         }
+        .into_any()
     })
 }
 
