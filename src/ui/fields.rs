@@ -17,7 +17,7 @@
 //! changed (`Store::problem_at`). Paths are memos built from the parent's path.
 
 use super::browser::focus_later;
-use super::erased::{keyed_rows, memo, on, optional, show};
+use super::erased::{attr, keyed_rows, memo, on, optional, show};
 use super::help::Help;
 use super::Store;
 use crate::diagnostic::Severity;
@@ -350,8 +350,8 @@ pub fn ScalarField(
                 class:ps-textarea--error=move || has_problem.get()
                 id=id.clone()
                 name=move || path.get()
-                rows="4"
-                spellcheck="false"
+                {attr("rows", "4")}
+                {attr("spellcheck", "false")}
                 aria-describedby=move || describedby.get()
                 aria-invalid=move || invalid.get()
                 prop:value=move || value.get()
@@ -370,8 +370,8 @@ pub fn ScalarField(
                     id=id.clone()
                     name=move || path.get()
                     inputmode=numeric.then_some("numeric")
-                    autocomplete="off"
-                    spellcheck="false"
+                    {attr("autocomplete", "off")}
+                    {attr("spellcheck", "false")}
                     aria-describedby=move || describedby.get()
                     aria-invalid=move || invalid.get()
                     prop:value=move || value.get()
@@ -760,8 +760,8 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                             class:ps-input--error=move || key_problem.get().is_some()
                             id=key_id.clone()
                             name=move || key_path.get()
-                            autocomplete="off"
-                            spellcheck="false"
+                            {attr("autocomplete", "off")}
+                            {attr("spellcheck", "false")}
                             aria-describedby=move || {
                                 if key_problem.get().is_some() {
                                     format!("{key_hint_id} {key_error_id}")

@@ -2,7 +2,7 @@
 //! the status line that says what just happened.
 
 use super::browser::{self, focus_later};
-use super::erased::{memo, on, show};
+use super::erased::{attr, memo, on, show};
 use super::panels::target_id;
 use super::{worker, Store};
 use crate::import::{self, Kind};
@@ -136,8 +136,8 @@ fn Search() -> impl IntoView {
                 type="search"
                 id="search"
                 class="ps-input ps-search__input"
-                autocomplete="off"
-                placeholder="name, path or words of its help"
+                {attr("autocomplete", "off")}
+                {attr("placeholder", "name, path or words of its help")}
                 aria-describedby="search-results-count"
                 prop:value=move || query.get()
                 on:input=on(move |ev| query.set(event_target_value(&ev)))
@@ -152,7 +152,7 @@ fn Search() -> impl IntoView {
                     }
                 })
             />
-            <p class="ps-visually-hidden" id="search-results-count" aria-live="polite">
+            <p class="ps-visually-hidden" id="search-results-count" {attr("aria-live", "polite")}>
                 {move || if query.with(String::is_empty) { String::new() } else { format!("{} results", results.with(Vec::len)) }}
             </p>
             {show(move || !query.with(String::is_empty), move || view! {
@@ -270,7 +270,7 @@ fn ImportDialog() -> impl IntoView {
             "Import…"
         </button>
         {show(move || open.get(), move || view! {
-            <div class="ps-dialog" id="import-dialog" role="dialog" aria-labelledby="import-title" aria-modal="false">
+            <div class="ps-dialog" id="import-dialog" role="dialog" aria-labelledby="import-title" {attr("aria-modal", "false")}>
                 <h2 class="ps-dialog__title" id="import-title">
                     "Import a request"
                 </h2>
@@ -293,8 +293,8 @@ fn ImportDialog() -> impl IntoView {
                     <textarea
                         class="ps-textarea ps-dialog__text"
                         id="import-text"
-                        rows="10"
-                        spellcheck="false"
+                        {attr("rows", "10")}
+                        {attr("spellcheck", "false")}
                         aria-describedby="import-hint"
                         prop:value=move || text.get()
                         on:input=on(move |ev| text.set(event_target_value(&ev)))
@@ -315,7 +315,7 @@ fn ImportDialog() -> impl IntoView {
                         type="file"
                         id="import-file"
                         class="ps-file"
-                        accept=".json,.yaml,.yml,.template,application/json,text/yaml"
+                        {attr("accept", ".json,.yaml,.yml,.template,application/json,text/yaml")}
                         on:change=on(move |ev: web_sys::Event| {
                             let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                             if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
