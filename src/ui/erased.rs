@@ -60,11 +60,11 @@ fn optional_view(view: Arc<dyn Fn() -> Option<AnyView> + Send + Sync>) -> AnyVie
 /// A keyed list (`<For>`): one `row` view per id of `ids`, kept while its id stays, so focus
 /// never jumps when rows are added, moved or removed. One function for every list, because
 /// `<For>` is compiled again for each use.
-pub fn keyed_rows(ids: Memo<Vec<u32>>, row: impl Fn(u32) -> AnyView + Send + Sync + 'static) -> AnyView {
+pub fn keyed_rows(ids: ReadSignal<Vec<u32>>, row: impl Fn(u32) -> AnyView + Send + Sync + 'static) -> AnyView {
     keyed(ids, Arc::new(row))
 }
 
-fn keyed(ids: Memo<Vec<u32>>, row: Arc<dyn Fn(u32) -> AnyView + Send + Sync>) -> AnyView {
+fn keyed(ids: ReadSignal<Vec<u32>>, row: Arc<dyn Fn(u32) -> AnyView + Send + Sync>) -> AnyView {
     view! { <For each=move || ids.get() key=|id| *id children=move |id| row(id) /> }.into_any()
 }
 

@@ -31,6 +31,16 @@ use std::sync::Arc;
 
 type Loc = Arc<[Step]>;
 
+/// Text that may change (a list row's title follows its position). A boxed closure rather than
+/// a `Signal<String>`: the view binds it through a closure anyway, and not using `Signal` at
+/// all keeps its code out of the WebAssembly.
+type Text = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// Text that never changes, as [`Text`].
+fn fixed(text: String) -> Text {
+    Arc::new(move || text.clone())
+}
+
 /// One guided section: a heading, an intro and its fields.
 #[component]
 pub fn SectionView(section: &'static Section) -> impl IntoView {
@@ -263,8 +273,8 @@ pub fn ScalarField(
     /// The field's path (`Schema[3].Name`), from its parent's.
     path: Memo<String>,
     /// Replaces the field's own label (list items: "Scope 2").
-    #[prop(optional, into)]
-    label: Option<Signal<String>>,
+    #[prop(optional)]
+    label: Option<Text>,
     /// Keep an emptied value as "" instead of unsetting it (list items and map values).
     #[prop(optional)]
     keep_empty: bool,
@@ -304,7 +314,7 @@ pub fn ScalarField(
         }
     };
     let label_text = label.unwrap_or_else(|| {
-        Signal::stored(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
+        fixed(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
     let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
         let text = memo(move || format!("{} of {max} characters", value.with(|v| v.chars().count())));
@@ -385,7 +395,7 @@ pub fn ScalarField(
     view! {
         <div class="ps-field" class:ps-field--error=move || has_problem.get()>
             <label class="ps-field__label" for=id>
-                {move || label_text.get()}
+                {move || label_text()}
             </label>
             <div class="ps-field__hint" id=hint_id>
                 <span>{field.hint}</span>
@@ -406,12 +416,12 @@ fn StructField(
     locator: Loc,
     field: &'static Field,
     path: Memo<String>,
-    #[prop(optional, into)] legend: Option<Signal<String>>,
+    #[prop(optional)] legend: Option<Text>,
     #[prop(optional)] actions: Option<AnyView>,
 ) -> impl IntoView {
     let id = dom_id(&locator);
     let legend = legend.unwrap_or_else(|| {
-        Signal::stored(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
+        fixed(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
     let children = field
         .child_fields()
@@ -423,7 +433,7 @@ fn StructField(
         .collect_view();
     view! {
         <fieldset class="ps-fieldset" id=id tabindex="-1">
-            <legend class="ps-fieldset__legend">{move || legend.get()}</legend>
+            <legend class="ps-fieldset__legend">{move || legend()}</legend>
             {(!field.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{field.hint}</p> }.into_any())}
             <FieldFacts field=field />
             <Help field=field />
@@ -558,17 +568,17 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
             let row_path = memo(move || format!("{}[{}]", path.get(), index.get()));
             let title = {
                 let noun = noun.clone();
-                Signal::derive(move || format!("{} {}", overlay::upper_first(&noun), index.get() + 1))
+                Arc::new(move || format!("{} {}", overlay::upper_first(&noun), index.get() + 1)) as Text
             };
-            let actions = row_actions(store, locator.clone(), row, title, rows, touched);
+            let actions = row_actions(store, locator.clone(), row, title.clone(), rows, touched);
             let body = match element.kind {
                 Kind::Structure => {
-                    view! { <StructField locator=row_loc field=element  path=row_path legend=title actions=actions /> }
+                    view! { <StructField locator=row_loc field=element path=row_path legend=title actions=actions /> }
                         .into_any()
                 }
                 _ => view! {
                     <div class="ps-row">
-                        <ScalarField locator=row_loc field=element  path=row_path label=title keep_empty=true />
+                        <ScalarField locator=row_loc field=element path=row_path label=title keep_empty=true />
                         {actions}
                     </div>
                 }
@@ -604,7 +614,7 @@ fn row_actions(
     store: Store,
     list: Loc,
     row: RowId,
-    title: Signal<String>,
+    title: Text,
     rows: ReadSignal<Vec<RowId>>,
     touched: RwSignal<bool>,
 ) -> AnyView {
@@ -626,13 +636,14 @@ fn row_actions(
             touched.set(true);
         }
     };
+    let (up_title, down_title) = (title.clone(), title.clone());
     view! {
         <div class="ps-row__actions">
             <button
                 type="button"
                 class="ps-button ps-button--small"
                 disabled=move || position().0 == 0
-                aria-label=move || format!("Move {} up", title.get())
+                aria-label=move || format!("Move {} up", up_title())
                 on:click=on(mover(-1, list.clone()))
             >
                 "Up"
@@ -641,7 +652,7 @@ fn row_actions(
                 type="button"
                 class="ps-button ps-button--small"
                 disabled=move || { let (i, n) = position(); i + 1 >= n }
-                aria-label=move || format!("Move {} down", title.get())
+                aria-label=move || format!("Move {} down", down_title())
                 on:click=on(mover(1, list.clone()))
             >
                 "Down"
@@ -649,7 +660,7 @@ fn row_actions(
             <button
                 type="button"
                 class="ps-button ps-button--small ps-button--warning"
-                aria-label=move || format!("Remove {}", title.get())
+                aria-label=move || format!("Remove {}", title())
                 on:click=on(remove)
             >
                 "Remove"
@@ -726,19 +737,19 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             };
             let title = {
                 let noun = noun.clone();
-                Signal::derive(move || {
+                Arc::new(move || {
                     let k = key.get();
                     if k.is_empty() {
                         format!("New {noun}")
                     } else {
                         format!("{} {k}", overlay::upper_first(&noun))
                     }
-                })
+                }) as Text
             };
-            let value_label = Signal::stored(overlay::upper_first(&overlay::label(value_field)));
+            let value_label = fixed(overlay::upper_first(&overlay::label(value_field)));
             let value_view = match value_field.kind {
-                Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field  path=entry_path legend=title /> }.into_any(),
-                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field  path=entry_path label=value_label keep_empty=true /> }
+                Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field path=entry_path legend=title.clone() /> }.into_any(),
+                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field path=entry_path label=value_label keep_empty=true /> }
                     .into_any(),
             };
             let key_error_id = format!("{key_id}-error");
@@ -779,7 +790,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                     <button
                         type="button"
                         class="ps-button ps-button--small ps-button--warning"
-                        aria-label=move || format!("Remove {}", title.get())
+                        aria-label=move || format!("Remove {}", title())
                         on:click=on(remove)
                     >
                         "Remove"
