@@ -15,7 +15,11 @@ use leptos::task::spawn_local;
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = expect_context::<Store>();
-    let active = RwSignal::new(Format::RequestJson);
+    // The visible format's id, and (below) the action waiting for the checklist ("copy" or
+    // "download", empty when none): `String` signals, because each other signal type costs its
+    // own copy of Leptos' signal code in the WebAssembly.
+    let active = RwSignal::new(Format::RequestJson.id().to_string());
+    let current = move || active.with(|id| Format::from_id(id).unwrap_or(Format::RequestJson));
     // Request JSON is rendered here; the other formats by the helper worker, which loads the
     // first time one of them is shown. Answers to superseded questions are ignored.
     let text = RwSignal::new(String::new());
@@ -23,7 +27,7 @@ pub fn ExportPanel() -> impl IntoView {
     let loading = RwSignal::new(false);
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let format = active.get();
+        let format = current();
         let mfa = store.mfa.get();
         let request = store.form.with(request::to_json);
         let ticket = latest.get_value() + 1;
@@ -72,11 +76,11 @@ pub fn ExportPanel() -> impl IntoView {
     // choice changes after it was confirmed.
     let choices = memo(move || store.form.with(locked::choices));
     let confirmed: RwSignal<Option<Vec<locked::LockedChoice>>> = RwSignal::new(None);
-    let pending: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let pending = RwSignal::new(String::new());
     let errors = memo(move || store.findings.with(|f| f.error_count()));
 
     let deliver = move |action: &'static str| {
-        let format = active.get_untracked();
+        let format = untrack(current);
         let body = text.get_untracked();
         if errors.get_untracked() > 0 {
             store.show_all.set(true);
@@ -108,15 +112,16 @@ pub fn ExportPanel() -> impl IntoView {
         if confirmed.with_untracked(|c| c.as_ref() == Some(&current)) {
             deliver(action);
         } else {
-            pending.set(Some(action));
+            pending.set(action.to_string());
             focus_later("locked-checklist".into());
         }
     };
     let confirm = move |_| {
         confirmed.set(Some(choices.get_untracked()));
-        if let Some(action) = pending.get_untracked() {
-            pending.set(None);
-            deliver(action);
+        let action = pending.get_untracked();
+        if !action.is_empty() {
+            pending.set(String::new());
+            deliver(if action == "download" { "download" } else { "copy" });
         }
     };
     let set_mfa = move |update: fn(&mut MfaFactors, bool), on: bool| store.mfa.update(|m| update(m, on));
@@ -162,7 +167,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {Format::ALL
                     .iter()
                     .map(|&format| {
-                        let selected = memo(move || active.get() == format);
+                        let selected = memo(move || active.with(|id| id == format.id()));
                         view! {
                             <button
                                 type="button"
@@ -173,7 +178,7 @@ pub fn ExportPanel() -> impl IntoView {
                                 aria-controls="export-panel"
                                 aria-selected=move || if selected.get() { "true" } else { "false" }
                                 tabindex=move || if selected.get() { "0" } else { "-1" }
-                                on:click=on(move |_| active.set(format))
+                                on:click=on(move |_| active.set(format.id().to_string()))
                                 on:keydown=on(move |ev: web_sys::KeyboardEvent| {
                                     let step: isize = match ev.key().as_str() {
                                         "ArrowRight" => 1,
@@ -184,7 +189,7 @@ pub fn ExportPanel() -> impl IntoView {
                                     let index = Format::ALL.iter().position(|f| *f == format).unwrap_or(0) as isize;
                                     let count = Format::ALL.len() as isize;
                                     let next = Format::ALL[((index + step + count) % count) as usize];
-                                    active.set(next);
+                                    active.set(next.id().to_string());
                                     focus_later(format!("tab-{}", next.id()));
                                 })
                             >
@@ -199,7 +204,7 @@ pub fn ExportPanel() -> impl IntoView {
                 class="ps-exports__panel"
                 id="export-panel"
                 role="tabpanel"
-                aria-labelledby=move || format!("tab-{}", active.get().id())
+                aria-labelledby=move || format!("tab-{}", current().id())
             >
                 {show(move || { errors.get() > 0 }, move || view! {
                     <p class="ps-exports__errors">
@@ -229,13 +234,13 @@ pub fn ExportPanel() -> impl IntoView {
                         disabled=move || loading.get()
                         on:click=on(move |_| request_action("download"))
                     >
-                        {move || format!("Download {}", active.get().file_name())}
+                        {move || format!("Download {}", current().file_name())}
                     </button>
                     <p class="ps-exports__copied" role="status">
                         {move || copied.get()}
                     </p>
                 </div>
-                {show(move || pending.get().is_some(), move || view! {
+                {show(move || !pending.with(String::is_empty), move || view! {
                     <div class="ps-checklist" id="locked-checklist" tabindex="-1" role="group" aria-labelledby="checklist-title">
                         <h3 class="ps-checklist__title" id="checklist-title">
                             "Before you create the pool: these choices can never be changed"
@@ -251,9 +256,9 @@ pub fn ExportPanel() -> impl IntoView {
                         </ul>
                         <div class="ps-exports__actions">
                             <button type="button" class="ps-button" on:click=on(confirm)>
-                                {move || if pending.get() == Some("download") { "These are right: download" } else { "These are right: copy" }}
+                                {move || if pending.with(|p| p == "download") { "These are right: download" } else { "These are right: copy" }}
                             </button>
-                            <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| pending.set(None))>
+                            <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| pending.set(String::new()))>
                                 "Go back and change them"
                             </button>
                         </div>
@@ -261,10 +266,10 @@ pub fn ExportPanel() -> impl IntoView {
                  }.into_any())}
                 <pre
                     class="ps-code"
-                    data-format=move || active.get().id()
+                    data-format=move || current().id()
                     aria-busy=move || if loading.get() { "true" } else { "false" }
                     tabindex="0"
-                    aria-label=move || format!("{} export", active.get().title())
+                    aria-label=move || format!("{} export", current().title())
                 >
                     <code>{move || text.get()}</code>
                 </pre>

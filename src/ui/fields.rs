@@ -290,8 +290,9 @@ pub fn ScalarField(
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
     let has_problem = memo(move || problem.with(Option::is_some));
-    let invalid =
-        memo(move || problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == Severity::Error)).then_some("true"));
+    // A bool rather than the attribute's `Option<&str>`: every other memo type costs its own
+    // copy of Leptos' memo code.
+    let invalid = memo(move || problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == Severity::Error)));
     let describedby = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         memo(move || if has_problem.get() { format!("{hint_id} {error_id}") } else { hint_id.clone() })
@@ -340,7 +341,7 @@ pub fn ScalarField(
                     id=id.clone()
                     name=move || path.get()
                     aria-describedby=move || describedby.get()
-                    aria-invalid=move || invalid.get()
+                    aria-invalid=move || invalid.get().then_some("true")
                     prop:value=move || value.get()
                     on:change=on(move |ev| write(event_target_value(&ev)))
                     on:blur=on(on_blur)
@@ -363,7 +364,7 @@ pub fn ScalarField(
                 {attr("rows", "4")}
                 {attr("spellcheck", "false")}
                 aria-describedby=move || describedby.get()
-                aria-invalid=move || invalid.get()
+                aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || value.get()
                 on:input=on(move |ev| write(event_target_value(&ev)))
                 on:blur=on(on_blur)
@@ -383,7 +384,7 @@ pub fn ScalarField(
                     {attr("autocomplete", "off")}
                     {attr("spellcheck", "false")}
                     aria-describedby=move || describedby.get()
-                    aria-invalid=move || invalid.get()
+                    aria-invalid=move || invalid.get().then_some("true")
                     prop:value=move || value.get()
                     on:input=on(move |ev| write(event_target_value(&ev)))
                     on:blur=on(on_blur)

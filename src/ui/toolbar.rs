@@ -95,7 +95,8 @@ fn Search() -> impl IntoView {
     let query = RwSignal::new(String::new());
     // Labels, paths and hints answer at once; the helper worker adds matches in the full AWS
     // help a moment later.
-    let full: RwSignal<Option<(String, Vec<&'static Field>)>> = RwSignal::new(None);
+    // Results are field ids: a `Vec<u32>` memo shares its code with the list rows' memos.
+    let full: RwSignal<Option<(String, Vec<u32>)>> = RwSignal::new(None);
     Effect::new(move |_| {
         let q = query.get();
         if q.trim().is_empty() {
@@ -108,7 +109,7 @@ fn Search() -> impl IntoView {
             let fields = ids
                 .iter()
                 .filter_map(|id| match id {
-                    Json::Number(n) => n.parse::<usize>().ok().and_then(|i| FIELDS.get(i)),
+                    Json::Number(n) => n.parse::<u32>().ok().filter(|&i| (i as usize) < FIELDS.len()),
                     _ => None,
                 })
                 .collect();
@@ -119,7 +120,7 @@ fn Search() -> impl IntoView {
         let q = query.get();
         match full.get() {
             Some((asked, fields)) if asked == q => fields,
-            _ => search::search_quick(&q, 8),
+            _ => search::search_quick(&q, 8).into_iter().map(|f| u32::from(f.id)).collect(),
         }
     });
     let go = move |field: &'static Field| {
@@ -144,8 +145,8 @@ fn Search() -> impl IntoView {
                 on:keydown=on(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();
-                        if let Some(first) = results.get_untracked().first().copied() {
-                            go(first);
+                        if let Some(&first) = results.get_untracked().first() {
+                            go(&FIELDS[first as usize]);
                         }
                     } else if ev.key() == "Escape" {
                         query.set(String::new());
@@ -164,7 +165,8 @@ fn Search() -> impl IntoView {
                         }
                         found
                             .into_iter()
-                            .map(|field| {
+                            .map(|id| {
+                                let field = &FIELDS[id as usize];
                                 view! {
                                     <li>
                                         <button type="button" class="ps-search__result" on:click=on(move |_| go(field))>
