@@ -453,17 +453,15 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
     let touched = RwSignal::new(false);
     let problem = visible_problem(store, path, touched);
     let error_id = format!("{id}-error");
-    let state = store.watch_node(&locator, |node| match node {
-        Some(Node::List(rows)) => Some(
-            rows.iter()
-                .map(|r| match &r.node {
-                    Node::Text(t) => t.clone(),
-                    _ => String::new(),
-                })
-                .collect::<Vec<_>>(),
-        ),
-        _ => None,
+    // Which values are checked, as indices into the enum (a `Vec<u32>` signal shares its code
+    // with the list rows' signals), and whether the list is sent empty.
+    let checked = store.watch_node(&locator, move |node| match node {
+        Some(Node::List(rows)) => (0..element.enum_values.len() as u32)
+            .filter(|&i| rows.iter().any(|r| r.node == Node::Text(element.enum_values[i as usize].to_string())))
+            .collect(),
+        _ => Vec::new(),
     });
+    let sent_empty = store.watch_node(&locator, |node| matches!(node, Some(Node::List(rows)) if rows.is_empty()));
     let boxes = element
         .enum_values
         .iter()
@@ -502,7 +500,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
                         id=box_id.clone()
                         name=move || path.get()
                         value=*value
-                        prop:checked=move || state.with(|s| s.as_ref().is_some_and(|v| v.iter().any(|x| x == value)))
+                        prop:checked=move || checked.with(|c| c.contains(&(i as u32)))
                         on:change=on(move |ev| toggle(event_target_checked(&ev)))
                     />
                     <label class="ps-checkbox__label" for=box_id>
@@ -513,12 +511,7 @@ fn CheckboxGroup(locator: Loc, field: &'static Field, path: Memo<String>) -> imp
             .into_any()
         })
         .collect_view();
-    let status = optional(move || {
-        state.with(|s| match s {
-            Some(values) if values.is_empty() => Some("Sent as an empty list ([]).".into_any()),
-            _ => None,
-        })
-    });
+    let status = optional(move || sent_empty.get().then(|| "Sent as an empty list ([]).".into_any()));
     view! {
         <fieldset class="ps-fieldset ps-fieldset--choices" aria-describedby=format!("{id}-hint")>
             <legend class="ps-fieldset__legend">

@@ -36,8 +36,11 @@ pub fn SectionNav() -> impl IntoView {
                 {SECTIONS
                     .iter()
                     .map(|section| {
-                        let counts = memo(move || store.findings.with(|f| f.section_counts(section.id)));
-                        let shown = move || if store.show_all.get() { counts.get() } else { (0, 0) };
+                        // Two `usize` memos rather than one of a pair: a memo type of its own
+                        // would carry its own copy of Leptos' memo code.
+                        let errors = memo(move || store.findings.with(|f| f.section_counts(section.id).0));
+                        let warnings = memo(move || store.findings.with(|f| f.section_counts(section.id).1));
+                        let shown = move || if store.show_all.get() { (errors.get(), warnings.get()) } else { (0, 0) };
                         view! {
                             <li>
                                 <a class="ps-nav__link" href=format!("#s-{}", section.id)>
