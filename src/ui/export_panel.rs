@@ -5,7 +5,7 @@
 use super::browser::{self, focus_later};
 use super::erased::{memo, on, show};
 use super::{worker, Store};
-use crate::export::{self, Format, MfaFactors};
+use crate::export::{self, Format};
 use crate::json::Json;
 use crate::request;
 use crate::rules::locked;
@@ -28,7 +28,7 @@ pub fn ExportPanel() -> impl IntoView {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let format = current();
-        let mfa = store.mfa.get();
+        let mfa = store.mfa();
         let request = store.form.with(request::to_json);
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
@@ -124,7 +124,6 @@ pub fn ExportPanel() -> impl IntoView {
             deliver(if action == "download" { "download" } else { "copy" });
         }
     };
-    let set_mfa = move |update: fn(&mut MfaFactors, bool), on: bool| store.mfa.update(|m| update(m, on));
 
     view! {
         <section class="ps-exports" aria-labelledby="exports-title">
@@ -142,8 +141,8 @@ pub fn ExportPanel() -> impl IntoView {
                             type="checkbox"
                             class="ps-checkbox__input"
                             id="mfa-totp"
-                            prop:checked=move || store.mfa.get().totp
-                            on:change=on(move |ev| set_mfa(|m, on| m.totp = on, event_target_checked(&ev)))
+                            prop:checked=move || store.totp.get()
+                            on:change=on(move |ev| store.totp.set(event_target_checked(&ev)))
                         />
                         <label class="ps-checkbox__label" for="mfa-totp">
                             "Authenticator app (TOTP)"
@@ -154,8 +153,8 @@ pub fn ExportPanel() -> impl IntoView {
                             type="checkbox"
                             class="ps-checkbox__input"
                             id="mfa-email"
-                            prop:checked=move || store.mfa.get().email
-                            on:change=on(move |ev| set_mfa(|m, on| m.email = on, event_target_checked(&ev)))
+                            prop:checked=move || store.email_otp.get()
+                            on:change=on(move |ev| store.email_otp.set(event_target_checked(&ev)))
                         />
                         <label class="ps-checkbox__label" for="mfa-email">
                             "Email (Essentials or Plus, Amazon SES)"

@@ -111,8 +111,11 @@ pub struct Store {
     node_watchers: StoredValue<watch::NodeWatchers>,
     /// Set by "Check request" and by exporting: every problem is shown from then on.
     pub show_all: RwSignal<bool>,
-    /// MFA factors to turn on after creation (drives the exports' follow-up steps).
-    pub mfa: RwSignal<MfaFactors>,
+    /// MFA factors to turn on after creation (drives the exports' follow-up steps): two `bool`
+    /// signals rather than one of `MfaFactors`, which would carry its own copy of Leptos'
+    /// signal code in the WebAssembly. Read both with [`Store::mfa`].
+    pub totp: RwSignal<bool>,
+    pub email_otp: RwSignal<bool>,
     history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -146,7 +149,8 @@ impl Store {
             problem_triggers,
             node_watchers: StoredValue::new(watch::NodeWatchers::default()),
             show_all: RwSignal::new(false),
-            mfa: RwSignal::new(MfaFactors::default()),
+            totp: RwSignal::new(false),
+            email_otp: RwSignal::new(false),
             history: StoredValue::new(History::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -234,6 +238,11 @@ impl Store {
         self.can_redo.set(redo);
     }
 
+    /// The MFA factors chosen for after creation (tracked).
+    pub fn mfa(&self) -> MfaFactors {
+        MfaFactors { totp: self.totp.get(), email: self.email_otp.get() }
+    }
+
     pub fn announce(&self, message: impl Into<String>) {
         self.status.set(message.into());
     }
@@ -248,7 +257,8 @@ fn restore(store: Store) {
             let _ = browser::save(saved::SET_ASIDE_KEY, &text);
         }
         store.form.set(restored.form);
-        store.mfa.set(restored.mfa);
+        store.totp.set(restored.mfa.totp);
+        store.email_otp.set(restored.mfa.email);
         store.notices.set(restored.dropped);
     }
     match share::request_text(&browser::hash()) {
@@ -280,14 +290,15 @@ fn autosave(store: Store) {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let text = store.form.with_untracked(|form| saved::serialize(form, store.mfa.get_untracked()));
+        let text = store.form.with_untracked(|form| saved::serialize(form, untrack(|| store.mfa())));
         if let Err(message) = browser::save(saved::STORAGE_KEY, &text) {
             store.announce(message);
         }
     };
     Effect::new(move |_| {
         store.form.track();
-        store.mfa.track();
+        store.totp.track();
+        store.email_otp.track();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }

@@ -371,11 +371,11 @@ fn PresetMenu() -> impl IntoView {
             let (next, _) =
                 request::from_json(answer.get("request").unwrap_or(&Json::Null), &crate::json::Located::default());
             store.replace(next);
-            if preset.mfa.totp || preset.mfa.email {
-                store.mfa.update(|m| {
-                    m.totp |= preset.mfa.totp;
-                    m.email |= preset.mfa.email;
-                });
+            if preset.mfa.totp {
+                store.totp.set(true);
+            }
+            if preset.mfa.email {
+                store.email_otp.set(true);
             }
             let changes: Vec<String> = match answer.get("changes") {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
