@@ -11,102 +11,144 @@ use crate::diagnostic::Diagnostic;
 use crate::model::overlay::{self, article, label, label_in_sentence, upper_first};
 use crate::model::{self, Field, Kind};
 use crate::pattern::Verdict;
-use crate::value::{FieldPath, FormValue, Members, Node, Segment};
+use crate::value::{Entry, FieldPath, FormValue, Members, Node, Segment};
 
 /// All single-field problems of the form, in model order.
 pub fn check_fields(form: &FormValue) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    walk_members(form.root(), model::top_level(), &FieldPath::root(), &None, &mut out);
+    let mut walk = Walk { at: Vec::new(), out: &mut out };
+    walk.members(form.root(), model::top_level(), None);
     out
 }
 
-/// The noun phrase for "which row" a message is about, such as "attribute 3".
-type RowContext = Option<String>;
+/// One step of where the walk is. Kept borrowed and turned into a [`FieldPath`] only when a
+/// problem is found: this runs on every keystroke, and almost every value is fine.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Member(&'static str),
+    Index(usize),
+    Key(&'a str),
+}
 
-fn walk_members(
-    members: &Members,
-    fields: impl Iterator<Item = &'static Field>,
-    path: &FieldPath,
-    context: &RowContext,
-    out: &mut Vec<Diagnostic>,
-) {
-    for field in fields {
-        let here = path.with_member(field.name);
-        match members.get(field.id) {
-            Some(node) => walk_node(field, node, &here, context, out),
-            None if field.required => out.push(missing(field, here, context)),
-            None => {}
+/// "Which row" a message is about, worded only for a message ("attribute 3", "tag ‘env’").
+#[derive(Clone, Copy)]
+enum RowContext<'a> {
+    /// A row of a list field, by 0-based index.
+    Row(&'static Field, usize),
+    /// A map entry: the map's key field and the entry's key.
+    Entry(&'static Field, &'a str),
+}
+
+impl RowContext<'_> {
+    fn words(self) -> String {
+        match self {
+            RowContext::Row(list, index) => format!("{} {}", overlay::item_noun(list), index + 1),
+            RowContext::Entry(key_field, key) => format!("{} ‘{key}’", label(key_field)),
         }
     }
 }
 
-fn walk_node(field: &'static Field, node: &Node, path: &FieldPath, context: &RowContext, out: &mut Vec<Diagnostic>) {
-    match (field.kind, node) {
-        (kind, Node::Text(text)) if kind.is_scalar() => {
-            if let Some(message) = scalar_problem(field, text) {
-                out.push(Diagnostic::error(message.0, path.clone(), with_context(context, &message.1)));
+/// The walk's position (a stack of steps) and its findings.
+struct Walk<'a, 'o> {
+    at: Vec<Step<'a>>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// The current position as a path, plus `extra` steps.
+    fn path(&self, extra: &[Segment]) -> FieldPath {
+        let steps = self.at.iter().map(|step| match *step {
+            Step::Member(name) => Segment::Member(name.to_string()),
+            Step::Index(index) => Segment::Index(index),
+            Step::Key(key) => Segment::Key(key.to_string()),
+        });
+        FieldPath(steps.chain(extra.iter().cloned()).collect())
+    }
+
+    fn error(&mut self, rule: &'static str, extra: &[Segment], message: String) {
+        let path = self.path(extra);
+        self.out.push(Diagnostic::error(rule, path, message));
+    }
+
+    fn members(
+        &mut self,
+        members: &'a Members,
+        fields: impl Iterator<Item = &'static Field>,
+        context: Option<RowContext<'a>>,
+    ) {
+        for field in fields {
+            self.at.push(Step::Member(field.name));
+            match members.get(field.id) {
+                Some(node) => self.node(field, node, context),
+                None if field.required => self.error("model.required", &[], with_context(context, &enter(field))),
+                None => {}
             }
+            self.at.pop();
         }
-        (Kind::Structure, Node::Struct(members)) => walk_members(members, field.child_fields(), path, context, out),
-        (Kind::List, Node::List(rows)) => {
-            if let Some(message) = count_problem(field, rows.len(), false) {
-                out.push(Diagnostic::error("model.items", path.clone(), with_context(context, &message)));
-            }
-            let Some(element) = field.child_fields().next() else { return };
-            let noun = overlay::item_noun(field);
-            for (index, row) in rows.iter().enumerate() {
-                let row_context = Some(format!("{noun} {}", index + 1));
-                walk_node(element, &row.node, &path.with(Segment::Index(index)), &row_context, out);
-            }
-        }
-        (Kind::Map, Node::Map(entries)) => {
-            if let Some(message) = count_problem(field, entries.len(), true) {
-                out.push(Diagnostic::error("model.entries", path.clone(), with_context(context, &message)));
-            }
-            let mut children = field.child_fields();
-            let (Some(key_field), Some(value_field)) = (children.next(), children.next()) else { return };
-            for (index, entry) in entries.iter().enumerate() {
-                let key_label = || label(key_field);
-                let entry_path = path.with(Segment::Key(entry.key.clone()));
-                let key_path = entry_path.with(Segment::KeyName);
-                let entry_context = Some(format!("{} ‘{}’", key_label(), entry.key));
-                if let Some((rule, message)) = scalar_problem(key_field, &entry.key) {
-                    // An empty key cannot name its entry, so say which one it is.
-                    let which = entry.key.is_empty().then(|| format!("{} {}", overlay::item_noun(field), index + 1));
-                    out.push(Diagnostic::error(rule, key_path.clone(), with_context(&which, &message)));
-                } else if entries[..index].iter().any(|e| e.key == entry.key) {
-                    out.push(Diagnostic::error(
-                        "model.duplicate-key",
-                        key_path,
-                        format!(
-                            "{} ‘{}’ is used more than once: use each {} once",
-                            upper_first(&key_label()),
-                            entry.key,
-                            key_label()
-                        ),
-                    ));
+    }
+
+    fn node(&mut self, field: &'static Field, node: &'a Node, context: Option<RowContext<'a>>) {
+        match (field.kind, node) {
+            (kind, Node::Text(text)) if kind.is_scalar() => {
+                if let Some((rule, message)) = scalar_problem(field, text) {
+                    self.error(rule, &[], with_context(context, &message));
                 }
-                walk_node(value_field, &entry.node, &entry_path, &entry_context, out);
             }
+            (Kind::Structure, Node::Struct(members)) => self.members(members, field.child_fields(), context),
+            (Kind::List, Node::List(rows)) => {
+                if let Some(message) = count_problem(field, rows.len(), false) {
+                    self.error("model.items", &[], with_context(context, &message));
+                }
+                let Some(element) = field.child_fields().next() else { return };
+                for (index, row) in rows.iter().enumerate() {
+                    self.at.push(Step::Index(index));
+                    self.node(element, &row.node, Some(RowContext::Row(field, index)));
+                    self.at.pop();
+                }
+            }
+            (Kind::Map, Node::Map(entries)) => {
+                if let Some(message) = count_problem(field, entries.len(), true) {
+                    self.error("model.entries", &[], with_context(context, &message));
+                }
+                let mut children = field.child_fields();
+                let (Some(key_field), Some(value_field)) = (children.next(), children.next()) else { return };
+                for (index, entry) in entries.iter().enumerate() {
+                    self.at.push(Step::Key(&entry.key));
+                    self.map_key(field, key_field, &entries[..index], index, &entry.key);
+                    self.node(value_field, &entry.node, Some(RowContext::Entry(key_field, &entry.key)));
+                    self.at.pop();
+                }
+            }
+            // The form API only builds well-typed trees; an ill-typed node is reported, not trusted.
+            _ => self.error(
+                "model.type",
+                &[],
+                format!("{} has the wrong kind of value: {}", label(field), expected_kind(field)),
+            ),
         }
-        // The form API only builds well-typed trees; an ill-typed node is reported, not trusted.
-        _ => out.push(Diagnostic::error(
-            "model.type",
-            path.clone(),
-            format!("{} has the wrong kind of value: {}", label(field), expected_kind(field)),
-        )),
+    }
+
+    /// The problem of the key of entry `index` of `map` (the walk is at the entry), if any.
+    fn map_key(&mut self, map: &'static Field, key_field: &'static Field, before: &[Entry], index: usize, key: &str) {
+        if let Some((rule, message)) = scalar_problem(key_field, key) {
+            // An empty key cannot name its entry, so say which one it is.
+            let message =
+                if key.is_empty() { with_context(Some(RowContext::Row(map, index)), &message) } else { message };
+            self.error(rule, &[Segment::KeyName], message);
+        } else if before.iter().any(|e| e.key == key) {
+            let key_label = label(key_field);
+            let message =
+                format!("{} ‘{key}’ is used more than once: use each {key_label} once", upper_first(&key_label));
+            self.error("model.duplicate-key", &[Segment::KeyName], message);
+        }
     }
 }
 
-fn with_context(context: &RowContext, message: &str) -> String {
+fn with_context(context: Option<RowContext>, message: &str) -> String {
     match context {
-        Some(row) => format!("{}: {}", upper_first(row), overlay::lower_first(message)),
+        Some(row) => format!("{}: {}", upper_first(&row.words()), overlay::lower_first(message)),
         None => message.to_string(),
     }
-}
-
-fn missing(field: &'static Field, path: FieldPath, context: &RowContext) -> Diagnostic {
-    Diagnostic::error("model.required", path, with_context(context, &enter(field)))
 }
 
 /// "Enter a pool name" / "Select a Lambda version" / "Add recovery mechanisms".

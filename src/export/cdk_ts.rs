@@ -47,7 +47,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     );
     for (name, value) in &pool.properties {
         let field = cloudformation::request_member(name).and_then(model::top_level_member);
-        write_member(&cdk_name(name), value, field, 3, &mut text);
+        write_member(name, value, field, 3, &mut text);
     }
     text.push_str("    });\n");
     if pool.literal_variables {
@@ -78,17 +78,26 @@ pub fn render(request: &Json, options: &Options) -> Export {
 /// CDK's name for a CloudFormation property: camelCase with acronyms as one word
 /// (`KMSKeyID` → `kmsKeyId`, `CustomSMSSender` → `customSmsSender`, `SMSMessage` → `smsMessage`).
 pub fn cdk_name(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let after_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
-        let before_lower = chars.get(i + 1).is_some_and(|next| next.is_ascii_lowercase());
+    push_cdk_name(name, &mut out);
+    out
+}
+
+/// Writes [`cdk_name`]`(name)` at the end of `out`, in one pass with one character of
+/// look-behind and one of look-ahead: this runs for every property name.
+fn push_cdk_name(name: &str, out: &mut String) {
+    let mut after_upper = false;
+    let mut chars = name.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let before_lower = chars.peek().is_some_and(|next| next.is_ascii_lowercase());
         // A capital starts a word, unless it continues an acronym; an acronym's last capital
         // starts the next word when lower case follows it (`SMSM|essage`).
         let starts_word = c.is_ascii_uppercase() && (!after_upper || before_lower);
-        out.push(if starts_word && i > 0 { c } else { c.to_ascii_lowercase() });
+        out.push(if starts_word && !first { c } else { c.to_ascii_lowercase() });
+        after_upper = c.is_ascii_uppercase();
+        first = false;
     }
-    out
 }
 
 /// Whether any string (or map key) holds what the CDK takes for an encoded token.
@@ -108,14 +117,16 @@ fn pad(indent: usize, out: &mut String) {
     }
 }
 
-/// Writes `key: value,` on its own line(s); `field` is the model field of `value`, if known.
-fn write_member(key: &str, value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
+/// Writes `key: value,` on its own line(s), with the CloudFormation name `name` as its CDK
+/// name; `field` is the model field of `value`, if known.
+fn write_member(name: &str, value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
     pad(indent, out);
-    // camelCase names are identifiers; anything else is quoted.
-    if key.starts_with(|c: char| c.is_ascii_alphabetic()) && key.chars().all(|c| c.is_ascii_alphanumeric()) {
-        out.push_str(key);
+    // camelCase names are identifiers; anything else is quoted. Only ASCII letters change case
+    // in a CDK name, so the test reads the CloudFormation name and the name is written in place.
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        push_cdk_name(name, out);
     } else {
-        json::write_string(key, out);
+        json::write_string(&cdk_name(name), out);
     }
     out.push_str(": ");
     write_value(value, field, indent, out);
@@ -142,7 +153,7 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
                     write_value(item, value_field, indent + 1, out);
                     out.push_str(",\n");
                 } else {
-                    write_member(&cdk_name(key), item, field.and_then(|f| f.member(key)), indent + 1, out);
+                    write_member(key, item, field.and_then(|f| f.member(key)), indent + 1, out);
                 }
             }
             pad(indent, out);
@@ -165,12 +176,12 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
                 if i > 0 {
                     out.push_str(", ");
                 }
-                out.push_str(&item.compact());
+                json::write_compact(item, out);
             }
             out.push(']');
         }
         // JSON's spelling of a scalar is TypeScript's.
-        scalar => out.push_str(&scalar.compact()),
+        scalar => json::write_compact(scalar, out),
     }
 }
 

@@ -96,9 +96,13 @@ fn options_for(request: &Json) -> Vec<String> {
 
 /// JSON on one line when short, else one item per line, indented under the option.
 fn json_text(value: &Json) -> String {
-    let line = literal::one_line(&literal::JSON, value);
-    if line.chars().count() <= ONE_LINE_JSON_WIDTH {
-        return line;
+    // Most values are long (Schema, LambdaConfig): the text inside them alone shows it, without
+    // writing the whole line first only to throw it away.
+    if !literal::chars_exceed(value, ONE_LINE_JSON_WIDTH) {
+        let line = literal::one_line(&literal::JSON, value);
+        if line.chars().count() <= ONE_LINE_JSON_WIDTH {
+            return line;
+        }
     }
     literal::value(&literal::JSON, value, 1)
 }
@@ -137,12 +141,13 @@ fn shell_word(text: &str) -> String {
 /// `KMSKeyID` → `kms-key-id` (a capital starts a word after a lower-case letter or digit, and
 /// the last capital of a run starts one when a lower-case letter follows).
 fn cli_option_name(member: &str) -> String {
-    let chars: Vec<char> = member.chars().collect();
+    // One pass with one character of look-behind and one of look-ahead (no list of characters).
     let mut out = String::with_capacity(member.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            let previous = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+    let mut previous: Option<char> = None;
+    let mut chars = member.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
             if previous.is_ascii_lowercase()
                 || previous.is_ascii_digit()
                 || (previous.is_ascii_uppercase() && next_is_lower)
@@ -151,6 +156,7 @@ fn cli_option_name(member: &str) -> String {
             }
         }
         out.push(c.to_ascii_lowercase());
+        previous = Some(c);
     }
     out
 }

@@ -263,7 +263,9 @@ fn add_mfa(pool: &mut UserPool, request: &Json, options: &Options) {
 }
 
 /// The whole template: the resource, its retain policies, and outputs for the pool ID and ARN.
-pub fn template(pool: &UserPool) -> Json {
+/// Takes the properties over instead of copying the whole request once more; take the notes
+/// out first if they are needed.
+pub fn template(pool: UserPool) -> Json {
     let mut resource = vec![("Type", Json::str("AWS::Cognito::UserPool"))];
     if pool.literal_variables {
         resource.push(("Metadata", lint_metadata()));
@@ -272,7 +274,7 @@ pub fn template(pool: &UserPool) -> Json {
         resource.push(("DeletionPolicy", Json::str("Retain")));
         resource.push(("UpdateReplacePolicy", Json::str("Retain")));
     }
-    resource.push(("Properties", Json::Object(pool.properties.clone())));
+    resource.push(("Properties", Json::Object(pool.properties)));
     let output =
         |description: &str, value: Json| object(vec![("Description", Json::str(description)), ("Value", value)]);
     object(vec![
@@ -529,12 +531,12 @@ mod tests {
     fn deletion_protection_retains_the_pool() {
         let pool = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#), &Options::default());
         assert!(pool.retain);
-        let template = template(&pool);
+        let template = template(pool.clone());
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), Some(&Json::str("Retain")));
         assert_eq!(resource.get("UpdateReplacePolicy"), Some(&Json::str("Retain")));
         let inactive = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "INACTIVE"}"#), &Options::default());
-        let template = super::template(&inactive);
+        let template = super::template(inactive);
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), None);
     }
@@ -619,7 +621,7 @@ mod tests {
             ]);
             let pool = user_pool(&request, &Options::default());
             assert!(pool.literal_variables, "{text}");
-            let template = template(&pool);
+            let template = template(pool.clone());
             let metadata = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata"));
             assert_eq!(
                 metadata.map(Json::compact).as_deref(),
@@ -635,7 +637,7 @@ mod tests {
             ]);
             let pool = user_pool(&request, &Options::default());
             assert!(!pool.literal_variables, "{text}");
-            let template = template(&pool);
+            let template = template(pool.clone());
             assert_eq!(template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata")), None);
         }
     }
@@ -645,7 +647,7 @@ mod tests {
         for request in [Json::Null, Json::str("x"), Json::Array(vec![]), Json::Object(vec![])] {
             let pool = user_pool(&request, &options(true, true));
             assert!(pool.properties.is_empty());
-            assert!(template(&pool).get("Resources").is_some());
+            assert!(template(pool.clone()).get("Resources").is_some());
         }
     }
 

@@ -7,13 +7,14 @@ use crate::json::Json;
 
 /// The template as pretty-printed JSON, plus notes on what it leaves out and what to do next.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let pool = cloudformation::user_pool(request, options);
-    let text = cloudformation::template(&pool).pretty();
+    let mut pool = cloudformation::user_pool(request, options);
+    let pool_notes = std::mem::take(&mut pool.notes);
+    let text = cloudformation::template(pool).pretty();
     let mut notes = vec![
         "Deploy it with: aws cloudformation deploy --template-file user-pool.template.json --stack-name user-pool"
             .to_string(),
     ];
-    notes.extend(pool.notes);
+    notes.extend(pool_notes);
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
     Export { text, notes }
 }

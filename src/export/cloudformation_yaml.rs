@@ -15,15 +15,15 @@ use std::fmt::Write as _;
 
 /// The template as YAML, plus notes on what it leaves out and what to do next.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let pool = cloudformation::user_pool(request, options);
+    let mut pool = cloudformation::user_pool(request, options);
     let mut notes =
         vec!["Deploy it with: aws cloudformation deploy --template-file user-pool.yaml --stack-name user-pool"
             .to_string()];
-    notes.extend(pool.notes.iter().cloned());
+    notes.append(&mut pool.notes);
     let mut text =
         String::from("# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n");
     cloudformation::write_comments("#", &notes, &mut text);
-    if let Json::Object(members) = cloudformation::template(&pool) {
+    if let Json::Object(members) = cloudformation::template(pool) {
         write_mapping(&members, 0, &mut text);
     }
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());

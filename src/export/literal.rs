@@ -139,20 +139,31 @@ pub fn write(syntax: &Syntax, value: &Json, level: usize, out: &mut String) {
 /// Whether the keys, strings and numbers inside `value` are longer than `budget` bytes in all
 /// (a lower bound of its one-line length in bytes). Stops as soon as it knows.
 pub fn text_exceeds(value: &Json, budget: usize) -> bool {
+    exceeds(value, budget, str::len)
+}
+
+/// Like [`text_exceeds`], counting characters: a lower bound of the one-line length in
+/// characters, so a line it rejects is never short enough (nothing is decided differently).
+pub fn chars_exceed(value: &Json, budget: usize) -> bool {
+    exceeds(value, budget, |text| text.chars().count())
+}
+
+/// Whether the text inside `value`, as `measure` counts it, is longer than `budget`.
+fn exceeds(value: &Json, budget: usize, measure: fn(&str) -> usize) -> bool {
     fn take(left: &mut usize, n: usize) -> bool {
         *left = left.saturating_sub(n);
         *left == 0
     }
-    fn walk(value: &Json, left: &mut usize) -> bool {
+    fn walk(value: &Json, left: &mut usize, measure: fn(&str) -> usize) -> bool {
         match value {
-            Json::String(s) | Json::Number(s) => take(left, s.len() + 1),
+            Json::String(s) | Json::Number(s) => take(left, measure(s) + 1),
             Json::Null | Json::Bool(_) => take(left, 4),
-            Json::Array(items) => items.iter().any(|i| walk(i, left)),
-            Json::Object(members) => members.iter().any(|(k, v)| take(left, k.len() + 1) || walk(v, left)),
+            Json::Array(items) => items.iter().any(|i| walk(i, left, measure)),
+            Json::Object(members) => members.iter().any(|(k, v)| take(left, measure(k) + 1) || walk(v, left, measure)),
         }
     }
     let mut left = budget + 1;
-    walk(value, &mut left)
+    walk(value, &mut left, measure)
 }
 
 /// `value` as a source literal on one line.

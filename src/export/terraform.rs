@@ -306,9 +306,11 @@ impl Writer {
             }
             (Kind::Map, Json::Object(entries)) => {
                 let mut pairs = Vec::new();
+                // The model paths of the map's keys and values, worded once for all its entries.
+                let (key_path, value_path) = (format!("{}{{key}}", field.path), format!("{}{{}}", field.path));
                 for (key, item) in entries {
-                    self.check_nfc(&format!("{}{{key}}", field.path), key);
-                    match self.scalar(&format!("{}{{}}", field.path), item) {
+                    self.check_nfc(&key_path, key);
+                    match self.scalar(&value_path, item) {
                         Some(literal) => pairs.push((map_key(key), literal)),
                         None => return self.leave_out(field.path, format!("holds {}", item.type_name())),
                     }
@@ -458,12 +460,14 @@ fn argument_name(field: &Field) -> String {
 /// `KMSKeyID` → `kms_key_id`, `CustomSMSSender` → `custom_sms_sender`: a word starts at an
 /// uppercase letter after a lowercase one, or at the last capital of an acronym.
 fn snake_case(name: &str) -> String {
-    let chars: Vec<char> = name.chars().collect();
+    // Reads the characters once with one of look-behind and one of look-ahead, instead of
+    // collecting them first: this runs for every argument name.
     let mut out = String::with_capacity(name.len() + 4);
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            let previous = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+    let mut previous: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
             if previous.is_ascii_lowercase()
                 || previous.is_ascii_digit()
                 || (previous.is_ascii_uppercase() && next_is_lower)
@@ -472,6 +476,7 @@ fn snake_case(name: &str) -> String {
             }
         }
         out.push(c.to_ascii_lowercase());
+        previous = Some(c);
     }
     out
 }
@@ -558,7 +563,13 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
             let width = ordered[i..i + run].iter().map(|item| name_width(item)).max().unwrap_or(0);
             for item in &ordered[i..i + run] {
                 if let Item::Attr { name, value } = item {
-                    let _ = writeln!(out, "{indent}{name:width$} = {value}");
+                    // `{name:width$}` by hand: the formatting machinery costs more than the text.
+                    out.push_str(&indent);
+                    out.push_str(name);
+                    pad_to(width, name, out);
+                    out.push_str(" = ");
+                    out.push_str(value);
+                    out.push('\n');
                 }
             }
             i += run;
@@ -576,8 +587,13 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
                 let _ = writeln!(out, "{indent}{name} = {{");
                 let width = entries.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0);
                 for (key, value) in entries {
-                    let pad = width - key.chars().count();
-                    let _ = writeln!(out, "{indent}  {key}{:pad$} = {value}", "");
+                    out.push_str(&indent);
+                    out.push_str("  ");
+                    out.push_str(key);
+                    pad_to(width, key, out);
+                    out.push_str(" = ");
+                    out.push_str(value);
+                    out.push('\n');
                 }
                 let _ = writeln!(out, "{indent}}}");
             }
@@ -589,6 +605,11 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
         }
         i += 1;
     }
+}
+
+/// Spaces after `text` up to `width` characters, as `{text:width$}` pads.
+fn pad_to(width: usize, text: &str, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())));
 }
 
 fn name_width(item: &Item) -> usize {

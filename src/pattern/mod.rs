@@ -664,7 +664,9 @@ impl Pattern {
     fn run(&self, text: &str, anywhere: bool) -> (bool, Option<(usize, char)>) {
         let mut current = StateSet::new(self.program.len());
         let mut next = StateSet::new(self.program.len());
-        let mut stack = Vec::new();
+        // One `add` pushes its start and at most two targets per instruction it reaches (each
+        // once): sized for that, the stack never grows.
+        let mut stack = Vec::with_capacity(2 * self.program.len() + 1);
         self.add(&mut current, &mut stack, 0, text, 0);
         for (index, (byte, c)) in text.char_indices().enumerate() {
             if anywhere && current.dense.iter().any(|&pc| matches!(self.program[pc as usize], Inst::Match)) {
