@@ -81,6 +81,16 @@ pub fn download(name: &str, text: &str) -> bool {
     attempt().is_some()
 }
 
+/// Focuses the element with `id` at once, for elements that are already in the page (the
+/// next tab of a tab list): a key press that moves the selection moves focus in the same turn,
+/// so the next key press goes to the new element.
+pub fn focus_now(id: &str) {
+    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// Focuses the element with `id` once the DOM has caught up, opening any collapsed
 /// `<details>` around it and scrolling its label into view first (GOV.UK's error summary does
 /// the same so the question is visible with the control).

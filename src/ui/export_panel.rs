@@ -189,7 +189,7 @@ pub fn ExportPanel() -> impl IntoView {
                                     let count = Format::ALL.len() as isize;
                                     let next = Format::ALL[((index + step + count) % count) as usize];
                                     active.set(next.id().to_string());
-                                    focus_later(format!("tab-{}", next.id()));
+                                    browser::focus_now(&format!("tab-{}", next.id()));
                                 })
                             >
                                 {format.title()}
