@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 /// Requests generated, each exported with and without an MFA follow-up in every format:
 /// 10,000 in an optimized build, 500 in the debug build of a plain `cargo test` (about 6 s on two
 /// cores). `POOLSMITH_ESCAPING_REQUESTS` sets another number: `scripts/test` runs 10,000 in the
-/// debug build (about 95 s on two cores).
+/// debug build (65 to 95 s on two cores).
 fn request_count() -> u64 {
     let default = if cfg!(debug_assertions) { 500 } else { 10_000 };
     std::env::var("POOLSMITH_ESCAPING_REQUESTS").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
