@@ -1346,28 +1346,42 @@ fn python_value(c: &mut Cursor) -> Result<Json, String> {
                     return Err(format!("no : after the key {key:?}"));
                 }
                 let value = python_value(c)?;
-                if members.iter().any(|(k, _)| *k == key) {
-                    return Err(format!("the key {key:?} twice"));
-                }
-                members.push((key, value));
-                if !c.eat(",") && c.peek() != Some(&punct("}")) {
-                    return Err(format!("expected , or }} in a dict, found {:?}", c.peek()));
-                }
+                add_member(&mut members, key, value)?;
+                comma_or_close(c, "}", "a dict")?;
             }
             Ok(Json::Object(members))
         }
-        Some(Tok::Punct(p)) if p == "[" => {
-            let mut items = Vec::new();
-            while !c.eat("]") {
-                items.push(python_value(c)?);
-                if !c.eat(",") && c.peek() != Some(&punct("]")) {
-                    return Err(format!("expected , or ] in a list, found {:?}", c.peek()));
-                }
-            }
-            Ok(Json::Array(items))
-        }
+        Some(Tok::Punct(p)) if p == "[" => list_items(c, "a list", python_value),
         other => Err(format!("expected a literal, found {other:?}")),
     }
+}
+
+/// Adds a member to a literal object; a key written twice is an error, as the language would
+/// keep only the last value.
+fn add_member(members: &mut Vec<(String, Json)>, key: String, value: Json) -> Result<(), String> {
+    if members.iter().any(|(k, _)| *k == key) {
+        return Err(format!("the key {key:?} twice"));
+    }
+    members.push((key, value));
+    Ok(())
+}
+
+/// After an item of `container`: a comma, or the `close` bracket next (trailing commas are fine).
+fn comma_or_close(c: &mut Cursor, close: &str, container: &str) -> Result<(), String> {
+    if !c.eat(",") && c.peek() != Some(&punct(close)) {
+        return Err(format!("expected , or {close} in {container}, found {:?}", c.peek()));
+    }
+    Ok(())
+}
+
+/// The items of a bracketed list (its `[` already read), each read by `item`.
+fn list_items(c: &mut Cursor, container: &str, item: fn(&mut Cursor) -> Result<Json, String>) -> Result<Json, String> {
+    let mut items = Vec::new();
+    while !c.eat("]") {
+        items.push(item(c)?);
+        comma_or_close(c, "]", container)?;
+    }
+    Ok(Json::Array(items))
 }
 
 /// A JavaScript literal. A non-computed `__proto__` key sets the object's prototype instead
@@ -1404,26 +1418,12 @@ fn javascript_value(c: &mut Cursor) -> Result<Json, String> {
                 if key == "__proto__" && !computed {
                     return Err("a __proto__: key sets the prototype: the member is lost".into());
                 }
-                if members.iter().any(|(k, _)| *k == key) {
-                    return Err(format!("the key {key:?} twice"));
-                }
-                members.push((key, value));
-                if !c.eat(",") && c.peek() != Some(&punct("}")) {
-                    return Err(format!("expected , or }} in an object, found {:?}", c.peek()));
-                }
+                add_member(&mut members, key, value)?;
+                comma_or_close(c, "}", "an object")?;
             }
             Ok(Json::Object(members))
         }
-        Some(Tok::Punct(p)) if p == "[" => {
-            let mut items = Vec::new();
-            while !c.eat("]") {
-                items.push(javascript_value(c)?);
-                if !c.eat(",") && c.peek() != Some(&punct("]")) {
-                    return Err(format!("expected , or ] in an array, found {:?}", c.peek()));
-                }
-            }
-            Ok(Json::Array(items))
-        }
+        Some(Tok::Punct(p)) if p == "[" => list_items(c, "an array", javascript_value),
         other => Err(format!("expected a literal, found {other:?}")),
     }
 }
@@ -1476,9 +1476,7 @@ fn r_expr(c: &mut Cursor) -> Result<RExpr, String> {
                     None
                 };
                 args.push((name, r_expr(c)?));
-                if !c.eat(",") && c.peek() != Some(&punct(")")) {
-                    return Err(format!("expected , or ) in a call, found {:?}", c.peek()));
-                }
+                comma_or_close(c, ")", "a call")?;
             }
             expr = RExpr::Call(function, args);
         } else {

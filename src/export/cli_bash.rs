@@ -138,27 +138,9 @@ fn shell_word(text: &str) -> String {
 }
 
 /// The AWS CLI's option name for a member: `UserPoolAddOns` → `user-pool-add-ons`,
-/// `KMSKeyID` → `kms-key-id` (a capital starts a word after a lower-case letter or digit, and
-/// the last capital of a run starts one when a lower-case letter follows).
+/// `KMSKeyID` → `kms-key-id`.
 fn cli_option_name(member: &str) -> String {
-    // One pass with one character of look-behind and one of look-ahead (no list of characters).
-    let mut out = String::with_capacity(member.len() + 4);
-    let mut previous: Option<char> = None;
-    let mut chars = member.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
-            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
-            if previous.is_ascii_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_ascii_uppercase() && next_is_lower)
-            {
-                out.push('-');
-            }
-        }
-        out.push(c.to_ascii_lowercase());
-        previous = Some(c);
-    }
-    out
+    super::lower_words(member, '-')
 }
 
 /// `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are written

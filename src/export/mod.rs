@@ -144,3 +144,29 @@ pub fn render(format: Format, request: &Json, options: &Options) -> Export {
         Format::Paws => paws::render(request, options),
     }
 }
+
+/// A model member name in lower case with `separator` between its words, as the AWS CLI
+/// (`-`) and the Terraform provider (`_`) spell them: `UserPoolAddOns` → `user-pool-add-ons`,
+/// `KMSKeyID` → `kms_key_id`. A capital starts a word after a lower-case letter or a digit,
+/// and the last capital of a run starts one when a lower-case letter follows.
+pub(crate) fn lower_words(name: &str, separator: char) -> String {
+    // One pass with one character of look-behind and one of look-ahead: this runs for every
+    // option and argument name of an export.
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push(separator);
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+        previous = Some(c);
+    }
+    out
+}

@@ -457,28 +457,9 @@ fn argument_name(field: &Field) -> String {
     }
 }
 
-/// `KMSKeyID` → `kms_key_id`, `CustomSMSSender` → `custom_sms_sender`: a word starts at an
-/// uppercase letter after a lowercase one, or at the last capital of an acronym.
+/// `KMSKeyID` → `kms_key_id`, `CustomSMSSender` → `custom_sms_sender`.
 fn snake_case(name: &str) -> String {
-    // Reads the characters once with one of look-behind and one of look-ahead, instead of
-    // collecting them first: this runs for every argument name.
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut previous: Option<char> = None;
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
-            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
-            if previous.is_ascii_lowercase()
-                || previous.is_ascii_digit()
-                || (previous.is_ascii_uppercase() && next_is_lower)
-            {
-                out.push('_');
-            }
-        }
-        out.push(c.to_ascii_lowercase());
-        previous = Some(c);
-    }
-    out
+    super::lower_words(name, '_')
 }
 
 /// A map key: bare when it is a plain identifier (and not a keyword the parser would read as

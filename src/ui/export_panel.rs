@@ -136,30 +136,8 @@ pub fn ExportPanel() -> impl IntoView {
                     "CreateUserPool can only turn on SMS MFA. Choose other factors here and every export adds the step that turns them on."
                 </p>
                 <div class="ps-checkboxes">
-                    <div class="ps-checkbox">
-                        <input
-                            type="checkbox"
-                            class="ps-checkbox__input"
-                            id="mfa-totp"
-                            prop:checked=move || store.totp.get()
-                            on:change=on(move |ev| store.totp.set(event_target_checked(&ev)))
-                        />
-                        <label class="ps-checkbox__label" for="mfa-totp">
-                            "Authenticator app (TOTP)"
-                        </label>
-                    </div>
-                    <div class="ps-checkbox">
-                        <input
-                            type="checkbox"
-                            class="ps-checkbox__input"
-                            id="mfa-email"
-                            prop:checked=move || store.email_otp.get()
-                            on:change=on(move |ev| store.email_otp.set(event_target_checked(&ev)))
-                        />
-                        <label class="ps-checkbox__label" for="mfa-email">
-                            "Email (Essentials or Plus, Amazon SES)"
-                        </label>
-                    </div>
+                    {mfa_checkbox("mfa-totp", "Authenticator app (TOTP)", store.totp)}
+                    {mfa_checkbox("mfa-email", "Email (Essentials or Plus, Amazon SES)", store.email_otp)}
                 </div>
             </fieldset>
             <div class="ps-tabs" role="tablist" aria-label="Export formats">
@@ -277,5 +255,23 @@ pub fn ExportPanel() -> impl IntoView {
                 </ul>
             </div>
         </section>
+    }
+}
+
+/// One MFA factor to turn on after creation, bound to its flag in the store.
+fn mfa_checkbox(id: &'static str, label: &'static str, checked: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="ps-checkbox">
+            <input
+                type="checkbox"
+                class="ps-checkbox__input"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=on(move |ev| checked.set(event_target_checked(&ev)))
+            />
+            <label class="ps-checkbox__label" for=id>
+                {label}
+            </label>
+        </div>
     }
 }
