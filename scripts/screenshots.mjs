@@ -1,4 +1,4 @@
-// Takes the README's screenshots from the release build (run `trunk build --release` first):
+// Takes the README's screenshots from the release build (run `scripts/build` first):
 //   node scripts/screenshots.mjs        → docs/screenshots/*.png
 // Uses the same Chromium and server as the browser tests; never downloads anything.
 import { mkdirSync } from 'node:fs';

@@ -159,9 +159,11 @@ impl Reader<'_> {
     ) -> Vec<(&'static Field, Node)> {
         let mut out: Vec<(&'static Field, Node)> = Vec::new();
         // Keys that occur more than once (sorted once: objects can be large in hostile files).
-        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        // (key, position) pairs: the one element type the browser build sorts anywhere, so it
+        // carries one copy of the sort code.
+        let mut keys: Vec<(&str, usize)> = members.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
         keys.sort_unstable();
-        let repeated: Vec<&str> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+        let repeated: Vec<&str> = keys.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0).collect();
         for (index, (key, value)) in members.iter().enumerate() {
             let pos = pos_of(located, index);
             let here = path.with_member(key);

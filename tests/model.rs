@@ -183,3 +183,22 @@ fn unicode_table_is_fresh() {
         .expect("run python3 scripts/gen-unicode-table --check");
     assert!(status.success(), "src/pattern/unicode_table.rs is stale: run scripts/gen-unicode-table");
 }
+
+#[test]
+fn every_field_is_found_by_its_path_and_every_pattern_by_its_index() {
+    for field in FIELDS.iter() {
+        assert_eq!(model::by_path(field.path), Some(field), "{}", field.path);
+    }
+    assert_eq!(model::by_path("PoolName.Nope"), None);
+    assert_eq!(model::by_path(""), None);
+    // The ahead-of-time compiled patterns line up with their sources and behave like a fresh
+    // compile (the codegen freshness test proves the tables are identical).
+    for (index, source) in PATTERNS.iter().enumerate() {
+        let compiled = model::compiled_pattern(index as u8);
+        assert_eq!(compiled.source(), *source);
+        let fresh = pattern::compile(source).unwrap();
+        for probe in ["", "a", "abc@example.com", "arn:aws:iam::123456789012:role/x", "{####}", " \t\n"] {
+            assert_eq!(compiled.check(probe), fresh.check(probe), "{source} on {probe:?}");
+        }
+    }
+}

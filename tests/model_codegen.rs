@@ -195,7 +195,10 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
     out.push_str(
         "//! Do not edit: run `scripts/update-model` (or `POOLSMITH_BLESS=1 cargo test --test model_codegen`).\n\n",
     );
-    out.push_str("use super::{Field, FieldId, Kind, NO_PARENT};\n\n");
+    out.push_str("use super::{Field, FieldId, Kind, NO_PARENT};\n");
+    out.push_str("#[allow(unused_imports)] // which of these the compiled patterns use depends on the model\n");
+    out.push_str("use crate::pattern::{Category, CharSet, Inst, Item, Pattern, Shorthand};\n");
+    out.push_str("use std::borrow::Cow;\n\n");
     let _ = writeln!(
         out,
         "/// The botocore release the model was taken from.\npub const BOTOCORE_VERSION: &str = {version:?};"
@@ -218,8 +221,19 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         let _ = writeln!(out, "    {p:?},");
     }
     out.push_str("];\n\n");
+    let _ = writeln!(out, "/// `PATTERNS`, compiled (`pattern::compile`), so the browser needs no pattern compiler.");
+    let _ = writeln!(out, "pub(crate) static COMPILED_PATTERNS: [Pattern; {}] = [", walker.patterns.len());
+    for p in &walker.patterns {
+        let compiled = poolsmith::pattern::compile(p).unwrap_or_else(|e| panic!("the model's pattern {p:?}: {e}"));
+        let _ = writeln!(out, "    {},", compiled.to_rust());
+    }
+    out.push_str("];\n\n");
     let _ = writeln!(out, "/// The top-level parameters, in model order.");
     let _ = writeln!(out, "pub static TOP_LEVEL: [FieldId; {}] = {:?};\n", top.len(), top);
+    let mut by_path: Vec<usize> = (0..walker.fields.len()).collect();
+    by_path.sort_by(|&a, &b| walker.fields[a].path.cmp(&walker.fields[b].path));
+    let _ = writeln!(out, "/// Field ids ordered by path (byte order), for `model::by_path`'s binary search.");
+    let _ = writeln!(out, "pub(crate) static BY_PATH: [FieldId; {}] = {:?};\n", by_path.len(), by_path);
     let _ = writeln!(out, "/// Every field path, depth first in model order.");
     let _ = writeln!(out, "pub static FIELDS: [Field; {}] = [", walker.fields.len());
     for (id, f) in walker.fields.iter().enumerate() {

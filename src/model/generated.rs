@@ -2,6 +2,9 @@
 //! Do not edit: run `scripts/update-model` (or `POOLSMITH_BLESS=1 cargo test --test model_codegen`).
 
 use super::{Field, FieldId, Kind, NO_PARENT};
+#[allow(unused_imports)] // which of these the compiled patterns use depends on the model
+use crate::pattern::{Category, CharSet, Inst, Item, Pattern, Shorthand};
+use std::borrow::Cow;
 
 /// The botocore release the model was taken from.
 pub const BOTOCORE_VERSION: &str = "1.44.8";
@@ -31,8 +34,137 @@ pub static PATTERNS: [&str; 14] = [
     "Level[1-4]",
 ];
 
+/// `PATTERNS`, compiled (`pattern::compile`), so the browser needs no pattern compiler.
+pub(crate) static COMPILED_PATTERNS: [Pattern; 14] = [
+    Pattern::from_static(
+        "[\\w\\s+=,.@-]+",
+        &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Shorthand(Shorthand::Space, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+        &[Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(3), Inst::Char(4), Inst::Split(6, 8), Inst::Char(4), Inst::Jump(5), Inst::Char(3), Inst::Char(4), Inst::Split(11, 13), Inst::Char(4), Inst::Jump(10), Inst::Char(3), Inst::Split(15, 18), Inst::Split(16, 18), Inst::Char(4), Inst::Jump(15), Inst::Char(3), Inst::Char(5), Inst::Split(21, 23), Inst::Char(5), Inst::Jump(20), Inst::Char(3), Inst::Char(4), Inst::Split(26, 28), Inst::Char(4), Inst::Jump(25), Inst::Split(29, 34), Inst::Char(3), Inst::Char(4), Inst::Split(32, 34), Inst::Char(4), Inst::Jump(31), Inst::Split(35, 40), Inst::Char(3), Inst::Char(4), Inst::Split(38, 40), Inst::Char(4), Inst::Jump(37), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'a')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('r', 'r')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('n', 'n')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range(':', ':')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range('/', '/'), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('0', '9')]) },
+        ],
+    ),
+    Pattern::from_static(
+        ".*\\{####\\}.*",
+        &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(10, 12), Inst::Char(0), Inst::Jump(9), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Dot(false)]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+        &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(10, 12), Inst::Char(0), Inst::Jump(9), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
+        &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false)]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+        &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Split(7, 9), Inst::Char(0), Inst::Jump(6), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(13, 15), Inst::Char(0), Inst::Jump(12), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+        &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Char(1), Inst::Char(0), Inst::Split(7, 9), Inst::Char(0), Inst::Jump(6), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false)]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('@', '@')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "^[a-zA-Z0-9_-]+$",
+        &[Inst::AssertStart, Inst::Char(0), Inst::Split(3, 5), Inst::Char(0), Inst::Jump(2), Inst::AssertEnd, Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'z'), Item::Range('A', 'Z'), Item::Range('0', '9'), Item::Range('_', '_'), Item::Range('-', '-')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?",
+        &[Inst::Split(1, 41), Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(3), Inst::Char(4), Inst::Split(7, 9), Inst::Char(4), Inst::Jump(6), Inst::Char(3), Inst::Char(4), Inst::Split(12, 14), Inst::Char(4), Inst::Jump(11), Inst::Char(3), Inst::Split(16, 19), Inst::Split(17, 19), Inst::Char(4), Inst::Jump(16), Inst::Char(3), Inst::Char(5), Inst::Split(22, 24), Inst::Char(5), Inst::Jump(21), Inst::Char(3), Inst::Char(4), Inst::Split(27, 29), Inst::Char(4), Inst::Jump(26), Inst::Split(30, 35), Inst::Char(3), Inst::Char(4), Inst::Split(33, 35), Inst::Char(4), Inst::Jump(32), Inst::Split(36, 41), Inst::Char(3), Inst::Char(4), Inst::Split(39, 41), Inst::Char(4), Inst::Jump(38), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'a')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('r', 'r')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('n', 'n')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range(':', ':')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range('/', '/'), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('0', '9')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "(?s).*",
+        &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Dot(true)]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+        &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+        &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false)]) },
+        ],
+    ),
+    Pattern::from_static(
+        "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
+        &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('!', '!'), Item::Range('#', '['), Item::Range(']', '~')]) },
+        ],
+    ),
+    Pattern::from_static(
+        "Level[1-4]",
+        &[Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(1), Inst::Char(3), Inst::Char(4), Inst::Match],
+        &[
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('L', 'L')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('e', 'e')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('v', 'v')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('l', 'l')]) },
+            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('1', '4')]) },
+        ],
+    ),
+];
+
 /// The top-level parameters, in model order.
 pub static TOP_LEVEL: [FieldId; 28] = [0, 1, 13, 14, 38, 40, 42, 44, 45, 46, 47, 54, 55, 56, 59, 62, 68, 80, 83, 90, 103, 107, 116, 118, 123, 124, 127, 129];
+
+/// Field ids ordered by path (byte order), for `model::by_path`'s binary search.
+pub(crate) static BY_PATH: [FieldId; 133] = [118, 119, 120, 122, 121, 129, 130, 131, 132, 83, 84, 86, 88, 89, 87, 85, 40, 41, 38, 39, 107, 114, 115, 110, 111, 108, 109, 112, 113, 13, 59, 60, 61, 62, 67, 65, 66, 64, 63, 45, 46, 127, 128, 124, 125, 126, 14, 21, 31, 33, 32, 16, 28, 30, 29, 20, 35, 37, 36, 34, 19, 17, 18, 15, 23, 25, 27, 26, 24, 22, 55, 1, 2, 3, 8, 5, 6, 7, 4, 9, 10, 11, 12, 0, 90, 91, 93, 94, 95, 92, 97, 99, 98, 96, 100, 102, 101, 54, 68, 72, 73, 76, 74, 77, 78, 75, 79, 70, 69, 71, 44, 56, 57, 58, 103, 105, 106, 104, 80, 81, 82, 123, 42, 43, 116, 117, 47, 53, 49, 51, 50, 52, 48];
 
 /// Every field path, depth first in model order.
 pub static FIELDS: [Field; 133] = [

@@ -16,9 +16,9 @@ pub mod overlay;
 pub use generated::{
     BOTOCORE_VERSION, DESCRIBE_MEMBERS, DOCS, FIELDS, MODEL_SHA256, OPERATION_HINT, PATTERNS, SHAPES, TOP_LEVEL,
 };
+use generated::{BY_PATH, COMPILED_PATTERNS};
 
-use crate::pattern::{self, Pattern};
-use std::sync::OnceLock;
+use crate::pattern::Pattern;
 
 /// Index of a field in [`FIELDS`].
 pub type FieldId = u16;
@@ -136,18 +136,11 @@ impl Field {
     }
 }
 
-/// The compiled form of `PATTERNS[index]`, compiled once.
+/// The compiled form of `PATTERNS[index]`. Compiled ahead of time by the codegen test (the
+/// freshness check proves the tables equal what `pattern::compile` makes of the model's
+/// sources), so the browser does not carry the pattern compiler.
 pub fn compiled_pattern(index: u8) -> &'static Pattern {
-    static COMPILED: OnceLock<Vec<Pattern>> = OnceLock::new();
-    let all = COMPILED.get_or_init(|| {
-        PATTERNS
-            .iter()
-            // Every model pattern compiles (`tests/model.rs` proves it for the committed model);
-            // should one not, it refuses every value rather than accepting them all.
-            .map(|source| pattern::compile(source).unwrap_or_else(|_| Pattern::never()))
-            .collect()
-    });
-    &all[index as usize]
+    &COMPILED_PATTERNS[index as usize]
 }
 
 /// The top-level parameters, in model order.
@@ -157,15 +150,10 @@ pub fn top_level() -> impl Iterator<Item = &'static Field> {
 
 /// The field with model path `path` (`Schema[].Name`).
 pub fn by_path(path: &str) -> Option<&'static Field> {
-    // Rules look fields up by path on every keystroke: a sorted index, built once.
-    static INDEX: OnceLock<Vec<(&'static str, FieldId)>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index: Vec<(&'static str, FieldId)> = FIELDS.iter().map(|f| (f.path, f.id)).collect();
-        index.sort_unstable();
-        index
-    });
-    let at = index.binary_search_by(|(p, _)| (*p).cmp(path)).ok()?;
-    FIELDS.get(index[at].1 as usize)
+    // Rules look fields up by path on every keystroke: a binary search over the ids sorted by
+    // path, which the codegen writes (no sorting at startup, no sort code in the browser).
+    let at = BY_PATH.binary_search_by(|&id| FIELDS[id as usize].path.cmp(path)).ok()?;
+    FIELDS.get(BY_PATH[at] as usize)
 }
 
 /// The top-level parameter called `name`.

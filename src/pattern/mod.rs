@@ -22,6 +22,8 @@ mod unicode_table;
 
 pub use unicode_table::UNICODE_VERSION;
 
+use std::borrow::Cow;
+
 /// A Unicode major general category, as in `\p{L}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Category {
@@ -113,16 +115,18 @@ pub enum Verdict {
     Incomplete,
 }
 
-/// A compiled pattern.
+/// A compiled pattern: compiled at run time by [`compile`], or ahead of time into static
+/// tables (the model's patterns: `model::compiled_pattern`, written by the codegen test with
+/// [`Pattern::to_rust`]), so that the browser carries the matcher without the compiler.
 #[derive(Clone, Debug)]
 pub struct Pattern {
-    source: String,
-    program: Vec<Inst>,
-    sets: Vec<CharSet>,
+    source: Cow<'static, str>,
+    program: Cow<'static, [Inst]>,
+    sets: Cow<'static, [CharSet]>,
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Inst {
+pub(crate) enum Inst {
     /// Consume one character in the set.
     Char(u16),
     /// Continue at both targets (the first is preferred; irrelevant for yes/no answers).
@@ -136,20 +140,41 @@ enum Inst {
 }
 
 /// A set of characters: a class, `.`, or one literal.
-#[derive(Clone, Debug)]
-struct CharSet {
-    negated: bool,
-    items: Vec<Item>,
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CharSet {
+    pub(crate) negated: bool,
+    pub(crate) items: Cow<'static, [Item]>,
 }
 
-#[derive(Clone, Debug)]
-enum Item {
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Item {
     Range(char, char),
     Category(Category, bool),
     /// `.`; `true` when it also matches line terminators (`(?s)`).
     Dot(bool),
-    /// `\W`, `\S`, `\D` inside a class: the complement of a set.
-    Not(Box<CharSet>),
+    /// `\w`, `\s`, `\d` inside a class; `true` for the complement (`\W`, `\S`, `\D`).
+    Shorthand(Shorthand, bool),
+}
+
+/// Java's predefined ASCII classes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Shorthand {
+    Word,
+    Space,
+    Digit,
+}
+
+impl Shorthand {
+    fn items(self) -> &'static [Item] {
+        match self {
+            Shorthand::Word => {
+                &[Item::Range('a', 'z'), Item::Range('A', 'Z'), Item::Range('0', '9'), Item::Range('_', '_')]
+            }
+            // Java's \s: [ \t\n\x0B\f\r] — no NBSP, no U+2028, unlike JavaScript and Rust's regex.
+            Shorthand::Space => &[Item::Range(' ', ' '), Item::Range('\t', '\r')],
+            Shorthand::Digit => &[Item::Range('0', '9')],
+        }
+    }
 }
 
 impl CharSet {
@@ -164,26 +189,13 @@ impl Item {
             Item::Range(lo, hi) => *lo <= c && c <= *hi,
             Item::Category(cat, negated) => (Category::of(c) == *cat) != *negated,
             Item::Dot(dotall) => *dotall || !is_line_terminator(c),
-            Item::Not(set) => !set.contains(c),
+            Item::Shorthand(class, negated) => class.items().iter().any(|item| item.contains(c)) != *negated,
         }
     }
 }
 
 fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
-}
-
-fn word_items() -> Vec<Item> {
-    vec![Item::Range('a', 'z'), Item::Range('A', 'Z'), Item::Range('0', '9'), Item::Range('_', '_')]
-}
-
-fn space_items() -> Vec<Item> {
-    // Java's \s: [ \t\n\x0B\f\r] — no NBSP, no U+2028, unlike JavaScript and Rust's regex.
-    vec![Item::Range(' ', ' '), Item::Range('\t', '\r')]
-}
-
-fn digit_items() -> Vec<Item> {
-    vec![Item::Range('0', '9')]
 }
 
 /// Upper bound on compiled size; the model's largest pattern needs about 60 instructions.
@@ -211,7 +223,7 @@ pub fn compile(source: &str) -> Result<Pattern, PatternError> {
     let mut compiler = Compiler { program: Vec::new(), sets: Vec::new() };
     compiler.emit_node(&node).map_err(fail)?;
     compiler.program.push(Inst::Match);
-    Ok(Pattern { source: source.to_string(), program: compiler.program, sets: compiler.sets })
+    Ok(Pattern { source: source.to_string().into(), program: compiler.program.into(), sets: compiler.sets.into() })
 }
 
 struct Parser {
@@ -374,15 +386,15 @@ impl Parser {
                 Ok(inner)
             }
             Some('[') => Ok(Node::Set(self.class()?)),
-            Some('.') => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Dot(dotall)] })),
+            Some('.') => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Dot(dotall)].into() })),
             Some('^') => Ok(Node::Start),
             Some('$') => Ok(Node::End),
             Some('\\') => {
                 let item = self.escape(false)?;
-                Ok(Node::Set(CharSet { negated: false, items: vec![item] }))
+                Ok(Node::Set(CharSet { negated: false, items: vec![item].into() }))
             }
             Some(c @ ('*' | '+' | '?' | '{')) => Err(format!("`{c}` at character {at} has nothing to repeat")),
-            Some(c) => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Range(c, c)] })),
+            Some(c) => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Range(c, c)].into() })),
             None => Err("pattern ends too early".into()),
         }
     }
@@ -396,7 +408,7 @@ impl Parser {
             let c = self.next().ok_or("unclosed character class: add `]`")?;
             match c {
                 ']' if first => return Err("an empty character class `[]` is not supported".into()),
-                ']' => return Ok(CharSet { negated, items }),
+                ']' => return Ok(CharSet { negated, items: items.into() }),
                 '[' => return Err("nested character classes are not supported".into()),
                 '&' if self.peek() == Some('&') => return Err("class intersection (`&&`) is not supported".into()),
                 _ => {}
@@ -438,14 +450,13 @@ impl Parser {
     /// After `\`: a character, a predefined class or a category.
     fn escape(&mut self, in_class: bool) -> Result<Item, String> {
         let c = self.next().ok_or("pattern ends with `\\`")?;
-        let set = |negated: bool, items: Vec<Item>| Item::Not(Box::new(CharSet { negated: !negated, items }));
         Ok(match c {
-            'w' => set(false, word_items()),
-            'W' => set(true, word_items()),
-            's' => set(false, space_items()),
-            'S' => set(true, space_items()),
-            'd' => set(false, digit_items()),
-            'D' => set(true, digit_items()),
+            'w' => Item::Shorthand(Shorthand::Word, false),
+            'W' => Item::Shorthand(Shorthand::Word, true),
+            's' => Item::Shorthand(Shorthand::Space, false),
+            'S' => Item::Shorthand(Shorthand::Space, true),
+            'd' => Item::Shorthand(Shorthand::Digit, false),
+            'D' => Item::Shorthand(Shorthand::Digit, true),
             'p' | 'P' => {
                 let name = if self.eat('{') {
                     let mut name = String::new();
@@ -530,8 +541,15 @@ impl Compiler {
         match node {
             Node::Empty => {}
             Node::Set(set) => {
-                self.sets.push(set.clone());
-                let index = u16::try_from(self.sets.len() - 1).map_err(|_| "pattern is too large")?;
+                // A repeat emits its body more than once: one copy of each set is enough.
+                let index = match self.sets.iter().position(|known| known == set) {
+                    Some(known) => known,
+                    None => {
+                        self.sets.push(set.clone());
+                        self.sets.len() - 1
+                    }
+                };
+                let index = u16::try_from(index).map_err(|_| "pattern is too large")?;
                 self.push(Inst::Char(index))?;
             }
             Node::Start => {
@@ -624,13 +642,47 @@ impl StateSet {
 }
 
 impl Pattern {
-    /// A pattern that matches nothing.
-    pub fn never() -> Pattern {
-        Pattern {
-            source: String::new(),
-            program: vec![Inst::Char(0), Inst::Match],
-            sets: vec![CharSet { negated: false, items: Vec::new() }],
+    /// A pattern compiled ahead of time (the codegen writes these with [`Pattern::to_rust`]).
+    pub(crate) const fn from_static(
+        source: &'static str,
+        program: &'static [Inst],
+        sets: &'static [CharSet],
+    ) -> Pattern {
+        Pattern { source: Cow::Borrowed(source), program: Cow::Borrowed(program), sets: Cow::Borrowed(sets) }
+    }
+
+    /// This compiled pattern as a Rust expression of `crate::model::generated`, which imports
+    /// `Pattern`, `Inst`, `CharSet`, `Item`, `Category`, `Shorthand` and `Cow`. For the codegen
+    /// test only.
+    #[doc(hidden)]
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_rust(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = format!("Pattern::from_static(\n        {:?},\n        &[", self.source);
+        for (i, inst) in self.program.iter().enumerate() {
+            let _ = write!(out, "{}Inst::{inst:?}", if i == 0 { "" } else { ", " });
         }
+        out.push_str("],\n        &[\n");
+        for set in self.sets.iter() {
+            let _ = write!(out, "            CharSet {{ negated: {}, items: Cow::Borrowed(&[", set.negated);
+            for (i, item) in set.items.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "{}{}",
+                    if i == 0 { "" } else { ", " },
+                    match item {
+                        Item::Range(lo, hi) => format!("Item::Range({lo:?}, {hi:?})"),
+                        Item::Category(category, negated) =>
+                            format!("Item::Category(Category::{category:?}, {negated})"),
+                        Item::Dot(dotall) => format!("Item::Dot({dotall})"),
+                        Item::Shorthand(class, negated) => format!("Item::Shorthand(Shorthand::{class:?}, {negated})"),
+                    }
+                );
+            }
+            out.push_str("]) },\n");
+        }
+        out.push_str("        ],\n    )");
+        out
     }
 
     /// The pattern as written in the model.

@@ -86,9 +86,22 @@ impl Findings {
 
     /// The paths whose shown problem (`first_at`) differs between `self` and `next`.
     fn changed_paths<'a>(&'a self, next: &'a Findings) -> Vec<&'a str> {
-        let mut paths: Vec<&str> = self.by_path.iter().chain(&next.by_path).map(|(p, _)| p.as_str()).collect();
-        paths.sort_unstable();
-        paths.dedup();
+        // Both lists are sorted by path: merge them, each path once (no sort code needed).
+        let (old, new) = (&self.by_path, &next.by_path);
+        let mut paths: Vec<&str> = Vec::with_capacity(old.len() + new.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() || j < new.len() {
+            let path = if j == new.len() || (i < old.len() && old[i].0 <= new[j].0) {
+                i += 1;
+                old[i - 1].0.as_str()
+            } else {
+                j += 1;
+                new[j - 1].0.as_str()
+            };
+            if paths.last() != Some(&path) {
+                paths.push(path);
+            }
+        }
         paths.retain(|p| self.first_at(p) != next.first_at(p));
         paths
     }

@@ -12,7 +12,7 @@ const DIR = process.env.POOLSMITH_SUBPATH_DIST || join(ROOT, 'target/dist-subpat
 
 let server, browser;
 before(async () => {
-  assert.ok(existsSync(join(DIR, 'index.html')), `build the sub-path site first: trunk build --release --public-url /poolsmith/ --dist ${DIR}`);
+  assert.ok(existsSync(join(DIR, 'index.html')), `build the sub-path site first: scripts/build --public-url /poolsmith/ --dist ${DIR}`);
   server = await serve(DIR, '/poolsmith/');
   browser = await launch();
 });
