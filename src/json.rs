@@ -185,7 +185,10 @@ pub fn write_string(text: &str, out: &mut String) {
     // ASCII byte never occurs inside a multi-byte character, so plain text is never decoded.
     let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() {
+        at += plain_ascii_len(&bytes[at..]);
+        let Some(&byte) = bytes.get(at) else { break };
         let escape: &str = match byte {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -197,11 +200,15 @@ pub fn write_string(text: &str, out: &mut String) {
             0x00..=0x1F | 0x7F => "",
             // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
             0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])) => "",
-            _ => continue,
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&text[run_start..at]);
         let c = text[at..].chars().next().unwrap_or_default();
-        run_start = at + c.len_utf8();
+        at += c.len_utf8();
+        run_start = at;
         if escape.is_empty() {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
@@ -210,6 +217,31 @@ pub fn write_string(text: &str, out: &mut String) {
     }
     out.push_str(&text[run_start..]);
     out.push('"');
+}
+
+/// How many bytes at the start of `bytes` are printable ASCII other than `"` and `\`, which
+/// every string writer copies as they are. Tests eight bytes at a time (each test below is
+/// exact about whether any byte of the word qualifies): this scans every string of every export.
+pub fn plain_ascii_len(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk).map(u64::from_ne_bytes) else { break };
+        let (quote, backslash) = (word ^ (ONES * u64::from(b'"')), word ^ (ONES * u64::from(b'\\')));
+        // The high bit of a byte is set by: a byte below 0x20; a zero byte of `quote` or
+        // `backslash`; a byte of 0x80 or more; a byte of 0x7F (plus one).
+        let special = (word.wrapping_sub(ONES * 0x20) & !word)
+            | (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | word
+            | word.wrapping_add(ONES);
+        if special & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|&&b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\').count()
 }
 
 /// `text` as a JSON string literal.
@@ -530,6 +562,20 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_ascii_len_stops_at_the_first_byte_to_escape() {
+        // Every byte value at every position of a word, and in the tail after the words.
+        for at in 0..19 {
+            for byte in 0..=255u8 {
+                let mut bytes = vec![b'a'; 19];
+                bytes[at] = byte;
+                let plain = matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\';
+                assert_eq!(plain_ascii_len(&bytes), if plain { 19 } else { at }, "{byte:#x} at {at}");
+            }
+        }
+        assert_eq!(plain_ascii_len(b""), 0);
+    }
 
     #[test]
     fn keeps_member_order_and_number_lexemes() {

@@ -270,13 +270,14 @@ pub fn parse_integer(text: &str) -> Option<i64> {
 
 fn count_problem(field: &'static Field, count: usize, map: bool) -> Option<String> {
     let count = count as i64;
-    let label = upper_first(&label(field));
-    let noun = if map { "entry".to_string() } else { overlay::item_noun(field) };
+    // Worded only for a problem, as in `scalar_problem`.
+    let label = || upper_first(&label(field));
+    let noun = || if map { "entry".to_string() } else { overlay::item_noun(field) };
     if let Some(min) = field.min.filter(|&min| count < min) {
-        return Some(format!("{label} needs at least {min} {}", plural(&noun, min)));
+        return Some(format!("{} needs at least {min} {}", label(), plural(&noun(), min)));
     }
     if let Some(max) = field.max.filter(|&max| count > max) {
-        return Some(format!("{label} can have at most {max} {}: remove {}", plural(&noun, max), count - max));
+        return Some(format!("{} can have at most {max} {}: remove {}", label(), plural(&noun(), max), count - max));
     }
     None
 }

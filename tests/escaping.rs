@@ -2195,9 +2195,9 @@ fn check_cdk(text: &str, request: &Json, options: &Options) -> Checked {
         punct(","),
     ];
     let found = javascript_value(&mut Cursor::after(tokens, &start)?)?;
-    let properties = cloudformation::user_pool(request, options).properties;
+    let pool = cloudformation::user_pool(request, options);
     let expected = Json::Object(
-        properties
+        pool.properties
             .iter()
             .map(|(name, value)| {
                 let field = cloudformation::request_member(name).and_then(model::top_level_member);
@@ -2206,7 +2206,7 @@ fn check_cdk(text: &str, request: &Json, options: &Options) -> Checked {
             .collect(),
     );
     same("the CfnUserPool props", &found, &expected)?;
-    Ok(string_count(&Json::Object(properties)))
+    Ok(string_count(&pool.properties_object()))
 }
 
 fn check_paws(text: &str, notes: &[String], request: &Json, options: &Options) -> Checked {

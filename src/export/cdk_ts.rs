@@ -14,13 +14,13 @@ use crate::model::{self, Field, Kind};
 
 /// The stack as a TypeScript file, plus notes on what it leaves out and what to do next.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let pool = cloudformation::user_pool(request, options);
+    let mut pool = cloudformation::user_pool(request, options);
     let mut notes = vec![
         "Use it in a CDK app (npm install aws-cdk-lib constructs) and deploy with: npx cdk deploy. It synthesizes \
          to the same resource as the CloudFormation export."
             .to_string(),
     ];
-    notes.extend(pool.notes.iter().cloned());
+    notes.append(&mut pool.notes);
     if has_token_marker(request) {
         notes.push(
             "A value contains ${Token[ or #{Token[, which the CDK reads as a reference to one of its tokens: \
@@ -83,26 +83,31 @@ pub fn cdk_name(name: &str) -> String {
     out
 }
 
-/// Writes [`cdk_name`]`(name)` at the end of `out`, in one pass with one character of
-/// look-behind and one of look-ahead: this runs for every property name.
+/// Writes [`cdk_name`]`(name)` at the end of `out`, with one character of look-behind and one
+/// of look-ahead: this runs for every property name. Only ASCII capitals change, so the name
+/// is copied whole and those are lowered in place; its bytes are read, as no byte of a
+/// multi-byte character is ASCII.
 fn push_cdk_name(name: &str, out: &mut String) {
-    let mut after_upper = false;
-    let mut chars = name.chars().peekable();
-    let mut first = true;
-    while let Some(c) = chars.next() {
-        let before_lower = chars.peek().is_some_and(|next| next.is_ascii_lowercase());
+    let start = out.len();
+    out.push_str(name);
+    let bytes = name.as_bytes();
+    for (i, c) in bytes.iter().enumerate() {
+        let after_upper = i > 0 && bytes[i - 1].is_ascii_uppercase();
+        let before_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
         // A capital starts a word, unless it continues an acronym; an acronym's last capital
-        // starts the next word when lower case follows it (`SMSM|essage`).
-        let starts_word = c.is_ascii_uppercase() && (!after_upper || before_lower);
-        out.push(if starts_word && !first { c } else { c.to_ascii_lowercase() });
-        after_upper = c.is_ascii_uppercase();
-        first = false;
+        // starts the next word when lower case follows it (`SMSM|essage`). The first stays lower.
+        let starts_word = !after_upper || before_lower;
+        if c.is_ascii_uppercase() && (i == 0 || !starts_word) {
+            out[start + i..=start + i].make_ascii_lowercase();
+        }
     }
 }
 
 /// Whether any string (or map key) holds what the CDK takes for an encoded token.
 fn has_token_marker(value: &Json) -> bool {
-    let marked = |text: &str| text.contains("${Token[") || text.contains("#{Token[");
+    // `${Token[` or `#{Token[`, found in one pass over the bytes: this runs on every string, and
+    // each `str` search would set up a searcher of its own.
+    let marked = |text: &str| text.as_bytes().windows(8).any(|w| matches!(w[0], b'$' | b'#') && w[1..] == *b"{Token[");
     match value {
         Json::String(text) => marked(text),
         Json::Array(items) => items.iter().any(has_token_marker),
@@ -123,7 +128,7 @@ fn write_member(name: &str, value: &Json, field: Option<&'static Field>, indent:
     pad(indent, out);
     // camelCase names are identifiers; anything else is quoted. Only ASCII letters change case
     // in a CDK name, so the test reads the CloudFormation name and the name is written in place.
-    if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.bytes().all(|c| c.is_ascii_alphanumeric()) {
         push_cdk_name(name, out);
     } else {
         json::write_string(&cdk_name(name), out);
@@ -138,9 +143,9 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
         Json::Object(members) if !members.is_empty() => {
             out.push_str("{\n");
             let is_map = field.is_some_and(|f| f.kind == Kind::Map);
+            let value_field = field.filter(|_| is_map).and_then(|f| f.child_fields().nth(1));
             for (key, item) in members {
                 if is_map {
-                    let value_field = field.and_then(|f| f.child_fields().nth(1));
                     pad(indent + 1, out);
                     // A plain `"__proto__":` key sets the object's prototype instead of adding
                     // the entry, which would drop the tag: a computed key is a member.

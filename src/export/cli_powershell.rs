@@ -74,9 +74,11 @@ const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{
 /// line would end it early (a line starting with `'@`, leading blanks allowed), then a
 /// single-quoted string with each quote doubled.
 fn text_literal(text: &str) -> String {
-    let closes_here_string = text.lines().any(|line| {
+    // Such a line has an `@` (rare in the JSON): only the lines up to each `@` are looked at.
+    let closes_here_string = text.match_indices('@').any(|(at, _)| {
+        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
         let mut rest = line.trim_start().chars();
-        rest.next().is_some_and(|c| SINGLE_QUOTES.contains(&c)) && rest.next() == Some('@')
+        rest.next().is_some_and(|c| SINGLE_QUOTES.contains(&c)) && rest.next().is_none()
     });
     if !closes_here_string && !text.contains('\r') {
         return format!("@'\n{text}\n'@");

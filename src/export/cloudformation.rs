@@ -14,6 +14,7 @@ use super::Options;
 use crate::json::{self, Json};
 use crate::model::Field;
 use crate::pattern::Category;
+use std::borrow::Cow;
 
 /// The logical ID of the user pool resource (also CDK's construct id, which keeps it unhashed).
 pub const LOGICAL_ID: &str = "UserPool";
@@ -90,9 +91,11 @@ pub fn expressible(field: &Field) -> bool {
 
 /// The user pool resource for a request.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct UserPool {
-    /// The resource's `Properties`, in request (model) order, plus `EnabledMfas`.
-    pub properties: Vec<(String, Json)>,
+pub struct UserPool<'a> {
+    /// The resource's `Properties`, in request (model) order, plus `EnabledMfas`. Values are
+    /// borrowed from the request unless this mapping changes them: three exports map the whole
+    /// request on every edit, and copying it each time cost more than printing it.
+    pub properties: Vec<(&'a str, Cow<'a, Json>)>,
     /// Deletion protection is on: keep the pool when the stack deletes or replaces it.
     pub retain: bool,
     /// Some text holds `${Name}`, which CloudFormation keeps as it is outside `Fn::Sub` but
@@ -102,8 +105,15 @@ pub struct UserPool {
     pub notes: Vec<String>,
 }
 
+impl UserPool<'_> {
+    /// The properties as one JSON object (a copy).
+    pub fn properties_object(&self) -> Json {
+        Json::Object(self.properties.iter().map(|(name, value)| (name.to_string(), value.as_ref().clone())).collect())
+    }
+}
+
 /// Maps a normalised request (and the MFA factors chosen next to it) to the resource.
-pub fn user_pool(request: &Json, options: &Options) -> UserPool {
+pub fn user_pool<'a>(request: &'a Json, options: &Options) -> UserPool<'a> {
     let members: &[(String, Json)] = match request {
         Json::Object(members) => members,
         _ => &[],
@@ -112,8 +122,8 @@ pub fn user_pool(request: &Json, options: &Options) -> UserPool {
     let mut pool = UserPool { retain: text("DeletionProtection") == Some("ACTIVE"), ..UserPool::default() };
     for (name, value) in members {
         match property(name) {
-            Some(Property::Same) => pool.properties.push((name.clone(), value.clone())),
-            Some(Property::Named(renamed)) => pool.properties.push((renamed.to_string(), value.clone())),
+            Some(Property::Same) => pool.properties.push((name, Cow::Borrowed(value))),
+            Some(Property::Named(renamed)) => pool.properties.push((renamed, Cow::Borrowed(value))),
             Some(Property::Missing(what)) => pool.notes.push(format!(
                 "Left out: {name} ({what}). CloudFormation's AWS::Cognito::UserPool has no property for it \
                  (cfn-lint 1.58.0 schema, aws-cdk-lib 2.276.0). After the stack has created the pool, set it with \
@@ -127,12 +137,15 @@ pub fn user_pool(request: &Json, options: &Options) -> UserPool {
         }
     }
     // An empty tag map means no tags; CDK drops it, so every format drops it alike.
-    pool.properties.retain(|(name, value)| !(name == "UserPoolTags" && *value == Json::Object(Vec::new())));
+    pool.properties.retain(|(name, value)| !(*name == "UserPoolTags" && **value == Json::Object(Vec::new())));
     // CloudFormation (and CDK's type) require the list inside UserAttributeUpdateSettings, where
     // the API lets it out; an empty list means the same: no attribute waits for verification.
+    // The value is copied only when it lacks the list.
     for (name, value) in &mut pool.properties {
-        if let (true, Json::Object(members)) = (name == "UserAttributeUpdateSettings", value) {
-            if !members.iter().any(|(member, _)| member == "AttributesRequireVerificationBeforeUpdate") {
+        let lacks_list = matches!(&**value, Json::Object(members) if *name == "UserAttributeUpdateSettings"
+            && !members.iter().any(|(member, _)| member == "AttributesRequireVerificationBeforeUpdate"));
+        if lacks_list {
+            if let Json::Object(members) = value.to_mut() {
                 members.push(("AttributesRequireVerificationBeforeUpdate".to_string(), Json::Array(Vec::new())));
             }
         }
@@ -186,16 +199,21 @@ pub fn user_pool(request: &Json, options: &Options) -> UserPool {
 
 /// A character CloudFormation's schema allows in a `UserPoolTags` key: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
 fn is_tag_key_char(c: char) -> bool {
-    matches!(Category::of(c), Category::Letter | Category::Separator | Category::Number) || "_.:/=+-@".contains(c)
+    matches!(Category::of(c), Category::Letter | Category::Separator | Category::Number)
+        || matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
 }
 
 /// Whether `text` holds `${Name}` as cfn-lint's E1029 finds it: `${`, then letters, digits or
-/// `_:.`, then `}`.
+/// `_:.`, then `}`. Scans bytes (every character involved is ASCII, and no byte of a multi-byte
+/// character is): this runs on every string of the request, and a `str` pattern search would
+/// set up a searcher for each.
 fn has_sub_variable(text: &str) -> bool {
-    text.match_indices("${").any(|(at, _)| {
-        let rest = &text[at + 2..];
-        let name = rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_:.".contains(c))).unwrap_or(rest.len());
-        name > 0 && rest[name..].starts_with('}')
+    let bytes = text.as_bytes();
+    let name_byte = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.');
+    bytes.windows(2).enumerate().filter(|(_, pair)| *pair == b"${").any(|(at, _)| {
+        let rest = &bytes[at + 2..];
+        let name = rest.iter().take_while(name_byte).count();
+        name > 0 && rest.get(name) == Some(&b'}')
     })
 }
 
@@ -240,9 +258,9 @@ fn add_mfa(pool: &mut UserPool, request: &Json, options: &Options) {
         );
         return;
     }
-    let at = pool.properties.iter().position(|(name, _)| name == "MfaConfiguration").map_or(0, |i| i + 1);
+    let at = pool.properties.iter().position(|(name, _)| *name == "MfaConfiguration").map_or(0, |i| i + 1);
     let list = Json::Array(factors.iter().map(|&factor| Json::str(factor)).collect());
-    pool.properties.insert(at, ("EnabledMfas".to_string(), list));
+    pool.properties.insert(at, ("EnabledMfas", Cow::Owned(list)));
     let why = if wanted { " (CreateUserPool alone can only turn on SMS MFA)" } else { "" };
     pool.notes.push(format!("EnabledMfas lists the MFA factors CloudFormation turns on: {}{why}.", factors.join(", ")));
     if options.mfa.email {
@@ -262,28 +280,50 @@ fn add_mfa(pool: &mut UserPool, request: &Json, options: &Options) {
     }
 }
 
+/// A value of the template: a JSON value, borrowed where it is the request's own (so printing
+/// the template copies nothing of the request), or an object made here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node<'a> {
+    Json(Cow<'a, Json>),
+    Object(Vec<(&'a str, Node<'a>)>),
+}
+
+impl Node<'_> {
+    /// The same value as plain JSON (a copy).
+    pub fn to_json(&self) -> Json {
+        match self {
+            Node::Json(value) => value.as_ref().clone(),
+            Node::Object(members) => {
+                Json::Object(members.iter().map(|(key, node)| (key.to_string(), node.to_json())).collect())
+            }
+        }
+    }
+}
+
 /// The whole template: the resource, its retain policies, and outputs for the pool ID and ARN.
-/// Takes the properties over instead of copying the whole request once more; take the notes
-/// out first if they are needed.
-pub fn template(pool: UserPool) -> Json {
-    let mut resource = vec![("Type", Json::str("AWS::Cognito::UserPool"))];
+/// Takes the properties over, still borrowed from the request; take the notes out first if
+/// they are needed.
+pub fn template_tree(pool: UserPool<'_>) -> Node<'_> {
+    let made = |value: Json| Node::Json(Cow::Owned(value));
+    let mut resource = vec![("Type", made(Json::str("AWS::Cognito::UserPool")))];
     if pool.literal_variables {
-        resource.push(("Metadata", lint_metadata()));
+        resource.push(("Metadata", made(lint_metadata())));
     }
     if pool.retain {
-        resource.push(("DeletionPolicy", Json::str("Retain")));
-        resource.push(("UpdateReplacePolicy", Json::str("Retain")));
+        resource.push(("DeletionPolicy", made(Json::str("Retain"))));
+        resource.push(("UpdateReplacePolicy", made(Json::str("Retain"))));
     }
-    resource.push(("Properties", Json::Object(pool.properties)));
+    let properties = pool.properties.into_iter().map(|(name, value)| (name, Node::Json(value))).collect();
+    resource.push(("Properties", Node::Object(properties)));
     let output =
         |description: &str, value: Json| object(vec![("Description", Json::str(description)), ("Value", value)]);
-    object(vec![
-        ("AWSTemplateFormatVersion", Json::str("2010-09-09")),
-        ("Description", Json::str("Amazon Cognito user pool, from a CreateUserPool request (Poolsmith)")),
-        ("Resources", object(vec![(LOGICAL_ID, object(resource))])),
+    Node::Object(vec![
+        ("AWSTemplateFormatVersion", made(Json::str("2010-09-09"))),
+        ("Description", made(Json::str("Amazon Cognito user pool, from a CreateUserPool request (Poolsmith)"))),
+        ("Resources", Node::Object(vec![(LOGICAL_ID, Node::Object(resource))])),
         (
             "Outputs",
-            object(vec![
+            made(object(vec![
                 ("UserPoolId", output("The user pool ID", object(vec![("Ref", Json::str(LOGICAL_ID))]))),
                 (
                     "UserPoolArn",
@@ -292,9 +332,14 @@ pub fn template(pool: UserPool) -> Json {
                         object(vec![("Fn::GetAtt", Json::Array(vec![Json::str(LOGICAL_ID), Json::str("Arn")]))]),
                     ),
                 ),
-            ]),
+            ])),
         ),
     ])
+}
+
+/// [`template_tree`] as plain JSON, copying the request's values into it.
+pub fn template(pool: UserPool) -> Json {
+    template_tree(pool).to_json()
 }
 
 /// The resource `Metadata` entry that makes cfn-lint skip E1029 (see `UserPool::literal_variables`).
@@ -314,7 +359,20 @@ pub fn write_comments(prefix: &str, notes: &[String], out: &mut String) {
     for note in notes {
         out.push_str(prefix);
         out.push(' ');
-        out.extend(note.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }));
+        // Runs of other characters are copied in one go; printable ASCII is found by its bytes.
+        let bytes = note.as_bytes();
+        let (mut copied, mut at) = (0, 0);
+        while at < bytes.len() {
+            at += json::plain_ascii_len(&bytes[at..]);
+            let Some(c) = note[at..].chars().next() else { break };
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                out.push_str(&note[copied..at]);
+                out.push(' ');
+                copied = at + c.len_utf8();
+            }
+            at += c.len_utf8();
+        }
+        out.push_str(&note[copied..]);
         out.push('\n');
     }
 }
@@ -339,7 +397,7 @@ mod tests {
     }
 
     fn prop<'a>(pool: &'a UserPool, name: &str) -> Option<&'a Json> {
-        pool.properties.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        pool.properties.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
     }
 
     /// One step into a JSON tree.
@@ -444,7 +502,7 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for (file, request) in realistic_corpus() {
             let pool = user_pool(&request, &options(true, true));
-            let properties = Json::Object(pool.properties.clone());
+            let properties = pool.properties_object();
             let mut found = Vec::new();
             for (name, value) in match &request {
                 Json::Object(members) => members.as_slice(),
@@ -493,7 +551,7 @@ mod tests {
                 "UserPoolTags": {"CostCenter": "1234"}}"#,
         );
         let pool = user_pool(&request, &Options::default());
-        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| *n).collect();
         // Request order is kept (a normalised request is in model order already).
         assert_eq!(names, ["UserPoolName", "Policies", "Schema", "UserPoolTags"]);
         assert_eq!(prop(&pool, "UserPoolName"), Some(&Json::str("p")));
@@ -529,13 +587,15 @@ mod tests {
 
     #[test]
     fn deletion_protection_retains_the_pool() {
-        let pool = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#), &Options::default());
+        let request = parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#);
+        let pool = user_pool(&request, &Options::default());
         assert!(pool.retain);
         let template = template(pool.clone());
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), Some(&Json::str("Retain")));
         assert_eq!(resource.get("UpdateReplacePolicy"), Some(&Json::str("Retain")));
-        let inactive = user_pool(&parse(r#"{"PoolName": "p", "DeletionProtection": "INACTIVE"}"#), &Options::default());
+        let request = parse(r#"{"PoolName": "p", "DeletionProtection": "INACTIVE"}"#);
+        let inactive = user_pool(&request, &Options::default());
         let template = super::template(inactive);
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), None);
@@ -544,30 +604,36 @@ mod tests {
     #[test]
     fn mfa_factors_become_enabled_mfas_after_mfa_configuration() {
         let sms = r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#;
-        let pool = user_pool(&parse(sms), &options(true, true));
-        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| n.as_str()).collect();
+        let request = parse(sms);
+        let pool = user_pool(&request, &options(true, true));
+        let names: Vec<&str> = pool.properties.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["UserPoolName", "MfaConfiguration", "EnabledMfas", "SmsConfiguration"]);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#);
         assert!(pool.notes.iter().any(|n| n.contains("EmailAuthenticationMessage")), "{:?}", pool.notes);
         // SMS MFA alone is still listed explicitly.
-        let pool = user_pool(&parse(sms), &Options::default());
+        let request = parse(sms);
+        let pool = user_pool(&request, &Options::default());
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA"]"#);
         // TOTP without an SMS configuration.
-        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &options(true, false));
+        let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
+        let pool = user_pool(&request, &options(true, false));
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
         // Email as the only factor: a known CloudFormation failure, said out loud.
-        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &options(false, true));
+        let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
+        let pool = user_pool(&request, &options(false, true));
         assert!(pool.notes.iter().any(|n| n.contains("2221")), "{:?}", pool.notes);
     }
 
     #[test]
     fn mfa_factors_with_mfa_off_are_not_turned_on_but_noted() {
         for request in [r#"{"PoolName": "p"}"#, r#"{"PoolName": "p", "MfaConfiguration": "OFF"}"#] {
-            let pool = user_pool(&parse(request), &options(true, true));
+            let request = parse(request);
+            let pool = user_pool(&request, &options(true, true));
             assert_eq!(prop(&pool, "EnabledMfas"), None);
             assert!(pool.notes.iter().any(|n| n.contains("set MfaConfiguration to OPTIONAL")), "{:?}", pool.notes);
         }
-        let pool = user_pool(&parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#), &Options::default());
+        let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
+        let pool = user_pool(&request, &Options::default());
         assert_eq!(prop(&pool, "EnabledMfas"), None);
         assert!(pool.notes.iter().any(|n| n.contains("no MFA factor")), "{:?}", pool.notes);
     }
@@ -582,18 +648,20 @@ mod tests {
             let pool = user_pool(&request, &Options::default());
             assert!(pool.notes.iter().any(|n| n.contains("function call")), "{key}: {:?}", pool.notes);
         }
-        let pool =
-            user_pool(&parse(r#"{"PoolName": "p", "UserPoolTags": {"Ref": "x", "b": "c"}}"#), &Options::default());
+        let request = parse(r#"{"PoolName": "p", "UserPoolTags": {"Ref": "x", "b": "c"}}"#);
+        let pool = user_pool(&request, &Options::default());
         assert!(!pool.notes.iter().any(|n| n.contains("function call")));
     }
 
     #[test]
     fn fills_the_list_cloudformation_requires_in_user_attribute_update_settings() {
-        let pool = user_pool(&parse(r#"{"PoolName": "p", "UserAttributeUpdateSettings": {}}"#), &Options::default());
+        let request = parse(r#"{"PoolName": "p", "UserAttributeUpdateSettings": {}}"#);
+        let pool = user_pool(&request, &Options::default());
         let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
         assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":[]}"#);
         let given = r#"{"PoolName": "p", "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]}}"#;
-        let pool = user_pool(&parse(given), &Options::default());
+        let request = parse(given);
+        let pool = user_pool(&request, &Options::default());
         let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
         assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":["email"]}"#);
     }
@@ -602,7 +670,8 @@ mod tests {
     fn warns_about_tag_keys_cloudformation_refuses() {
         // Letters, numbers and separators of any script are fine, and so are _ . : / = + - @.
         let fine = r#"{"PoolName": "p", "UserPoolTags": {"app:component/x_y.z=+-@": "v", "Équipe 漢字 ٣": "v"}}"#;
-        let pool = user_pool(&parse(fine), &Options::default());
+        let request = parse(fine);
+        let pool = user_pool(&request, &Options::default());
         assert!(!pool.notes.iter().any(|n| n.contains("tag key")), "{:?}", pool.notes);
         for key in ["a#b", "a$b", "emoji😀", "tab\there", "{x}", "a'b"] {
             let tags = Json::Object(vec![(key.into(), Json::str("v")), ("ok".into(), Json::str("v"))]);

@@ -1,15 +1,17 @@
 //! `cloudformation-json`: the CloudFormation template (`cloudformation::template`) printed as
 //! JSON by `json.rs`, whose string escapes are safe for any value.
 
-use super::cloudformation;
+use super::cloudformation::{self, Node};
 use super::{Export, Options};
-use crate::json::Json;
+use crate::json::{self, Json};
 
 /// The template as pretty-printed JSON, plus notes on what it leaves out and what to do next.
 pub fn render(request: &Json, options: &Options) -> Export {
     let mut pool = cloudformation::user_pool(request, options);
     let pool_notes = std::mem::take(&mut pool.notes);
-    let text = cloudformation::template(pool).pretty();
+    let mut text = String::new();
+    write_pretty(&cloudformation::template_tree(pool), 0, &mut text);
+    text.push('\n');
     let mut notes = vec![
         "Deploy it with: aws cloudformation deploy --template-file user-pool.template.json --stack-name user-pool"
             .to_string(),
@@ -17,6 +19,26 @@ pub fn render(request: &Json, options: &Options) -> Export {
     notes.extend(pool_notes);
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
     Export { text, notes }
+}
+
+/// Writes `node` as [`Json::pretty`] writes the same value (without the final newline).
+fn write_pretty(node: &Node, indent: usize, out: &mut String) {
+    match node {
+        Node::Json(value) => json::write_pretty(value, indent, out),
+        Node::Object(members) if members.is_empty() => out.push_str("{}"),
+        Node::Object(members) => {
+            out.push_str("{\n");
+            for (i, (key, item)) in members.iter().enumerate() {
+                json::push_indent(indent + 1, out);
+                json::write_string(key, out);
+                out.push_str(": ");
+                write_pretty(item, indent + 1, out);
+                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+            }
+            json::push_indent(indent, out);
+            out.push('}');
+        }
+    }
 }
 
 #[cfg(test)]
@@ -40,7 +62,7 @@ mod tests {
             let (template, _) = json::parse(&render(&request, &options).text).expect("valid JSON");
             let properties =
                 template.get("Resources").and_then(|r| r.get("UserPool")).and_then(|r| r.get("Properties"));
-            let expected = Json::Object(cloudformation::user_pool(&request, &options).properties);
+            let expected = cloudformation::user_pool(&request, &options).properties_object();
             assert_eq!(properties, Some(&expected), "seed {seed}");
             assert!(!cloudformation_yaml::render(&request, &options).text.is_empty());
             assert!(!cdk_ts::render(&request, &options).text.is_empty());

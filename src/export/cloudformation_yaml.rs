@@ -8,9 +8,9 @@
 //! else a double-quoted scalar whose escapes are JSON's, so it stays on one line whatever it
 //! holds. Numbers and booleans are written bare, so their types survive.
 
-use super::cloudformation;
+use super::cloudformation::{self, Node};
 use super::{Export, Options};
-use crate::json::Json;
+use crate::json::{self, Json};
 use std::fmt::Write as _;
 
 /// The template as YAML, plus notes on what it leaves out and what to do next.
@@ -23,8 +23,8 @@ pub fn render(request: &Json, options: &Options) -> Export {
     let mut text =
         String::from("# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n");
     cloudformation::write_comments("#", &notes, &mut text);
-    if let Json::Object(members) = cloudformation::template(pool) {
-        write_mapping(&members, 0, &mut text);
+    if let Node::Object(members) = cloudformation::template_tree(pool) {
+        write_node_mapping(&members, 0, &mut text);
     }
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
     Export { text, notes }
@@ -35,11 +35,13 @@ const YAML_WORDS: [&str; 9] = ["y", "n", "yes", "no", "on", "off", "true", "fals
 
 /// Whether `text` can be written as a plain scalar and read back as exactly this string.
 fn is_plain(text: &str, key: bool) -> bool {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "_./@-".contains(c) || (c == ':' && !key);
+    // Bytes, not characters: every allowed character is ASCII, and no byte of another is.
+    let allowed =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'@' | b'-') || (b == b':' && !key);
     // A letter first rules out numbers, dates, sexagesimals, `~`, `<<`, `=`, `.inf` and every
     // indicator character; a final `:` would start a mapping.
     text.starts_with(|c: char| c.is_ascii_alphabetic())
-        && text.chars().all(allowed)
+        && text.bytes().all(allowed)
         && !text.ends_with(':')
         && !YAML_WORDS.iter().any(|word| word.eq_ignore_ascii_case(text))
 }
@@ -49,19 +51,35 @@ fn is_plain(text: &str, key: bool) -> bool {
 /// DEL, C1 with NEL, U+2028, U+2029, the BOM, U+FFFE, U+FFFF) becomes `\uXXXX`.
 fn write_quoted(text: &str, out: &mut String) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+    // Runs of characters written as they are are copied in one go; printable ASCII but `"` and
+    // `\` is found by its bytes, undecoded.
+    let bytes = text.as_bytes();
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        at += json::plain_ascii_len(&bytes[at..]);
+        let Some(c) = text[at..].chars().next() else { break };
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => "",
+            c => {
+                at += c.len_utf8();
+                continue;
             }
-            c => out.push(c),
+        };
+        out.push_str(&text[copied..at]);
+        at += c.len_utf8();
+        copied = at;
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push_str(escape);
         }
     }
+    out.push_str(&text[copied..]);
     out.push('"');
 }
 
@@ -76,6 +94,23 @@ fn write_string(text: &str, key: bool, out: &mut String) {
 fn pad(indent: usize, out: &mut String) {
     for _ in 0..indent {
         out.push_str("  ");
+    }
+}
+
+/// Writes the members of a template object made by `cloudformation::template_tree`.
+fn write_node_mapping(members: &[(&str, Node)], indent: usize, out: &mut String) {
+    for (key, node) in members {
+        pad(indent, out);
+        write_string(key, true, out);
+        out.push(':');
+        match node {
+            Node::Json(value) => write_value(value, indent + 1, out),
+            Node::Object(inner) if inner.is_empty() => out.push_str(" {}\n"),
+            Node::Object(inner) => {
+                out.push('\n');
+                write_node_mapping(inner, indent + 1, out);
+            }
+        }
     }
 }
 

@@ -149,12 +149,12 @@ pub fn chars_exceed(value: &Json, budget: usize) -> bool {
 }
 
 /// Whether the text inside `value`, as `measure` counts it, is longer than `budget`.
-fn exceeds(value: &Json, budget: usize, measure: fn(&str) -> usize) -> bool {
+fn exceeds(value: &Json, budget: usize, measure: impl Fn(&str) -> usize + Copy) -> bool {
     fn take(left: &mut usize, n: usize) -> bool {
         *left = left.saturating_sub(n);
         *left == 0
     }
-    fn walk(value: &Json, left: &mut usize, measure: fn(&str) -> usize) -> bool {
+    fn walk(value: &Json, left: &mut usize, measure: impl Fn(&str) -> usize + Copy) -> bool {
         match value {
             Json::String(s) | Json::Number(s) => take(left, measure(s) + 1),
             Json::Null | Json::Bool(_) => take(left, 4),
@@ -289,8 +289,12 @@ fn write_rows(syntax: &Syntax, brackets: [&str; 2], rows: Rows, level: Option<us
 }
 
 fn push_indent(syntax: &Syntax, level: usize, out: &mut String) {
-    for _ in 0..level {
-        out.push_str(syntax.indent);
+    // Every line starts with one: the whole indentation is one copy when it is spaces (as in
+    // every syntax here) and not too deep, rather than one copy per level.
+    const SPACES: &str = "                                                                "; // 64
+    match SPACES.get(..level * syntax.indent.len()) {
+        Some(spaces) if syntax.indent.bytes().all(|b| b == b' ') => out.push_str(spaces),
+        _ => (0..level).for_each(|_| out.push_str(syntax.indent)),
     }
 }
 
@@ -339,7 +343,7 @@ const R_RESERVED: &[&str] = &[
 ];
 
 /// An ASCII letter (or an extra first character), then letters, digits or extra characters.
-fn is_identifier(key: &str, first_extra: fn(char) -> bool, rest_extra: fn(char) -> bool) -> bool {
+fn is_identifier(key: &str, first_extra: impl Fn(char) -> bool, rest_extra: impl Fn(char) -> bool) -> bool {
     let mut chars = key.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || first_extra(c))
         && chars.all(|c| c.is_ascii_alphanumeric() || rest_extra(c))
@@ -353,11 +357,8 @@ fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
     let mut run_start = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if matches!(bytes[at], b' '..=b'~') && !matches!(bytes[at], b'"' | b'\\') {
-            at += 1;
-            continue;
-        }
-        let c = text[at..].chars().next().unwrap_or_default();
+        at += crate::json::plain_ascii_len(&bytes[at..]);
+        let Some(c) = text[at..].chars().next() else { break };
         let plain = match c {
             '"' | '\\' | '\n' | '\r' | '\t' => false,
             c => !(is_invisible(c) || (syntax.ascii_only && !c.is_ascii())),

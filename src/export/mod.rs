@@ -150,23 +150,35 @@ pub fn render(format: Format, request: &Json, options: &Options) -> Export {
 /// `KMSKeyID` → `kms_key_id`. A capital starts a word after a lower-case letter or a digit,
 /// and the last capital of a run starts one when a lower-case letter follows.
 pub(crate) fn lower_words(name: &str, separator: char) -> String {
-    // One pass with one character of look-behind and one of look-ahead: this runs for every
-    // option and argument name of an export.
     let mut out = String::with_capacity(name.len() + 4);
-    let mut previous: Option<char> = None;
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let (true, Some(previous)) = (c.is_ascii_uppercase(), previous) {
-            let next_is_lower = chars.peek().is_some_and(|n| n.is_ascii_lowercase());
-            if previous.is_ascii_lowercase()
+    push_lower_words(name, separator, &mut out);
+    out
+}
+
+/// Writes [`lower_words`]`(name, separator)` at the end of `out`.
+pub(crate) fn push_lower_words(name: &str, separator: char, out: &mut String) {
+    // One pass over the bytes with one of look-behind and one of look-ahead: this runs for
+    // every option and argument name of an export. Every byte tested is ASCII, and no byte of a
+    // multi-byte character is, so bytes decide as characters would. Each word is copied whole
+    // and lowered in place.
+    let bytes = name.as_bytes();
+    let mut word_start = 0;
+    for at in 1..=bytes.len() {
+        let starts_word = bytes.get(at).is_some_and(u8::is_ascii_uppercase) && {
+            let previous = bytes[at - 1];
+            let next_is_lower = bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+            previous.is_ascii_lowercase()
                 || previous.is_ascii_digit()
                 || (previous.is_ascii_uppercase() && next_is_lower)
-            {
+        };
+        if starts_word || at == bytes.len() {
+            if word_start > 0 {
                 out.push(separator);
             }
+            let start = out.len();
+            out.push_str(&name[word_start..at]);
+            out[start..].make_ascii_lowercase();
+            word_start = at;
         }
-        out.push(c.to_ascii_lowercase());
-        previous = Some(c);
     }
-    out
 }

@@ -160,7 +160,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         }
     }
     text.push_str("resource \"aws_cognito_user_pool\" \"this\" {\n");
-    write_body(&body, 1, &mut text);
+    write_body(&body, 1, &writer.text, &mut text);
     text.push_str("}\n");
 
     let mut notes = vec![
@@ -184,22 +184,37 @@ pub fn render(request: &Json, options: &Options) -> Export {
     Export { text, notes }
 }
 
-/// One line (or nested group of lines) of a block body.
+/// One line (or nested group of lines) of a block body. Names and values are [`Span`]s of the
+/// writer's text.
 enum Item {
     Attr {
-        name: String,
-        value: String,
+        name: Span,
+        value: Span,
     },
     Map {
-        name: String,
-        entries: Vec<(String, String)>,
+        name: Span,
+        entries: Vec<(Span, Span)>,
     },
     Block {
-        name: String,
+        name: Span,
         body: Vec<Item>,
     },
     /// A `#` line about the item that follows it (static text: never user data).
     Comment(&'static str),
+}
+
+/// Where a name or literal is in `Writer::text`, by byte range: each is written once into that
+/// one string rather than into a string of its own (a request has hundreds).
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
 }
 
 #[derive(Default)]
@@ -210,9 +225,20 @@ struct Writer {
     /// Model paths of values NFC may change.
     nfc: Vec<String>,
     notes: Vec<String>,
+    /// The names and literals of the items, one after another.
+    text: String,
+    /// The argument names written so far, by field: the same few recur in every schema block.
+    names: Vec<(&'static Field, Span)>,
 }
 
 impl Writer {
+    /// What `write` writes, added to the text.
+    fn span(&mut self, write: impl FnOnce(&mut String)) -> Span {
+        let start = self.text.len();
+        write(&mut self.text);
+        Span { start, end: self.text.len() }
+    }
+
     /// Records something the request holds that this resource does not say.
     fn leave_out(&mut self, path: &str, why: impl Into<String>) {
         if !self.left_out.iter().any(|(p, ..)| p == path) {
@@ -270,8 +296,18 @@ impl Writer {
         }
     }
 
+    /// The argument or block name of `field`, written once per export.
+    fn name(&mut self, field: &'static Field) -> Span {
+        if let Some(&(_, name)) = self.names.iter().rev().find(|(known, _)| std::ptr::eq(*known, field)) {
+            return name;
+        }
+        let name = self.span(|text| push_argument_name(field, text));
+        self.names.push((field, name));
+        name
+    }
+
     fn field(&mut self, field: &'static Field, value: &Json, request: &Json, out: &mut Vec<Item>) {
-        let name = argument_name(field);
+        let name = self.name(field);
         let element = field.child_fields().next();
         match (field.kind, value) {
             (Kind::Structure, Json::Object(inner)) => {
@@ -287,7 +323,7 @@ impl Writer {
                     match (item, element) {
                         (Json::Object(inner), Some(element)) => {
                             if let Some(body) = self.block_body(element, inner, request) {
-                                out.push(Item::Block { name: name.clone(), body });
+                                out.push(Item::Block { name, body });
                             }
                         }
                         _ => self.leave_out(field.path, format!("holds {}, not objects", item.type_name())),
@@ -295,14 +331,18 @@ impl Writer {
                 }
             }
             (Kind::List, Json::Array(items)) => {
-                let mut literals = Vec::new();
-                for item in items {
-                    match self.scalar(element.map_or(field.path, |e| e.path), item) {
-                        Some(literal) => literals.push(literal),
-                        None => return self.leave_out(field.path, format!("holds {}", item.type_name())),
+                let start = self.text.len();
+                self.text.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.text.push_str(", ");
+                    }
+                    if self.scalar(element.map_or(field.path, |e| e.path), item).is_none() {
+                        return self.leave_out(field.path, format!("holds {}", item.type_name()));
                     }
                 }
-                out.push(Item::Attr { name, value: format!("[{}]", literals.join(", ")) });
+                self.text.push(']');
+                out.push(Item::Attr { name, value: Span { start, end: self.text.len() } });
             }
             (Kind::Map, Json::Object(entries)) => {
                 let mut pairs = Vec::new();
@@ -311,7 +351,7 @@ impl Writer {
                 for (key, item) in entries {
                     self.check_nfc(&key_path, key);
                     match self.scalar(&value_path, item) {
-                        Some(literal) => pairs.push((map_key(key), literal)),
+                        Some(literal) => pairs.push((self.span(|text| write_map_key(key, text)), literal)),
                         None => return self.leave_out(field.path, format!("holds {}", item.type_name())),
                     }
                 }
@@ -345,7 +385,8 @@ impl Writer {
             let member = path.strip_prefix(owner.path).and_then(|rest| rest.strip_prefix('.'));
             if member.is_some_and(|member| !inner.iter().any(|(key, _)| key == member)) {
                 body.push(Item::Comment("Not in the request: required by the provider, which sends nothing for \"\"."));
-                body.push(Item::Attr { name: argument.to_string(), value: "\"\"".to_string() });
+                let name = self.span(|text| text.push_str(argument));
+                body.push(Item::Attr { name, value: self.span(|text| text.push_str("\"\"")) });
             }
         }
         match owner.path {
@@ -376,15 +417,15 @@ impl Writer {
     }
 
     /// A scalar as an HCL literal: strings quoted and escaped, numbers as written, booleans.
-    fn scalar(&mut self, path: &str, value: &Json) -> Option<String> {
+    fn scalar(&mut self, path: &str, value: &Json) -> Option<Span> {
         match value {
             Json::String(text) => {
                 self.check_nfc(path, text);
-                Some(hcl_string(text))
+                Some(self.span(|out| write_hcl_string(text, out)))
             }
-            Json::Number(lexeme) => Some(lexeme.clone()),
-            Json::Bool(flag) => Some(flag.to_string()),
-            Json::Null => Some("null".to_string()),
+            Json::Number(lexeme) => Some(self.span(|out| out.push_str(lexeme))),
+            Json::Bool(flag) => Some(self.span(|out| out.push_str(if *flag { "true" } else { "false" }))),
+            Json::Null => Some(self.span(|out| out.push_str("null"))),
             Json::Array(_) | Json::Object(_) => None,
         }
     }
@@ -412,15 +453,17 @@ impl Writer {
             return;
         }
         if totp {
-            let enabled = Item::Attr { name: "enabled".into(), value: "true".into() };
-            out.push(Item::Block { name: "software_token_mfa_configuration".into(), body: vec![enabled] });
+            let enabled =
+                Item::Attr { name: self.span(|t| t.push_str("enabled")), value: self.span(|t| t.push_str("true")) };
+            let name = self.span(|t| t.push_str("software_token_mfa_configuration"));
+            out.push(Item::Block { name, body: vec![enabled] });
         }
         if email {
             let body = vec![
                 Item::Comment("The provider ignores an empty block. Edit the subject; add message = \"... {####} ...\" for your own text."),
-                Item::Attr { name: "subject".into(), value: hcl_string(EMAIL_MFA_SUBJECT) },
+                Item::Attr { name: self.span(|t| t.push_str("subject")), value: self.span(|t| write_hcl_string(EMAIL_MFA_SUBJECT, t)) },
             ];
-            out.push(Item::Block { name: "email_mfa_configuration".into(), body });
+            out.push(Item::Block { name: self.span(|t| t.push_str("email_mfa_configuration")), body });
             let account = request.get("EmailConfiguration").and_then(|c| c.get("EmailSendingAccount"));
             if account.and_then(Json::as_str) != Some("DEVELOPER") {
                 self.notes.push("Email MFA needs EmailSendingAccount DEVELOPER (your own Amazon SES identity) and the Essentials or Plus tier: AWS will refuse it otherwise.".to_string());
@@ -449,11 +492,11 @@ fn within(path: &str, prefix: &str) -> bool {
     path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[', '{']))
 }
 
-/// The Terraform argument or block name of a model field.
-fn argument_name(field: &Field) -> String {
+/// Writes the Terraform argument or block name of a model field.
+fn push_argument_name(field: &Field, out: &mut String) {
     match RENAMED.iter().find(|(path, _)| *path == field.path) {
-        Some((_, name)) => name.to_string(),
-        None => snake_case(field.name),
+        Some((_, name)) => out.push_str(name),
+        None => super::push_lower_words(field.name, '_', out),
     }
 }
 
@@ -462,29 +505,49 @@ fn snake_case(name: &str) -> String {
     super::lower_words(name, '_')
 }
 
-/// A map key: bare when it is a plain identifier (and not a keyword the parser would read as
-/// one), quoted otherwise (`"app:component"`).
-fn map_key(key: &str) -> String {
+/// Writes a map key: bare when it is a plain identifier (and not a keyword the parser would
+/// read as one), quoted otherwise (`"app:component"`).
+fn write_map_key(key: &str, out: &mut String) {
     let mut chars = key.chars();
     let identifier = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if identifier && !matches!(key, "true" | "false" | "null" | "for" | "in" | "if") {
-        key.to_string()
+        out.push_str(key);
     } else {
-        hcl_string(key)
+        write_hcl_string(key, out);
     }
 }
 
-/// `text` as a quoted HCL string whose value is exactly `text`: `"` and `\` escaped, control
+/// Writes `text` as a quoted HCL string whose value is exactly `text`: `"` and `\` escaped, control
 /// and invisible characters as `\n \r \t \uNNNN`, and template sequences neutralised (`${` →
 /// `$${`, `%{` → `%%{`). A `$` or `%` right before another one is written `\u0024`/`\u0025`,
 /// so a doubled sign in the output only ever means the escape, whatever the reader's scanner.
-fn hcl_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+fn write_hcl_string(text: &str, out: &mut String) {
     out.push('"');
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    // Runs of characters written as they are are copied in one go (most text is plain), and
+    // printable ASCII other than `"`, `\`, `$` and `%` is decided by its byte, undecoded.
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if matches!(bytes[at], b' '..=b'~') && !matches!(bytes[at], b'"' | b'\\' | b'$' | b'%') {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        let next = text[at + c.len_utf8()..].chars().next();
+        let plain = match c {
+            '"' | '\\' | '\n' | '\r' | '\t' => false,
+            '$' | '%' => next != Some('{') && next != Some(c),
+            c => !(c.is_control() || is_hidden(c)),
+        };
+        if plain {
+            at += c.len_utf8();
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        at += c.len_utf8();
+        copied = at;
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -495,24 +558,24 @@ fn hcl_string(text: &str) -> String {
                 out.push(c);
                 out.push(c);
             }
-            '$' | '%' if next == Some(c) => {
+            // A sign before another one, a control or an invisible character.
+            c => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
-            c if c.is_control()
-                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') =>
-            {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
         }
     }
+    out.push_str(&text[copied..]);
     out.push('"');
-    out
+}
+
+/// Invisible characters [`write_hcl_string`] writes as escapes, besides controls.
+fn is_hidden(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Writes a block body: arguments first, then maps, then nested blocks (each group in request
 /// order), so the simple settings read together at the top.
-fn write_body(items: &[Item], depth: usize, out: &mut String) {
+fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
     // Each item keeps the comments right before it.
     let mut chunks: Vec<&[Item]> = Vec::new();
     let mut start = 0;
@@ -532,6 +595,15 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
         (0..3).flat_map(|r| chunks.iter().filter(move |c| rank(c) == r)).flat_map(|c| c.iter()).collect();
 
     let indent = "  ".repeat(depth);
+    // One indented line of `parts`, pushed one by one: the formatting machinery costs more
+    // than the text.
+    let line = |parts: &[&str], out: &mut String| {
+        out.push_str(&indent);
+        for part in parts {
+            out.push_str(part);
+        }
+        out.push('\n');
+    };
     let mut i = 0;
     while i < ordered.len() {
         // Items are separated by a blank line, except a comment from what it describes.
@@ -544,12 +616,12 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
             let width = ordered[i..i + run].iter().map(|item| name_width(item)).max().unwrap_or(0);
             for item in &ordered[i..i + run] {
                 if let Item::Attr { name, value } = item {
-                    // `{name:width$}` by hand: the formatting machinery costs more than the text.
+                    // `{name:width$}` by hand.
                     out.push_str(&indent);
-                    out.push_str(name);
-                    pad_to(width, name, out);
+                    out.push_str(name.of(text));
+                    pad_to(width, name.of(text), out);
                     out.push_str(" = ");
-                    out.push_str(value);
+                    out.push_str(value.of(text));
                     out.push('\n');
                 }
             }
@@ -558,30 +630,26 @@ fn write_body(items: &[Item], depth: usize, out: &mut String) {
         }
         match ordered[i] {
             Item::Attr { .. } => {}
-            Item::Comment(text) => {
-                let _ = writeln!(out, "{indent}# {text}");
-            }
-            Item::Map { name, entries } if entries.is_empty() => {
-                let _ = writeln!(out, "{indent}{name} = {{}}");
-            }
+            Item::Comment(comment) => line(&["# ", comment], out),
+            Item::Map { name, entries } if entries.is_empty() => line(&[name.of(text), " = {}"], out),
             Item::Map { name, entries } => {
-                let _ = writeln!(out, "{indent}{name} = {{");
-                let width = entries.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0);
+                line(&[name.of(text), " = {"], out);
+                let width = entries.iter().map(|(key, _)| key.of(text).chars().count()).max().unwrap_or(0);
                 for (key, value) in entries {
                     out.push_str(&indent);
                     out.push_str("  ");
-                    out.push_str(key);
-                    pad_to(width, key, out);
+                    out.push_str(key.of(text));
+                    pad_to(width, key.of(text), out);
                     out.push_str(" = ");
-                    out.push_str(value);
+                    out.push_str(value.of(text));
                     out.push('\n');
                 }
-                let _ = writeln!(out, "{indent}}}");
+                line(&["}"], out);
             }
             Item::Block { name, body } => {
-                let _ = writeln!(out, "{indent}{name} {{");
-                write_body(body, depth + 1, out);
-                let _ = writeln!(out, "{indent}}}");
+                line(&[name.of(text), " {"], out);
+                write_body(body, depth + 1, text, out);
+                line(&["}"], out);
             }
         }
         i += 1;
@@ -595,7 +663,7 @@ fn pad_to(width: usize, text: &str, out: &mut String) {
 
 fn name_width(item: &Item) -> usize {
     match item {
-        Item::Attr { name, .. } => name.len(),
+        Item::Attr { name, .. } => name.end - name.start,
         _ => 0,
     }
 }
@@ -610,6 +678,18 @@ mod tests {
     const MAPPING: &str = include_str!("../../tests/conformance/terraform/mapping.tsv");
     /// The provider 6.25.0 schema of aws_cognito_user_pool (path, kind, nesting, value type).
     const SCHEMA: &str = include_str!("../../tests/conformance/terraform/aws_cognito_user_pool.aws-6.25.0.tsv");
+
+    fn hcl_string(text: &str) -> String {
+        let mut out = String::new();
+        write_hcl_string(text, &mut out);
+        out
+    }
+
+    fn map_key(key: &str) -> String {
+        let mut out = String::new();
+        write_map_key(key, &mut out);
+        out
+    }
 
     fn parse_json(text: &str) -> Json {
         crate::json::parse(text).expect("test JSON parses").0
@@ -1122,7 +1202,7 @@ mod tests {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(&argument_name(f));
+                    push_argument_name(f, &mut path);
                 }
             }
         }

@@ -307,23 +307,20 @@ fn constraints_values(ctx: &Ctx, out: &mut Vec<Finding>) {
     for row in ctx.rows("Schema") {
         let name = row.text("Name").unwrap_or("this attribute");
         let lengths = ["StringAttributeConstraints.MinLength", "StringAttributeConstraints.MaxLength"];
-        let parsed: Vec<Option<u64>> = lengths
-            .iter()
-            .map(|member| {
-                let text = row.text(member)?;
-                let value = text.parse::<u64>().ok().filter(|_| text.bytes().all(|b| b.is_ascii_digit()));
-                if value.is_none() {
-                    out.push(Finding::at_paths(
-                        vec![row.at(member)],
-                        format!(
-                            "Enter the {} of ‘{name}’ as a whole number of characters, like 256, in quotes as text",
-                            if member.ends_with("MinLength") { "minimum length" } else { "maximum length" }
-                        ),
-                    ));
-                }
-                value
-            })
-            .collect();
+        let parsed = lengths.map(|member| {
+            let text = row.text(member)?;
+            let value = text.parse::<u64>().ok().filter(|_| text.bytes().all(|b| b.is_ascii_digit()));
+            if value.is_none() {
+                out.push(Finding::at_paths(
+                    vec![row.at(member)],
+                    format!(
+                        "Enter the {} of ‘{name}’ as a whole number of characters, like 256, in quotes as text",
+                        if member.ends_with("MinLength") { "minimum length" } else { "maximum length" }
+                    ),
+                ));
+            }
+            value
+        });
         if let Some(max) = parsed[1].filter(|&m| m > 2048) {
             out.push(Finding::at_paths(
                 vec![row.at(lengths[1])],
@@ -339,23 +336,20 @@ fn constraints_values(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
         let values = ["NumberAttributeConstraints.MinValue", "NumberAttributeConstraints.MaxValue"];
-        let numbers: Vec<Option<&str>> = values
-            .iter()
-            .map(|member| {
-                let text = row.text(member)?;
-                if !is_decimal(text) {
-                    out.push(Finding::at_paths(
-                        vec![row.at(member)],
-                        format!(
-                            "Enter the {} of ‘{name}’ as a number, like 100, in quotes as text",
-                            if member.ends_with("MinValue") { "minimum value" } else { "maximum value" }
-                        ),
-                    ));
-                    return None;
-                }
-                Some(text)
-            })
-            .collect();
+        let numbers = values.map(|member| {
+            let text = row.text(member)?;
+            if !is_decimal(text) {
+                out.push(Finding::at_paths(
+                    vec![row.at(member)],
+                    format!(
+                        "Enter the {} of ‘{name}’ as a number, like 100, in quotes as text",
+                        if member.ends_with("MinValue") { "minimum value" } else { "maximum value" }
+                    ),
+                ));
+                return None;
+            }
+            Some(text)
+        });
         if let (Some(min), Some(max)) = (numbers[0], numbers[1]) {
             if decimal_cmp(min, max).is_gt() {
                 out.push(Finding::at_paths(

@@ -56,7 +56,8 @@ fn too_many(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 fn allowed(c: char) -> bool {
     use crate::pattern::Category;
-    matches!(Category::of(c), Category::Letter | Category::Number) || c == ' ' || "+-=._:/@".contains(c)
+    matches!(Category::of(c), Category::Letter | Category::Number)
+        || matches!(c, ' ' | '+' | '-' | '=' | '.' | '_' | ':' | '/' | '@')
 }
 
 fn characters(ctx: &Ctx, out: &mut Vec<Finding>) {
