@@ -29,6 +29,7 @@ pub mod sample;
 pub mod saved;
 pub mod search;
 pub mod share;
+pub mod slices;
 pub mod validate;
 pub mod value;
 pub mod worker;

@@ -19,6 +19,7 @@
 use super::browser::focus_later;
 use super::erased::{attr, keyed_rows, memo, on, optional, show};
 use super::help::Help;
+use super::progressive::Progress;
 use super::Store;
 use crate::diagnostic::Severity;
 use crate::model::overlay::{self, Section};
@@ -41,9 +42,17 @@ fn fixed(text: String) -> Text {
     Arc::new(move || text.clone())
 }
 
-/// One guided section: a heading, an intro and its fields.
+/// One guided section: a heading, an intro and its fields. The section appears with the slice
+/// of the page that holds its first field and each further field with its own slice (see
+/// `progressive`), so that no single task blocks input for long. Slices only ever add at the
+/// end of the form: nothing on screen moves while the rest arrives.
 #[component]
-pub fn SectionView(section: &'static Section) -> impl IntoView {
+pub fn SectionView(section: &'static Section, index: usize, progress: Progress) -> impl IntoView {
+    let first_ready = progress.field_ready(index, 0);
+    show(move || first_ready.get(), move || section_body(section, index, progress))
+}
+
+fn section_body(section: &'static Section, index: usize, progress: Progress) -> AnyView {
     let title_id = format!("s-{}-title", section.id);
     let labelledby = title_id.clone();
     view! {
@@ -56,14 +65,21 @@ pub fn SectionView(section: &'static Section) -> impl IntoView {
             {section
                 .paths
                 .iter()
-                .filter_map(|path| model::by_path(path))
-                .map(|field| {
-                    let locator: Loc = member_chain(field).into();
-                    deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
+                .enumerate()
+                .filter_map(|(position, path)| Some((progress.field_ready(index, position), model::by_path(path)?)))
+                .map(|(ready, field)| {
+                    show(
+                        move || ready.get(),
+                        move || {
+                            let locator: Loc = member_chain(field).into();
+                            deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
+                        },
+                    )
                 })
                 .collect_view()}
         </section>
     }
+    .into_any()
 }
 
 /// "Reset this section": unsets every field it shows (the API defaults apply), as one

@@ -14,6 +14,7 @@ mod export_panel;
 mod fields;
 mod help;
 mod panels;
+mod progressive;
 mod toolbar;
 mod watch;
 mod worker;
@@ -28,6 +29,7 @@ use erased::{memo, on};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Every diagnostic of the form, indexed by the path where its fix goes.
 #[derive(Debug, Default)]
@@ -143,19 +145,26 @@ impl Store {
         let form = RwSignal::new(FormValue::new());
         let findings = memo(move || Arc::new(Findings::new(form.with(crate::diagnostics))));
         let problem_triggers = StoredValue::new(HashMap::<String, ArcTrigger>::new());
-        Effect::new(move |previous: Option<Arc<Findings>>| {
-            let current = findings.get();
-            let woken: Vec<ArcTrigger> = problem_triggers.with_value(|triggers| match &previous {
-                Some(previous) => {
-                    previous.changed_paths(&current).into_iter().filter_map(|p| triggers.get(p).cloned()).collect()
+        // Started in a task of its own: its first run computes every diagnostic (with the
+        // rules' code compiled on first use, the longest piece of start-up), which should not
+        // lengthen the task that shows the page (see `progressive`).
+        let owner = Owner::current();
+        let wake_changed_problems = move || {
+            Effect::new(move |previous: Option<Arc<Findings>>| {
+                let current = findings.get();
+                let woken: Vec<ArcTrigger> = problem_triggers.with_value(|triggers| match &previous {
+                    Some(previous) => {
+                        previous.changed_paths(&current).into_iter().filter_map(|p| triggers.get(p).cloned()).collect()
+                    }
+                    None => triggers.values().cloned().collect(),
+                });
+                for trigger in woken {
+                    trigger.notify();
                 }
-                None => triggers.values().cloned().collect(),
+                current
             });
-            for trigger in woken {
-                trigger.notify();
-            }
-            current
-        });
+        };
+        set_timeout(move || owner.unwrap_or_default().with(wake_changed_problems), std::time::Duration::ZERO);
         Store {
             form,
             findings,
@@ -330,47 +339,73 @@ fn autosave(store: Store) {
     }
 }
 
-/// The whole page.
+/// The form, its navigation and the exports: everything below the header.
 #[component]
-pub fn App() -> impl IntoView {
-    let store = Store::new();
-    provide_context(store);
-    restore(store);
-    autosave(store);
+fn Workspace() -> impl IntoView {
+    let progress = progressive::Progress::start();
+    let exports_ready = progress.exports_ready();
     view! {
-        <a class="ps-skip-link" href="#main">"Skip to the form"</a>
-        <header class="ps-header">
-            <div class="ps-header__inner">
-                <p class="ps-header__title">"Poolsmith"</p>
-                <p class="ps-header__tagline">
-                    "Build an Amazon Cognito CreateUserPool request. Everything stays in your browser."
-                </p>
-            </div>
-            <toolbar::Toolbar />
-        </header>
         <div class="ps-layout">
             <panels::SectionNav />
             <main id="main" class="ps-main" tabindex="-1">
                 <h1 class="ps-title">"Create a user pool"</h1>
                 <panels::Notices />
                 <panels::ErrorSummary />
-                <form class="ps-form" novalidate=true on:submit=on(|ev: web_sys::SubmitEvent| ev.prevent_default())>
-                    {SECTIONS.iter().map(|section| view! { <fields::SectionView section=section /> }.into_any()).collect_view()}
+                <form
+                    class="ps-form"
+                    novalidate=true
+                    aria-busy=move || if progress.complete() { "false" } else { "true" }
+                    on:submit=on(|ev: web_sys::SubmitEvent| ev.prevent_default())
+                >
+                    {SECTIONS
+                        .iter()
+                        .enumerate()
+                        .map(|(index, section)| {
+                            view! { <fields::SectionView section=section index=index progress=progress /> }.into_any()
+                        })
+                        .collect_view()}
                 </form>
             </main>
             <aside class="ps-aside" aria-label="Exports">
-                <export_panel::ExportPanel />
+                {erased::show(move || exports_ready.get(), || view! { <export_panel::ExportPanel /> }.into_any())}
             </aside>
         </div>
     }
 }
 
-/// Mounts the app on `<body>` (the WebAssembly entry point calls this).
+/// The app: the shared [`Store`] and the toolbar, in the page's header; the workspace follows
+/// in a task of its own, so that neither task is long on a slow phone (see `progressive`).
+/// Only ever adding below what is on screen, it moves nothing.
+#[component]
+fn App() -> impl IntoView {
+    let owner = Owner::current();
+    set_timeout(
+        move || {
+            // Mounted under this owner, the workspace finds the store in context.
+            if let Some(owner) = owner {
+                owner.with(|| leptos::mount::mount_to_body(Workspace));
+            }
+            // For the "interactive" measurement (scripts/bench): the first fields now accept input.
+            progressive::mark("poolsmith:interactive");
+            browser::register_service_worker();
+        },
+        std::time::Duration::ZERO,
+    );
+    let store = Store::new();
+    provide_context(store);
+    restore(store);
+    autosave(store);
+    view! { <toolbar::Toolbar /> }
+}
+
+/// Mounts the app (the WebAssembly entry point calls this). `index.html` already shows the
+/// header, so the page has its title and purpose on screen before the WebAssembly arrives;
+/// the toolbar takes the loading line's place at the end of that header.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
-    // For the "interactive" measurement (scripts/bench): the form now accepts input.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("poolsmith:interactive");
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(header) = document.query_selector("header").ok().flatten() else { return };
+    if let Some(loading) = document.get_element_by_id("ps-loading") {
+        loading.remove();
     }
-    browser::register_service_worker();
+    leptos::mount::mount_to(header.unchecked_into(), App).forget();
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, openApp, field, problemOf, previewRequest } from './harness.mjs';
+import { serve, launch, openApp, appReady, field, problemOf, previewRequest } from './harness.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const CLI = process.env.POOLSMITH_CLI || join(ROOT, 'target/debug/poolsmith');
@@ -144,7 +144,7 @@ test('the share link rebuilds the form, and a reload restores the draft', async 
   const other = await browser.newContext();
   const shared = await other.newPage();
   await shared.goto(link);
-  await shared.waitForSelector('[name="PoolName"]');
+  await appReady(shared);
   await shared.locator('.ps-notice', { hasText: 'Loaded the request from the share link.' }).waitFor();
   assert.deepEqual(await previewRequest(shared), tricky);
   assert.ok(!shared.url().includes('#request='), 'the fragment is cleared after loading');
@@ -152,7 +152,7 @@ test('the share link rebuilds the form, and a reload restores the draft', async 
 
   await field(page, 'DeletionProtection').selectOption('ACTIVE');
   await page.reload();
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   assert.deepEqual(await previewRequest(page), { ...tricky, DeletionProtection: 'ACTIVE' });
   assert.equal(await field(page, 'PoolName').inputValue(), 'shared pool');
   assert.deepEqual(problems, []);
@@ -171,7 +171,7 @@ test('a corrupt saved draft never breaks the app and is set aside', async () => 
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   await page.locator('.ps-notice', { hasText: 'could not be read' }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('poolsmith.draft.unreadable')), '{"version": 1, "request": {"PoolName": ');
   assert.deepEqual(errors, []);

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = process.env.POOLSMITH_DIST || join(ROOT, 'dist');
@@ -15,9 +16,14 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Serves `dir` at http://127.0.0.1:<port><base>; resolves to { url, close, requests }. */
+/**
+ * Serves `dir` at http://127.0.0.1:<port><base>; resolves to { url, close, requests }.
+ * Compresses with gzip when the browser accepts it, as GitHub Pages does (for .wasm too), so
+ * that Lighthouse's simulated slow network sees the bytes a user downloads.
+ */
 export async function serve(dir = DIST, base = '/') {
   const requests = [];
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://x');
@@ -28,8 +34,16 @@ export async function serve(dir = DIST, base = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        const key = `${file}:${body.length}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+        res.end(gzipped.get(key));
+      } else {
+        res.writeHead(200, headers);
+        res.end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -59,8 +73,13 @@ export async function openApp(browser, url, { colorScheme = 'light', viewport = 
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   await page.goto(url);
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   return { context, page, problems };
+}
+
+/** Waits until every section of the form is rendered (they appear one per task after load). */
+export async function appReady(page) {
+  await page.waitForSelector('form.ps-form[aria-busy="false"]', { state: 'attached' });
 }
 
 /** The control whose name attribute is the field path. */

@@ -1,12 +1,13 @@
-// Quality bars in the browser: the Content-Security-Policy is never violated, no request leaves
-// the origin, hostile text renders as text everywhere, the app works offline after the first
-// load, and a new build replaces the old offline cache.
+// Quality bars in the browser: the page shows before the WebAssembly and renders the form in
+// slices without moving anything, the Content-Security-Policy is never violated, no request
+// leaves the origin, hostile text renders as text everywhere, the app works offline after the
+// first load, and a new build replaces the old offline cache.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openApp, field, previewRequest, DIST } from './harness.mjs';
+import { serve, launch, openApp, appReady, field, previewRequest, DIST } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -36,6 +37,34 @@ async function fullSession(page) {
   await page.locator('#error-summary').waitFor();
 }
 
+for (const [name, viewport] of [['phone', { width: 412, height: 823 }], ['desktop', { width: 1400, height: 1000 }]]) {
+  test(`the page shows before the WebAssembly arrives, then the form comes in without moving anything (${name})`, async () => {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    // Hold the app's WebAssembly back until the page has been looked at.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/poolsmith-app-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.getByText('Build an Amazon Cognito CreateUserPool request.').waitFor();
+    assert.equal(await page.locator('#ps-loading').textContent(), 'Loading the form…');
+    release();
+    await appReady(page);
+    assert.equal(await page.locator('#ps-loading').count(), 0, 'the loading line gives way to the form');
+    assert.equal(await page.locator('section.ps-section').count(), 10, 'every section is in');
+    assert.equal(await page.locator('header .ps-toolbar').count(), 1, 'the toolbar joins the page header');
+    await page.locator('pre[data-format="request-json"]').waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift while the slices arrive');
+    await context.close();
+  });
+}
+
 test('a full session violates no Content-Security-Policy rule and sends nothing off the origin', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
@@ -48,7 +77,7 @@ test('a full session violates no Content-Security-Policy rule and sends nothing 
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+';/);
   assert.doesNotMatch(csp, /unsafe-inline/);
@@ -95,7 +124,7 @@ test('after the first load the app works offline, and a new build replaces the o
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(local.url);
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The worker claims the open page when it activates.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
@@ -104,7 +133,7 @@ test('after the first load the app works offline, and a new build replaces the o
 
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   await field(page, 'PoolName').fill('offline-pool');
   assert.deepEqual(await previewRequest(page), { PoolName: 'offline-pool' });
   await page.locator('button[role="tab"][data-format="terraform"]').click();
