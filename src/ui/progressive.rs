@@ -1,17 +1,19 @@
-//! The page in slices: the shell (toolbar, navigation) and the first fields render with the
-//! page; the exports and then the other fields follow, a few at a time, one slice per task.
+//! The form in slices. The app starts with the store and the toolbar; the workspace follows in
+//! the next task with the navigation and the first fields (slice `FIRST_SLICE`), then the
+//! exports and the other fields, a few at a time, one slice per task (`crate::slices` plans
+//! them).
 //!
-//! Rendering everything at once is one long task (about 450 ms on a throttled phone) in which
-//! the page can neither paint nor take input. In slices, no task blocks for long, the page
-//! shows at once and the first fields take input at once. The form is marked
-//! `aria-busy` until the last slice is in.
+//! Rendering everything at once is one long task (about 420 ms on Lighthouse's throttled phone)
+//! in which the page can neither paint nor take input. In slices no task blocks for long, and
+//! the first fields take input as soon as the workspace is in. The form is marked `aria-busy`
+//! until the last slice is in.
 
 use super::erased::memo;
 use crate::slices::{Plan, FIRST_SLICE};
 use leptos::prelude::*;
 
-/// How far the page has rendered, and which slice renders each
-/// top-level field of each section.
+/// How far the form has rendered, and which slice renders each top-level field of each
+/// section.
 #[derive(Clone, Copy)]
 pub struct Progress {
     rendered: ReadSignal<usize>,
