@@ -1,8 +1,9 @@
 //! "More about …": a field's full AWS documentation, fetched from the helper worker the first
 //! time it is opened (the first page load does not carry the help text). The body is only
-//! created then, too: a hundred closed help boxes cost a summary each, not three elements. Everything is
-//! inserted as text nodes; there is no HTML from the model anywhere in the page. The text is
-//! added with DOM calls once it arrives (see [`blocks`]): it never changes afterwards.
+//! created then, too: a hundred closed help boxes cost a summary each, not three elements.
+//! Everything is inserted as text nodes; there is no HTML from the model anywhere in the page.
+//! The text is added with DOM calls once it arrives (see [`blocks`]): it never changes
+//! afterwards.
 
 use super::erased::on;
 use super::worker;
