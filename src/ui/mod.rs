@@ -386,7 +386,7 @@ fn App() -> impl IntoView {
                 owner.with(|| leptos::mount::mount_to_body(Workspace));
             }
             // For the "interactive" measurement (scripts/bench): the first fields now accept input.
-            progressive::mark("poolsmith:interactive");
+            browser::mark("poolsmith:interactive");
             browser::register_service_worker();
         },
         std::time::Duration::ZERO,

@@ -8,6 +8,7 @@
 //! the first fields take input as soon as the workspace is in. The form is marked `aria-busy`
 //! until the last slice is in.
 
+use super::browser::mark;
 use super::erased::memo;
 use crate::slices::{Plan, FIRST_SLICE};
 use leptos::prelude::*;
@@ -63,12 +64,5 @@ impl Progress {
     fn reached(self, needed: usize) -> Memo<bool> {
         let rendered = self.rendered;
         memo(move || rendered.get() >= needed)
-    }
-}
-
-/// A `performance.mark`, which scripts/bench reads.
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
     }
 }

@@ -23,7 +23,7 @@ const TYPES = {
  */
 export async function serve(dir = DIST, base = '/') {
   const requests = [];
-  const gzipped = new Map();
+  const gzipped = new Map(); // file → { body, gzip }, reused only while the file is unchanged
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://x');
@@ -36,10 +36,13 @@ export async function serve(dir = DIST, base = '/') {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
       if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        const key = `${file}:${body.length}`;
-        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 9 }));
+        let cached = gzipped.get(file);
+        if (!cached || !cached.body.equals(body)) {
+          cached = { body, gzip: gzipSync(body, { level: 9 }) };
+          gzipped.set(file, cached);
+        }
         res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
-        res.end(gzipped.get(key));
+        res.end(cached.gzip);
       } else {
         res.writeHead(200, headers);
         res.end(body);
