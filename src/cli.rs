@@ -151,8 +151,8 @@ fn fields(args: &[String], stdout: &mut dyn Write) -> Result<Status, Failure> {
             "{}\t{kind}\t{}\t{}\t{}\t{}\t{}\n",
             field.path,
             field.required,
-            number(field.min),
-            number(field.max),
+            number(field.min()),
+            number(field.max()),
             field.pattern_source().unwrap_or_default(),
             field.enum_values.join("|"),
         ));

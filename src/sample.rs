@@ -151,8 +151,8 @@ impl Sampler {
     }
 
     fn count(&mut self, field: &Field) -> usize {
-        let min = field.min.unwrap_or(0).max(0) as usize;
-        let max = field.max.map_or(self.max_items, |m| (m as usize).min(self.max_items)).max(min);
+        let min = field.min().unwrap_or(0).max(0) as usize;
+        let max = field.max().map_or(self.max_items, |m| (m as usize).min(self.max_items)).max(min);
         // Mostly non-empty, but an empty list means something (DCR grant types) and must
         // round-trip too.
         let min = if min == 0 && self.rng.chance(0.1) { 0 } else { min.max(usize::from(max > 0)) };
@@ -179,13 +179,13 @@ impl Sampler {
             Kind::Enum => self.rng.pick(field.enum_values).to_string(),
             Kind::Boolean => self.rng.pick(&["true", "false"]).to_string(),
             Kind::Integer => {
-                let min = field.min.unwrap_or(0);
-                let max = field.max.unwrap_or(min + 1000);
+                let min = field.min().unwrap_or(0);
+                let max = field.max().unwrap_or(min + 1000);
                 (min + self.rng.below((max - min + 1) as usize) as i64).to_string()
             }
             _ => {
-                let min = field.min.unwrap_or(0).max(0) as usize;
-                let cap = field.max.map_or(60, |m| (m as usize).min(60)).max(min);
+                let min = field.min().unwrap_or(0).max(0) as usize;
+                let cap = field.max().map_or(60, |m| (m as usize).min(60)).max(min);
                 let alphabet: Vec<char> = if self.adversarial {
                     NASTY.chars().chain(PLAIN.chars()).collect()
                 } else {
@@ -236,8 +236,8 @@ impl Sampler {
         match field.kind {
             Kind::Enum => format!("{}x", self.rng.pick(field.enum_values)),
             Kind::Boolean => "yes".into(),
-            Kind::Integer => field.max.map_or("-1.5".into(), |m| (m + 1).to_string()),
-            _ => match field.max {
+            Kind::Integer => field.max().map_or("-1.5".into(), |m| (m + 1).to_string()),
+            _ => match field.max() {
                 Some(max) if max < 300 => "x".repeat(max as usize + 1),
                 _ if field.pattern.is_some() => "\u{200b}".into(),
                 _ => String::new(),
@@ -248,7 +248,7 @@ impl Sampler {
 
 /// A value known to satisfy each pattern's shape, for the rare case random generation misses.
 fn fallback(field: &Field) -> String {
-    let min = field.min.unwrap_or(0).max(0) as usize;
+    let min = field.min().unwrap_or(0).max(0) as usize;
     let base = match field.pattern_source() {
         Some(p) if p.contains("arn:") => "arn:aws:lambda:us-east-1:123456789012:function:example".to_string(),
         Some(p) if p.contains("##[") => "Verify {##Click here##}".to_string(),

@@ -205,11 +205,11 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
             if trimmed.is_empty() {
                 return Some(("model.required", enter(field)));
             }
-            let example = field.min.unwrap_or(1).max(1);
+            let example = field.min().unwrap_or(1).max(1);
             let Some(value) = parse_integer(trimmed) else {
                 return Some(("model.integer", format!("{} must be a whole number, like {example}", label())));
             };
-            match (field.min, field.max) {
+            match (field.min(), field.max()) {
                 (Some(min), Some(max)) if value < min || value > max => Some(("model.range", {
                     let phrase = phrase();
                     format!("Enter {} {phrase} from {min} to {max}", article(&phrase))
@@ -221,11 +221,11 @@ pub fn scalar_problem(field: &'static Field, text: &str) -> Option<(&'static str
         }
         Kind::String => {
             let length = text.chars().count() as i64;
-            let min = field.min.unwrap_or(0);
+            let min = field.min().unwrap_or(0);
             if length == 0 && (min >= 1 || field.required) {
                 return Some(("model.required", enter(field)));
             }
-            if let Some(max) = field.max.filter(|&max| length > max) {
+            if let Some(max) = field.max().filter(|&max| length > max) {
                 return Some((
                     "model.length",
                     format!("{} must be {max} characters or fewer (it has {length})", label()),
@@ -273,10 +273,10 @@ fn count_problem(field: &'static Field, count: usize, map: bool) -> Option<Strin
     // Worded only for a problem, as in `scalar_problem`.
     let label = || upper_first(&label(field));
     let noun = || if map { "entry".to_string() } else { overlay::item_noun(field) };
-    if let Some(min) = field.min.filter(|&min| count < min) {
+    if let Some(min) = field.min().filter(|&min| count < min) {
         return Some(format!("{} needs at least {min} {}", label(), plural(&noun(), min)));
     }
-    if let Some(max) = field.max.filter(|&max| count > max) {
+    if let Some(max) = field.max().filter(|&max| count > max) {
         return Some(format!("{} can have at most {max} {}: remove {}", label(), plural(&noun(), max), count - max));
     }
     None

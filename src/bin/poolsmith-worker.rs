@@ -1,8 +1,12 @@
 //! The helper Web Worker of the browser app (see `poolsmith::worker`): answers the page's
 //! messages with exports, imports, help text and search results. Natively it does nothing.
+//! Like the page's module (`src/main.rs`), it starts from wasm-bindgen's start function rather
+//! than a Rust `main`, so the standard library's runtime and stdout are not linked in.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+fn start() {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let answer_scope = scope.clone();

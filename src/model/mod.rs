@@ -62,9 +62,11 @@ pub struct Field {
     pub children: &'static [FieldId],
     /// Required whenever its parent is sent.
     pub required: bool,
-    /// Length (strings), value (integers), item count (lists) or entry count (maps).
-    pub min: Option<i64>,
-    pub max: Option<i64>,
+    /// Length (strings), value (integers), item count (lists) or entry count (maps); read
+    /// them with [`Field::min`] and [`Field::max`]. Stored as `i32`, the width of the model's
+    /// integers, which keeps the table the browser loads smaller than `i64` would.
+    pub min: Option<i32>,
+    pub max: Option<i32>,
     /// Index into [`PATTERNS`].
     pub pattern: Option<u8>,
     /// Allowed values of an enum, in model order.
@@ -83,6 +85,16 @@ impl PartialEq for Field {
 impl Eq for Field {}
 
 impl Field {
+    /// The least length, value or count the field allows.
+    pub fn min(&self) -> Option<i64> {
+        self.min.map(i64::from)
+    }
+
+    /// The greatest length, value or count the field allows.
+    pub fn max(&self) -> Option<i64> {
+        self.max.map(i64::from)
+    }
+
     /// The containing field, if any.
     pub fn parent(&self) -> Option<&'static Field> {
         (self.parent != NO_PARENT).then(|| &FIELDS[self.parent as usize])

@@ -259,13 +259,13 @@ fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl
 /// Constraints in words: "6 to 99", "1 to 128 characters".
 fn constraint_words(field: &Field) -> Option<String> {
     match field.kind {
-        Kind::Integer => match (field.min, field.max) {
+        Kind::Integer => match (field.min(), field.max()) {
             (Some(min), Some(max)) => Some(format!("A whole number from {min} to {max}.")),
             (Some(min), None) => Some(format!("A whole number, {min} or more.")),
             (None, Some(max)) => Some(format!("A whole number, {max} or less.")),
             (None, None) => Some("A whole number.".into()),
         },
-        Kind::String => match (field.min.filter(|&m| m > 0), field.max) {
+        Kind::String => match (field.min().filter(|&m| m > 0), field.max()) {
             (Some(min), Some(max)) if min == max => Some(format!("Exactly {min} characters.")),
             (Some(min), Some(max)) => Some(format!("{min} to {max} characters.")),
             (None, Some(max)) => Some(format!("Up to {max} characters.")),
@@ -333,7 +333,7 @@ pub fn ScalarField(
     let label_text = label.unwrap_or_else(|| {
         fixed(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
-    let counter = field.max.filter(|_| field.kind == Kind::String).map(|max| {
+    let counter = field.max().filter(|_| field.kind == Kind::String).map(|max| {
         let text = memo(move || format!("{} of {max} characters", value.with(|v| v.chars().count())));
         let over = memo(move || value.with(|v| v.chars().count() as i64 > max));
         view! { <span class="ps-field__count" class:ps-field__count--over=move || over.get()>{move || text.get()}</span> }.into_any()
@@ -371,7 +371,7 @@ pub fn ScalarField(
             }
             .into_any()
         }
-        Kind::String if field.max.is_none_or(|m| m > 512) => view! {
+        Kind::String if field.max().is_none_or(|m| m > 512) => view! {
             <textarea
                 class="ps-textarea"
                 class:ps-textarea--error=move || has_problem.get()
@@ -604,7 +604,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
             </legend>
             <p class="ps-field__hint">
                 {field.hint}
-                {field.max.map(|max| format!(" Up to {max} {}.", plural(&noun, max)))}
+                {field.max().map(|max| format!(" Up to {max} {}.", plural(&noun, max)))}
             </p>
             <FieldFacts field=field />
             <Help field=field />

@@ -27,7 +27,7 @@ use crate::value::{FormValue, Node, Step};
 use crate::{request, saved, share};
 use erased::{memo, on};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -121,7 +121,7 @@ pub struct Store {
     pub findings: Memo<Arc<Findings>>,
     /// One trigger per path a field shows problems for: an effect wakes only the paths whose
     /// problem changed, so a keystroke does not make hundreds of fields look again.
-    problem_triggers: StoredValue<HashMap<String, ArcTrigger>>,
+    problem_triggers: StoredValue<FxHashMap<String, ArcTrigger>>,
     /// What each mounted component reads from the form, by locator (see [`watch`]).
     node_watchers: StoredValue<watch::NodeWatchers>,
     /// Set by "Check request" and by exporting: every problem is shown from then on.
@@ -144,7 +144,7 @@ impl Store {
     fn new() -> Store {
         let form = RwSignal::new(FormValue::new());
         let findings = memo(move || Arc::new(Findings::new(form.with(crate::diagnostics))));
-        let problem_triggers = StoredValue::new(HashMap::<String, ArcTrigger>::new());
+        let problem_triggers = StoredValue::new(FxHashMap::<String, ArcTrigger>::default());
         // Started in a task of its own: its first run computes every diagnostic (with the
         // rules' code compiled on first use, the longest piece of start-up), which should not
         // lengthen the task that shows the page (see `progressive`).

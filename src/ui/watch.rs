@@ -10,7 +10,7 @@
 
 use crate::value::{FormValue, Locator, Node, Step};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Re-reads a node from the new form and updates its component's signal if the read changed.
@@ -19,7 +19,7 @@ type Watcher = Arc<dyn Fn(&FormValue) + Send + Sync>;
 /// The watchers of the mounted components, by locator.
 #[derive(Default)]
 pub struct NodeWatchers {
-    by_locator: HashMap<Locator, Vec<(u32, Watcher)>>,
+    by_locator: FxHashMap<Locator, Vec<(u32, Watcher)>>,
     next_id: u32,
 }
 
