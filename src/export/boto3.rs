@@ -17,13 +17,18 @@ pub fn render(request: &Json, options: &Options) -> Export {
          The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\"\"\"\n\n\
          import boto3\n\n",
     );
-    text.push_str(&format!("CREATE_USER_POOL = {}\n", literal::value(&literal::PYTHON, request, 0)));
+    // Written straight into the script, not built apart and copied in.
+    text.push_str("CREATE_USER_POOL = ");
+    literal::write(&literal::PYTHON, request, 0, &mut text);
+    text.push('\n');
     if let Some(config) = &mfa {
         text.push_str(
             "\n# CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: this follow-up does,\n\
              # for the new pool's ID.\n",
         );
-        text.push_str(&format!("SET_USER_POOL_MFA_CONFIG = {}\n", literal::value(&literal::PYTHON, config, 0)));
+        text.push_str("SET_USER_POOL_MFA_CONFIG = ");
+        literal::write(&literal::PYTHON, config, 0, &mut text);
+        text.push('\n');
     }
     text.push_str(
         "\n\ndef main():\n    \

@@ -24,13 +24,17 @@ pub fn render(request: &Json, options: &Options) -> Export {
          # PowerShell's argument quoting. The JSON is plain ASCII: other characters are \\u escapes.\n\
          $ErrorActionPreference = 'Stop'\n",
     );
-    text.push_str(&format!("$createUserPoolRequest = {}\n", json_literal(request)));
+    text.push_str("$createUserPoolRequest = ");
+    text.push_str(&json_literal(request));
+    text.push('\n');
     if let Some(config) = &mfa {
         text.push_str(
             "# CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: this follow-up does,\n\
              # for the new pool's ID.\n",
         );
-        text.push_str(&format!("$setUserPoolMfaConfigRequest = {}\n", json_literal(config)));
+        text.push_str("$setUserPoolMfaConfigRequest = ");
+        text.push_str(&json_literal(config));
+        text.push('\n');
     }
     text.push_str(
         "$requestFile = New-TemporaryFile\n\

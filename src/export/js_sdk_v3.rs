@@ -22,16 +22,18 @@ pub fn render(request: &Json, options: &Options) -> Export {
         text.push_str("  SetUserPoolMfaConfigCommand,\n");
     }
     text.push_str("} from \"@aws-sdk/client-cognito-identity-provider\";\n\n");
-    text.push_str(&format!("const createUserPoolInput = {};\n", literal::value(&literal::JAVASCRIPT, request, 0)));
+    // Written straight into the script, not built apart and copied in.
+    text.push_str("const createUserPoolInput = ");
+    literal::write(&literal::JAVASCRIPT, request, 0, &mut text);
+    text.push_str(";\n");
     if let Some(config) = &mfa {
         text.push_str(
             "\n// CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: this follow-up does,\n\
              // for the new pool's ID.\n",
         );
-        text.push_str(&format!(
-            "const setUserPoolMfaConfigInput = {};\n",
-            literal::value(&literal::JAVASCRIPT, config, 0)
-        ));
+        text.push_str("const setUserPoolMfaConfigInput = ");
+        literal::write(&literal::JAVASCRIPT, config, 0, &mut text);
+        text.push_str(";\n");
     }
     text.push_str(
         "\nconst client = new CognitoIdentityProviderClient({});\n\

@@ -13,7 +13,9 @@
 //! is refused at compile time, so a newer model with such a pattern fails a test instead of
 //! being checked wrongly. Matching is a Thompson-NFA simulation: linear in the input, no
 //! backtracking, so a 20,000-character email template checks in microseconds. It also tells
-//! where a value first stops fitting the pattern, which makes error messages specific.
+//! where a value first stops fitting the pattern, which makes error messages specific. Most of
+//! the model's patterns are one class repeated (`[\w\s+=,.@-]+`); those skip the NFA and test
+//! each character against the class.
 //!
 //! Strings are matched by Unicode scalar value. Java matches UTF-16 but treats surrogate pairs as
 //! one code point, so the answers agree; Rust strings cannot hold unpaired surrogates.
@@ -39,6 +41,14 @@ pub enum Category {
 impl Category {
     /// The major general category of `c` (Unicode version in `UNICODE_VERSION`).
     pub fn of(c: char) -> Category {
+        if c.is_ascii() {
+            return Category::of_ascii(c as u8);
+        }
+        Category::from_table(c)
+    }
+
+    /// The category from the run table (any code point).
+    fn from_table(c: char) -> Category {
         let cp = c as u32;
         let runs = runs();
         // The last run that starts at or before `cp`; run 0 starts at U+0000.
@@ -51,6 +61,20 @@ impl Category {
             4 => Category::Symbol,
             5 => Category::Separator,
             _ => Category::Other,
+        }
+    }
+
+    /// ASCII answered without the run table: most values the form checks are ASCII, and a
+    /// class like `[\p{L}\p{M}\p{S}\p{N}\p{P}]` asks for every character. A test compares
+    /// this with the table for all 128 characters.
+    fn of_ascii(byte: u8) -> Category {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' => Category::Letter,
+            b'0'..=b'9' => Category::Number,
+            b' ' => Category::Separator,
+            b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~' => Category::Symbol,
+            0..=0x1F | 0x7F => Category::Other,
+            _ => Category::Punctuation,
         }
     }
 
@@ -178,8 +202,20 @@ impl Shorthand {
 }
 
 impl CharSet {
+    fn new(negated: bool, items: Vec<Item>) -> CharSet {
+        CharSet { negated, items: Cow::Owned(items) }
+    }
+
     fn contains(&self, c: char) -> bool {
-        self.items.iter().any(|item| item.contains(c)) != self.negated
+        // Looked up at most once per character, however many categories the class lists.
+        let mut category = None;
+        let found = self.items.iter().any(|item| match item {
+            Item::Category(wanted, negated) => {
+                (*category.get_or_insert_with(|| Category::of(c)) == *wanted) != *negated
+            }
+            other => other.contains(c),
+        });
+        found != self.negated
     }
 }
 
@@ -386,15 +422,15 @@ impl Parser {
                 Ok(inner)
             }
             Some('[') => Ok(Node::Set(self.class()?)),
-            Some('.') => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Dot(dotall)].into() })),
+            Some('.') => Ok(Node::Set(CharSet::new(false, vec![Item::Dot(dotall)]))),
             Some('^') => Ok(Node::Start),
             Some('$') => Ok(Node::End),
             Some('\\') => {
                 let item = self.escape(false)?;
-                Ok(Node::Set(CharSet { negated: false, items: vec![item].into() }))
+                Ok(Node::Set(CharSet::new(false, vec![item])))
             }
             Some(c @ ('*' | '+' | '?' | '{')) => Err(format!("`{c}` at character {at} has nothing to repeat")),
-            Some(c) => Ok(Node::Set(CharSet { negated: false, items: vec![Item::Range(c, c)].into() })),
+            Some(c) => Ok(Node::Set(CharSet::new(false, vec![Item::Range(c, c)]))),
             None => Err("pattern ends too early".into()),
         }
     }
@@ -408,7 +444,7 @@ impl Parser {
             let c = self.next().ok_or("unclosed character class: add `]`")?;
             match c {
                 ']' if first => return Err("an empty character class `[]` is not supported".into()),
-                ']' => return Ok(CharSet { negated, items: items.into() }),
+                ']' => return Ok(CharSet::new(negated, items)),
                 '[' => return Err("nested character classes are not supported".into()),
                 '&' if self.peek() == Some('&') => return Err("class intersection (`&&`) is not supported".into()),
                 _ => {}
@@ -613,30 +649,36 @@ impl Compiler {
     }
 }
 
-/// The set of live NFA states at one position, without duplicates.
+/// The NFA states reached at one position, without duplicates.
 struct StateSet {
+    /// The reached states that consume a character or match (`Char`, `Match`): the only ones
+    /// the next step reads, so the jumps and splits passed through are not visited again.
     dense: Vec<u32>,
     seen: Vec<u32>,
     generation: u32,
+    /// How many states were reached, of any kind.
+    reached: usize,
 }
 
 impl StateSet {
     fn new(size: usize) -> StateSet {
-        StateSet { dense: Vec::with_capacity(size), seen: vec![0; size], generation: 1 }
+        StateSet { dense: Vec::with_capacity(size), seen: vec![0; size], generation: 1, reached: 0 }
     }
 
     fn clear(&mut self) {
         self.dense.clear();
         self.generation += 1;
+        self.reached = 0;
     }
 
-    fn insert(&mut self, pc: u32) -> bool {
+    /// Marks `pc` reached; false if it already was at this position.
+    fn reach(&mut self, pc: u32) -> bool {
         let slot = &mut self.seen[pc as usize];
         if *slot == self.generation {
             return false;
         }
         *slot = self.generation;
-        self.dense.push(pc);
+        self.reached += 1;
         true
     }
 }
@@ -702,6 +744,19 @@ impl Pattern {
 
     /// Full-match check that also says where the text first stops fitting.
     pub fn check(&self, text: &str) -> Verdict {
+        if let Some((set, at_least_one)) = self.single_class_loop() {
+            let set = &self.sets[set as usize];
+            return match text.chars().enumerate().find(|&(_, c)| !set.contains(c)) {
+                Some((index, character)) => Verdict::BadCharacter { index, character },
+                None if at_least_one && text.is_empty() => Verdict::Incomplete,
+                None => Verdict::Matches,
+            };
+        }
+        self.check_with_nfa(text)
+    }
+
+    /// [`Pattern::check`] by the NFA alone, for any program.
+    fn check_with_nfa(&self, text: &str) -> Verdict {
         let (matched, died_at) = self.run(text, false);
         if matched {
             Verdict::Matches
@@ -710,6 +765,27 @@ impl Pattern {
         } else {
             Verdict::Incomplete
         }
+    }
+
+    /// `Some((set, at_least_one))` when the program is exactly `[set]*`, `[set]+` or
+    /// `^[set]+$`, as compiled: most of the model's patterns. Those need no NFA: a full match
+    /// is every character in the set (and, for `+`, at least one), and the first character
+    /// outside it is where the text stops fitting. The anchors change nothing for a full
+    /// match. These are the answers the NFA gives; a test compares the two.
+    fn single_class_loop(&self) -> Option<(u16, bool)> {
+        let (set, at_least_one) = match *self.program {
+            [Inst::Split(1, 3), Inst::Char(set), Inst::Jump(0), Inst::Match] => (set, false),
+            [Inst::Char(set), Inst::Split(2, 4), Inst::Char(again), Inst::Jump(1), Inst::Match] if again == set => {
+                (set, true)
+            }
+            [Inst::AssertStart, Inst::Char(set), Inst::Split(3, 5), Inst::Char(again), Inst::Jump(2), Inst::AssertEnd, Inst::Match]
+                if again == set =>
+            {
+                (set, true)
+            }
+            _ => return None,
+        };
+        Some((set, at_least_one))
     }
 
     /// Runs the NFA. Returns (matched, first character at which every thread died).
@@ -736,7 +812,7 @@ impl Pattern {
             }
             if anywhere {
                 self.add(&mut next, &mut stack, 0, text, after);
-            } else if next.dense.is_empty() {
+            } else if next.reached == 0 {
                 return (false, Some((index, c)));
             }
             std::mem::swap(&mut current, &mut next);
@@ -749,10 +825,11 @@ impl Pattern {
     fn add(&self, set: &mut StateSet, stack: &mut Vec<u32>, pc: u32, text: &str, at: usize) {
         stack.push(pc);
         while let Some(pc) = stack.pop() {
-            if !set.insert(pc) {
+            if !set.reach(pc) {
                 continue;
             }
             match self.program[pc as usize] {
+                Inst::Char(_) | Inst::Match => set.dense.push(pc),
                 Inst::Jump(target) => stack.push(target),
                 Inst::Split(first, second) => {
                     stack.push(second);
@@ -769,7 +846,6 @@ impl Pattern {
                         stack.push(pc + 1);
                     }
                 }
-                Inst::Char(_) | Inst::Match => {}
             }
         }
     }
@@ -849,6 +925,47 @@ mod tests {
         assert!(full(r"\P{L}", "1"));
         assert_eq!(Category::of('\u{10ffff}'), Category::Other);
         assert_eq!(Category::of('\0'), Category::Other);
+    }
+
+    #[test]
+    fn ascii_categories_agree_with_the_table() {
+        for byte in 0..=0x7Fu8 {
+            assert_eq!(Category::of_ascii(byte), Category::from_table(char::from(byte)), "{byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn class_loops_answer_like_the_nfa() {
+        let mut sources: Vec<&str> = crate::model::PATTERNS.to_vec();
+        sources.extend(["[a-z]*", "[a-z]+", "^[a-z]+$", "[^a-z]+", r"[\p{L}\s]*", r"\d+", "a+?"]);
+        let texts = [
+            "",
+            "a",
+            "abc",
+            "abc\n",
+            "\n",
+            "ABC-def_09",
+            "x y",
+            "Hello, {####}!",
+            "Ωé漢👍",
+            "a\u{2028}",
+            "{##x##}",
+            "arn:aws:iam::123456789012:role/name",
+            "user@example.com",
+            "Level3",
+            "\u{200d}",
+            "a b\tc\u{b}",
+            "\"$`%{",
+        ];
+        let mut loops = 0;
+        for source in sources {
+            let pattern = compile(source).unwrap();
+            loops += usize::from(pattern.single_class_loop().is_some());
+            for text in texts {
+                assert_eq!(pattern.check(text), pattern.check_with_nfa(text), "{source} on {text:?}");
+            }
+        }
+        assert!(loops >= 8, "the fast path covers the model's class loops ({loops})");
     }
 
     #[test]
