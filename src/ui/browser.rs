@@ -100,11 +100,31 @@ pub fn focus_now(id: &str) {
 
 /// Focuses the element with `id` once the DOM has caught up, opening any collapsed
 /// `<details>` around it and scrolling its label into view first (GOV.UK's error summary does
-/// the same so the question is visible with the control).
+/// the same so the question is visible with the control). In the first moments after load the
+/// form is still coming in a slice at a time (`progressive`): a field that is not there yet is
+/// waited for, a frame at a time, while the form is missing or marked busy.
 pub fn focus_later(id: String) {
+    focus_when_rendered(id, now() + WAIT_FOR_THE_FORM_MS);
+}
+
+/// How long [`focus_later`] waits for a field of a form still rendering (the whole form takes
+/// under a second on a phone).
+const WAIT_FOR_THE_FORM_MS: f64 = 20_000.0;
+
+fn focus_when_rendered(id: String, deadline_ms: f64) {
     leptos::prelude::request_animation_frame(move || {
         let Some(document) = window().and_then(|w| w.document()) else { return };
-        let Some(element) = document.get_element_by_id(&id) else { return };
+        let Some(element) = document.get_element_by_id(&id) else {
+            // Before the form is mounted, or while it is marked busy, its fields are still coming.
+            let still_rendering = match document.query_selector("form.ps-form").ok().flatten() {
+                None => true,
+                Some(form) => form.get_attribute("aria-busy").as_deref() == Some("true"),
+            };
+            if still_rendering && now() < deadline_ms {
+                focus_when_rendered(id, deadline_ms);
+            }
+            return;
+        };
         let mut parent = element.parent_element();
         while let Some(node) = parent {
             if let Ok(details) = node.clone().dyn_into::<web_sys::HtmlDetailsElement>() {

@@ -65,6 +65,25 @@ for (const [name, viewport] of [['phone', { width: 412, height: 823 }], ['deskto
   });
 }
 
+test('a field found while the form is still coming in is focused once its section arrives', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A slow phone: the slices of the form take seconds to come in, so the search is used first.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.goto(server.url);
+  await page.locator('#search').fill('KmsKeyArn');
+  assert.equal(await field(page, 'KeyConfiguration.KmsKeyArn').count(), 0, 'its section is not rendered yet');
+  await page.locator('#search').press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'KeyConfiguration.KmsKeyArn', null, { timeout: 20000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await appReady(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full session violates no Content-Security-Policy rule and sends nothing off the origin', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
