@@ -7,7 +7,10 @@
 // brotli size; README, "Measured", has the latest total.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sizes } from '../bench/sizes.mjs';
+import { DIST } from './harness.mjs';
 
 const BUDGET_BYTES = 200_000;
 
@@ -22,3 +25,50 @@ test(`the first load stays within its ${BUDGET_BYTES} byte gzip budget`, () => {
   assert.ok(rows.some((r) => r.name === 'index.html'), 'the page is counted');
   assert.ok(total <= BUDGET_BYTES, `first load is ${total} bytes gzip, ${total - BUDGET_BYTES} over the ${BUDGET_BYTES} byte budget`);
 });
+
+// The release build runs wasm-opt with --low-memory-unused (index.html), which assumes nothing
+// lives in the lowest 1 KiB of linear memory. Rust's wasm32 linker puts the stack first and the
+// static data above it: checked here on the built modules, so a toolchain that changes the
+// layout fails this test instead of the assumption silently breaking.
+test('the WebAssembly keeps its lowest 1 KiB of memory free, as wasm-opt --low-memory-unused assumes', () => {
+  const modules = readdirSync(DIST).filter((name) => name.endsWith('_bg.wasm'));
+  assert.ok(modules.length >= 2, 'the app and the worker are checked');
+  for (const name of modules) {
+    const { stackStart, dataOffsets } = memoryLayout(readFileSync(join(DIST, name)));
+    console.log(`  ${name}: stack from ${stackStart} down, static data from ${Math.min(...dataOffsets)}`);
+    assert.ok(stackStart >= 64 * 1024, `${name}: the stack starts high (${stackStart})`);
+    assert.ok(dataOffsets.length > 0, `${name}: has static data`);
+    for (const offset of dataOffsets) assert.ok(offset >= stackStart, `${name}: static data at ${offset} lies above the stack`);
+  }
+});
+
+/** The initial stack pointer (global 0) and the offsets of the active data segments. */
+function memoryLayout(bytes) {
+  let at = 8;
+  const u32 = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80); return value; };
+  const i32 = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80); return shift < 32 && (byte & 0x40) ? value | (-1 << shift) : value; };
+  const constExpr = () => { const op = bytes[at++]; const value = op === 0x41 ? i32() : null; while (bytes[at++] !== 0x0b); return value; };
+  let stackStart = null;
+  const dataOffsets = [];
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = u32();
+    const end = at + size;
+    if (id === 6) {
+      u32(); // number of globals: the first defined one is LLVM's stack pointer
+      const [type, mutable] = [bytes[at++], bytes[at++]];
+      assert.ok(type === 0x7f && mutable === 1, 'global 0 is the mutable i32 stack pointer');
+      stackStart = constExpr();
+    } else if (id === 11) {
+      for (let count = u32(); count > 0; count--) {
+        const flags = u32();
+        if (flags === 2) u32();
+        if (flags !== 1) dataOffsets.push(constExpr());
+        const length = u32(); // read before moving `at`: `at += u32()` would add to the old `at`
+        at += length;
+      }
+    }
+    at = end;
+  }
+  return { stackStart, dataOffsets };
+}
