@@ -100,7 +100,7 @@ fn any_text(length: usize) -> String {
 fn string_lengths_at_their_bounds() {
     let mut checked = 0;
     for field in FIELDS.iter().filter(|f| f.kind == Kind::String && f.name != "{key}") {
-        if let Some(max) = field.max {
+        if let Some(max) = field.max() {
             let inside = fit(field, max as usize);
             let (form, at) = with_text(field, &inside);
             assert_eq!(rules_at(&form, &at), Vec::<&str>::new(), "{} at max length {max}", field.path);
@@ -109,7 +109,7 @@ fn string_lengths_at_their_bounds() {
             assert_eq!(rules_at(&form, &at), ["model.length"], "{} at max + 1", field.path);
             checked += 1;
         }
-        if let Some(min) = field.min.filter(|&m| m >= 1) {
+        if let Some(min) = field.min().filter(|&m| m >= 1) {
             let inside = fit(field, min as usize);
             let (form, at) = with_text(field, &inside);
             assert_eq!(rules_at(&form, &at), Vec::<&str>::new(), "{} at min length {min}", field.path);
@@ -154,7 +154,7 @@ fn integers_at_their_bounds() {
     let integers: Vec<&Field> = FIELDS.iter().filter(|f| f.kind == Kind::Integer).collect();
     assert_eq!(integers.len(), 5);
     for field in integers {
-        let (min, max) = (field.min.expect("min"), field.max.expect("max"));
+        let (min, max) = (field.min().expect("min"), field.max().expect("max"));
         for (value, expected) in
             [(min, vec![]), (max, vec![]), (min - 1, vec!["model.range"]), (max + 1, vec!["model.range"])]
         {
@@ -222,11 +222,11 @@ fn list_and_map_sizes_at_their_bounds() {
     for field in FIELDS.iter().filter(|f| matches!(f.kind, Kind::List | Kind::Map)) {
         let rule = if field.kind == Kind::List { "model.items" } else { "model.entries" };
         let mut sizes = Vec::new();
-        if let Some(max) = field.max {
+        if let Some(max) = field.max() {
             sizes.push((max as usize, false));
             sizes.push((max as usize + 1, true));
         }
-        if let Some(min) = field.min.filter(|&m| m > 0) {
+        if let Some(min) = field.min().filter(|&m| m > 0) {
             sizes.push((min as usize, false));
             sizes.push((min as usize - 1, true));
         }

@@ -58,8 +58,8 @@ fn every_field_agrees_with_the_independent_inventory() {
         if required != "-" {
             assert_eq!(field.required.to_string(), required, "{path} required");
         }
-        assert_eq!(field.min.map(|n| n.to_string()).unwrap_or_default(), min, "{path} min");
-        assert_eq!(field.max.map(|n| n.to_string()).unwrap_or_default(), max, "{path} max");
+        assert_eq!(field.min().map(|n| n.to_string()).unwrap_or_default(), min, "{path} min");
+        assert_eq!(field.max().map(|n| n.to_string()).unwrap_or_default(), max, "{path} max");
         assert_eq!(field.pattern_source().unwrap_or_default(), pattern, "{path} pattern");
         assert_eq!(field.enum_values.join("|"), enums, "{path} enum");
         rows += 1;

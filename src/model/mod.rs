@@ -65,8 +65,8 @@ pub struct Field {
     /// Length (strings), value (integers), item count (lists) or entry count (maps); read
     /// them with [`Field::min`] and [`Field::max`]. Stored as `i32`, the width of the model's
     /// integers, which keeps the table the browser loads smaller than `i64` would.
-    pub min: Option<i32>,
-    pub max: Option<i32>,
+    pub(crate) min: Option<i32>,
+    pub(crate) max: Option<i32>,
     /// Index into [`PATTERNS`].
     pub pattern: Option<u8>,
     /// Allowed values of an enum, in model order.
