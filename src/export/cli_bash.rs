@@ -28,7 +28,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     );
     let mut create = options_for(request);
     match &mfa {
-        None => text.push_str(&command("aws cognito-idp create-user-pool", &create)),
+        None => write_command("aws cognito-idp create-user-pool", &create, &mut text),
         Some(config) => {
             text.push_str(
                 "# CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: keep the new pool's ID,\n\
@@ -36,11 +36,13 @@ pub fn render(request: &Json, options: &Options) -> Export {
             );
             create.push("--query UserPool.Id --output text".to_string());
             text.push_str("user_pool_id=$(");
-            text.push_str(command("aws cognito-idp create-user-pool", &create).trim_end());
+            write_command("aws cognito-idp create-user-pool", &create, &mut text);
+            trim_end(&mut text);
             text.push_str(") &&\n");
             let mut follow_up = vec!["--user-pool-id \"$user_pool_id\"".to_string()];
             follow_up.extend(options_for(config));
-            text.push_str(command("aws cognito-idp set-user-pool-mfa-config", &follow_up).trim_end());
+            write_command("aws cognito-idp set-user-pool-mfa-config", &follow_up, &mut text);
+            trim_end(&mut text);
             text.push_str(" &&\necho \"Created user pool $user_pool_id\"\n");
         }
     }
@@ -56,15 +58,19 @@ pub fn render(request: &Json, options: &Options) -> Export {
     Export { text, notes }
 }
 
-/// `program` with one option per line, joined by `\` continuations.
-fn command(program: &str, options: &[String]) -> String {
-    let mut out = program.to_string();
+/// Writes `program` with one option per line, joined by `\` continuations, and a newline.
+fn write_command(program: &str, options: &[String], out: &mut String) {
+    out.push_str(program);
     for option in options {
         out.push_str(" \\\n  ");
         out.push_str(option);
     }
     out.push('\n');
-    out
+}
+
+/// Drops the whitespace at the end of `text`.
+fn trim_end(text: &mut String) {
+    text.truncate(text.trim_end().len());
 }
 
 /// One `--option value` per top-level member of `request`, plus one `--cli-input-json` for
@@ -83,13 +89,19 @@ fn options_for(request: &Json) -> Vec<String> {
                 let words: Vec<&str> = items.iter().filter_map(Json::as_str).collect();
                 lines.push(format!("--{option} {}", words.join(" ")));
             }
-            Json::Array(_) | Json::Object(_) => lines.push(format!("--{option} {}", single_quote(&json_text(value)))),
+            Json::Array(_) | Json::Object(_) => {
+                let mut line = format!("--{option} ");
+                push_single_quoted(&json_text(value), &mut line);
+                lines.push(line);
+            }
             // Numbers, booleans and misread text: the CLI's own JSON input takes them literally.
             _ => literal_members.push((name.clone(), value.clone())),
         }
     }
     if !literal_members.is_empty() {
-        lines.push(format!("--cli-input-json {}", single_quote(&json_text(&Json::Object(literal_members)))));
+        let mut line = "--cli-input-json ".to_string();
+        push_single_quoted(&json_text(&Json::Object(literal_members)), &mut line);
+        lines.push(line);
     }
     lines
 }
@@ -146,10 +158,17 @@ fn cli_option_name(member: &str) -> String {
 /// `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are written
 /// around a quote (zsh's RC_QUOTES would read `''` inside quotes as a quote).
 fn single_quote(text: &str) -> String {
-    if text.is_empty() {
-        return "''".to_string();
-    }
     let mut out = String::with_capacity(text.len() + 2);
+    push_single_quoted(text, &mut out);
+    out
+}
+
+/// Writes [`single_quote`]`(text)` at the end of `out`.
+fn push_single_quoted(text: &str, out: &mut String) {
+    if text.is_empty() {
+        out.push_str("''");
+        return;
+    }
     for (i, piece) in text.split('\'').enumerate() {
         if i > 0 {
             out.push_str("\\'");
@@ -160,7 +179,6 @@ fn single_quote(text: &str) -> String {
             out.push('\'');
         }
     }
-    out
 }
 
 #[cfg(test)]

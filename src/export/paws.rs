@@ -25,7 +25,9 @@ pub fn render(request: &Json, options: &Options) -> Export {
          # Text outside ASCII is written as \\u escapes, so the script means the same in any locale.\n\
          svc <- paws::cognitoidentityprovider()\n",
     );
-    text.push_str(&format!("pool <- {}\n", call("svc$create_user_pool", "", request)));
+    text.push_str("pool <- ");
+    write_call("svc$create_user_pool", "", request, &mut text);
+    text.push('\n');
     let mut notes = vec![
         "Evaluated by R 4.2 with a stand-in for paws::cognitoidentityprovider() that records its arguments: they equal the request. paws itself was not run (CRAN is not reachable from our build machines).".to_string(),
         "paws leaves empty lists and structures ([] and {}) out of the request it sends.".to_string(),
@@ -49,7 +51,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         if options.mfa.email {
             text.push_str("# paws does not send an empty EmailMfaConfiguration: edit this message and subject.\n");
         }
-        text.push_str(&call("svc$set_user_pool_mfa_config", "UserPoolId = pool$UserPool$Id", &config));
+        write_call("svc$set_user_pool_mfa_config", "UserPoolId = pool$UserPool$Id", &config, &mut text);
         text.push('\n');
     }
     text.push_str("cat(\"Created user pool\", pool$UserPool$Id, \"\\n\")\n");
@@ -61,19 +63,27 @@ pub fn render(request: &Json, options: &Options) -> Export {
     Export { text, notes }
 }
 
-/// `function(first, members of arguments…)`, one argument per line; `do.call` when the
-/// arguments cannot be spelled as named arguments.
-fn call(function: &str, first: &str, arguments: &Json) -> String {
-    let list = literal::value(&literal::R, arguments, 0);
-    let rest = match (arguments, list.strip_prefix("list(")) {
-        (Json::Object(_), Some(rest)) => rest,
-        _ => return format!("do.call({function}, {list})"),
-    };
-    match (first.is_empty(), rest) {
-        (true, _) => format!("{function}({rest}"),
-        (false, ")") => format!("{function}({first})"),
-        (false, _) => format!("{function}(\n  {first},{rest}"),
+/// Writes `function(first, members of arguments…)`, one argument per line; `do.call` when
+/// the arguments cannot be spelled as named arguments. The arguments are written as an R list
+/// in place, and its `list(` opener is then swapped for the call's: the request is written
+/// once, not built apart and copied.
+fn write_call(function: &str, first: &str, arguments: &Json, out: &mut String) {
+    const OPENER: &str = "list(";
+    let start = out.len();
+    literal::write(&literal::R, arguments, 0, out);
+    if !(matches!(arguments, Json::Object(_)) && out[start..].starts_with(OPENER)) {
+        out.insert_str(start, &format!("do.call({function}, "));
+        out.push(')');
+        return;
     }
+    let opener = if first.is_empty() {
+        format!("{function}(")
+    } else if &out[start..] == "list()" {
+        format!("{function}({first}")
+    } else {
+        format!("{function}(\n  {first},")
+    };
+    out.replace_range(start..start + OPENER.len(), &opener);
 }
 
 /// Whether any string or key holds U+0000 (tested by byte: a `char` search would set up a
@@ -141,6 +151,12 @@ mod tests {
             export.text
         );
         assert!(export.notes.iter().any(|n| n.contains("change them to your own text")));
+    }
+
+    fn call(function: &str, first: &str, arguments: &Json) -> String {
+        let mut out = String::new();
+        write_call(function, first, arguments, &mut out);
+        out
     }
 
     #[test]

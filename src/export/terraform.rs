@@ -227,8 +227,9 @@ struct Writer {
     notes: Vec<String>,
     /// The names and literals of the items, one after another.
     text: String,
-    /// The argument names written so far, by field: the same few recur in every schema block.
-    names: Vec<(&'static Field, Span)>,
+    /// The argument names written so far, by field id: the same few recur in every schema
+    /// block (grown on first use).
+    names: Vec<Option<Span>>,
 }
 
 impl Writer {
@@ -298,11 +299,15 @@ impl Writer {
 
     /// The argument or block name of `field`, written once per export.
     fn name(&mut self, field: &'static Field) -> Span {
-        if let Some(&(_, name)) = self.names.iter().rev().find(|(known, _)| std::ptr::eq(*known, field)) {
-            return name;
+        let id = usize::from(field.id);
+        if let Some(Some(name)) = self.names.get(id) {
+            return *name;
         }
         let name = self.span(|text| push_argument_name(field, text));
-        self.names.push((field, name));
+        if self.names.len() <= id {
+            self.names.resize(id + 1, None);
+        }
+        self.names[id] = Some(name);
         name
     }
 
