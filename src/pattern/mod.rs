@@ -189,14 +189,12 @@ pub(crate) enum Shorthand {
 }
 
 impl Shorthand {
-    fn items(self) -> &'static [Item] {
+    fn contains(self, c: char) -> bool {
         match self {
-            Shorthand::Word => {
-                &[Item::Range('a', 'z'), Item::Range('A', 'Z'), Item::Range('0', '9'), Item::Range('_', '_')]
-            }
+            Shorthand::Word => c.is_ascii_alphanumeric() || c == '_',
             // Java's \s: [ \t\n\x0B\f\r] — no NBSP, no U+2028, unlike JavaScript and Rust's regex.
-            Shorthand::Space => &[Item::Range(' ', ' '), Item::Range('\t', '\r')],
-            Shorthand::Digit => &[Item::Range('0', '9')],
+            Shorthand::Space => matches!(c, ' ' | '\t'..='\r'),
+            Shorthand::Digit => c.is_ascii_digit(),
         }
     }
 }
@@ -225,7 +223,7 @@ impl Item {
             Item::Range(lo, hi) => *lo <= c && c <= *hi,
             Item::Category(cat, negated) => (Category::of(c) == *cat) != *negated,
             Item::Dot(dotall) => *dotall || !is_line_terminator(c),
-            Item::Shorthand(class, negated) => class.items().iter().any(|item| item.contains(c)) != *negated,
+            Item::Shorthand(class, negated) => class.contains(c) != *negated,
         }
     }
 }
