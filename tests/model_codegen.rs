@@ -197,7 +197,7 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
     );
     out.push_str("use super::{Field, FieldId, Kind, NO_PARENT};\n");
     out.push_str("#[allow(unused_imports)] // which of these the compiled patterns use depends on the model\n");
-    out.push_str("use crate::pattern::{Category, CharSet, Inst, Item, Pattern, Shorthand};\n");
+    out.push_str("use crate::pattern::{CharSet, Inst, Item, Pattern};\n");
     out.push_str("use std::borrow::Cow;\n\n");
     let _ = writeln!(
         out,

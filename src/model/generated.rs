@@ -3,7 +3,7 @@
 
 use super::{Field, FieldId, Kind, NO_PARENT};
 #[allow(unused_imports)] // which of these the compiled patterns use depends on the model
-use crate::pattern::{Category, CharSet, Inst, Item, Pattern, Shorthand};
+use crate::pattern::{CharSet, Inst, Item, Pattern};
 use std::borrow::Cow;
 
 /// The botocore release the model was taken from.
@@ -40,122 +40,122 @@ pub(crate) static COMPILED_PATTERNS: [Pattern; 14] = [
         "[\\w\\s+=,.@-]+",
         &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Shorthand(Shorthand::Space, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
+            CharSet { ascii: [0x00003e00, 0x23ff7801, 0x87ffffff, 0x07fffffe], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
         &[Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(3), Inst::Char(4), Inst::Split(6, 8), Inst::Char(4), Inst::Jump(5), Inst::Char(3), Inst::Char(4), Inst::Split(11, 13), Inst::Char(4), Inst::Jump(10), Inst::Char(3), Inst::Split(15, 18), Inst::Split(16, 18), Inst::Char(4), Inst::Jump(15), Inst::Char(3), Inst::Char(5), Inst::Split(21, 23), Inst::Char(5), Inst::Jump(20), Inst::Char(3), Inst::Char(4), Inst::Split(26, 28), Inst::Char(4), Inst::Jump(25), Inst::Split(29, 34), Inst::Char(3), Inst::Char(4), Inst::Split(32, 34), Inst::Char(4), Inst::Jump(31), Inst::Split(35, 40), Inst::Char(3), Inst::Char(4), Inst::Split(38, 40), Inst::Char(4), Inst::Jump(37), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'a')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('r', 'r')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('n', 'n')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range(':', ':')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range('/', '/'), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('0', '9')]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00000002], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00040000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00004000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x04000000, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x23fff800, 0x87ffffff, 0x07fffffe], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x03ff0000, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         ".*\\{####\\}.*",
         &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(10, 12), Inst::Char(0), Inst::Jump(9), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Dot(false)]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+            CharSet { ascii: [0xffffdbff, 0xffffffff, 0xffffffff, 0xffffffff], negated: false, items: Cow::Borrowed(&[Item::Dot(false)]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x08000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000008, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x20000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(10, 12), Inst::Char(0), Inst::Jump(9), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+            CharSet { ascii: [0x00003e00, 0xffffffff, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x08000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000008, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x20000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
         &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false)]) },
+            CharSet { ascii: [0x00003e00, 0xffffffff, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Char(1), Inst::Char(2), Inst::Char(2), Inst::Split(7, 9), Inst::Char(0), Inst::Jump(6), Inst::Char(2), Inst::Char(2), Inst::Char(3), Inst::Split(13, 15), Inst::Char(0), Inst::Jump(12), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('{', '{')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('#', '#')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('}', '}')]) },
+            CharSet { ascii: [0x00003e00, 0xffffffff, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x08000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000008, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x20000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
         &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Char(1), Inst::Char(0), Inst::Split(7, 9), Inst::Char(0), Inst::Jump(6), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false)]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('@', '@')]) },
+            CharSet { ascii: [0x00000000, 0xfffffffe, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000001, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "^[a-zA-Z0-9_-]+$",
         &[Inst::AssertStart, Inst::Char(0), Inst::Split(3, 5), Inst::Char(0), Inst::Jump(2), Inst::AssertEnd, Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'z'), Item::Range('A', 'Z'), Item::Range('0', '9'), Item::Range('_', '_'), Item::Range('-', '-')]) },
+            CharSet { ascii: [0x00000000, 0x03ff2000, 0x87fffffe, 0x07fffffe], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?",
         &[Inst::Split(1, 41), Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(3), Inst::Char(4), Inst::Split(7, 9), Inst::Char(4), Inst::Jump(6), Inst::Char(3), Inst::Char(4), Inst::Split(12, 14), Inst::Char(4), Inst::Jump(11), Inst::Char(3), Inst::Split(16, 19), Inst::Split(17, 19), Inst::Char(4), Inst::Jump(16), Inst::Char(3), Inst::Char(5), Inst::Split(22, 24), Inst::Char(5), Inst::Jump(21), Inst::Char(3), Inst::Char(4), Inst::Split(27, 29), Inst::Char(4), Inst::Jump(26), Inst::Split(30, 35), Inst::Char(3), Inst::Char(4), Inst::Split(33, 35), Inst::Char(4), Inst::Jump(32), Inst::Split(36, 41), Inst::Char(3), Inst::Char(4), Inst::Split(39, 41), Inst::Char(4), Inst::Jump(38), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('a', 'a')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('r', 'r')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('n', 'n')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range(':', ':')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Shorthand(Shorthand::Word, false), Item::Range('+', '+'), Item::Range('=', '='), Item::Range('/', '/'), Item::Range(',', ','), Item::Range('.', '.'), Item::Range('@', '@'), Item::Range('-', '-')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('0', '9')]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00000002], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00040000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00004000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x04000000, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x23fff800, 0x87ffffff, 0x07fffffe], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x03ff0000, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "(?s).*",
         &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Dot(true)]) },
+            CharSet { ascii: [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff], negated: false, items: Cow::Borrowed(&[Item::Dot(true)]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
         &[Inst::Split(1, 3), Inst::Char(0), Inst::Jump(0), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false), Item::Shorthand(Shorthand::Space, false), Item::Range('*', '*')]) },
+            CharSet { ascii: [0x00003e00, 0xffffffff, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
         ],
     ),
     Pattern::from_static(
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
         &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Category(Category::Letter, false), Item::Category(Category::Mark, false), Item::Category(Category::Symbol, false), Item::Category(Category::Number, false), Item::Category(Category::Punctuation, false)]) },
+            CharSet { ascii: [0x00000000, 0xfffffffe, 0xffffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[Item::Categories(31)]) },
         ],
     ),
     Pattern::from_static(
         "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
         &[Inst::Char(0), Inst::Split(2, 4), Inst::Char(0), Inst::Jump(1), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('!', '!'), Item::Range('#', '['), Item::Range(']', '~')]) },
+            CharSet { ascii: [0x00000000, 0xfffffffa, 0xefffffff, 0x7fffffff], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
     Pattern::from_static(
         "Level[1-4]",
         &[Inst::Char(0), Inst::Char(1), Inst::Char(2), Inst::Char(1), Inst::Char(3), Inst::Char(4), Inst::Match],
         &[
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('L', 'L')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('e', 'e')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('v', 'v')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('l', 'l')]) },
-            CharSet { negated: false, items: Cow::Borrowed(&[Item::Range('1', '4')]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00001000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00000020], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00400000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x00000000, 0x00000000, 0x00001000], negated: false, items: Cow::Borrowed(&[]) },
+            CharSet { ascii: [0x00000000, 0x001e0000, 0x00000000, 0x00000000], negated: false, items: Cow::Borrowed(&[]) },
         ],
     ),
 ];

@@ -15,7 +15,8 @@
 //! backtracking, so a 20,000-character email template checks in microseconds. It also tells
 //! where a value first stops fitting the pattern, which makes error messages specific. Most of
 //! the model's patterns are one class repeated (`[\w\s+=,.@-]+`); those skip the NFA and test
-//! each character against the class.
+//! each character against the class. Programs of up to 64 instructions (all of the model's)
+//! keep each set of states in one bit mask; classes keep their ASCII characters as bits.
 //!
 //! Strings are matched by Unicode scalar value. Java matches UTF-16 but treats surrogate pairs as
 //! one code point, so the answers agree; Rust strings cannot hold unpaired surrogates.
@@ -163,26 +164,44 @@ pub(crate) enum Inst {
     Match,
 }
 
-/// A set of characters: a class, `.`, or one literal.
+/// A set of characters: a class, `.`, or one literal. Compiled so that an ASCII character is
+/// one bit test (most values are ASCII, and matching asks this for every character and every
+/// live state); only characters above ASCII read the items.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct CharSet {
+    /// The ASCII characters in the set, negation applied: bit `c % 32` of word `c / 32`.
+    pub(crate) ascii: [u32; 4],
+    /// Whether the items name the characters above ASCII that are *not* in the set.
     pub(crate) negated: bool,
+    /// The class's characters above ASCII.
     pub(crate) items: Cow<'static, [Item]>,
 }
 
+/// Characters above ASCII in a compiled class.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Item {
     Range(char, char),
+    /// The characters whose major general category has its bit set (bit `Category as u8`).
+    Categories(u8),
+    /// `.`; `true` when it also matches line terminators (`(?s)`).
+    Dot(bool),
+}
+
+/// One item of a class as written, before [`CharSet::new`] compiles the class.
+#[derive(Clone, Debug, PartialEq)]
+enum ClassItem {
+    Range(char, char),
+    /// `\p{…}`, or `\P{…}` when `true`.
     Category(Category, bool),
     /// `.`; `true` when it also matches line terminators (`(?s)`).
     Dot(bool),
-    /// `\w`, `\s`, `\d` inside a class; `true` for the complement (`\W`, `\S`, `\D`).
+    /// `\w`, `\s`, `\d`; `true` for the complement (`\W`, `\S`, `\D`).
     Shorthand(Shorthand, bool),
 }
 
 /// Java's predefined ASCII classes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Shorthand {
+enum Shorthand {
     Word,
     Space,
     Digit,
@@ -199,21 +218,66 @@ impl Shorthand {
     }
 }
 
+impl ClassItem {
+    fn contains(&self, c: char) -> bool {
+        match self {
+            ClassItem::Range(lo, hi) => *lo <= c && c <= *hi,
+            ClassItem::Category(category, negated) => (Category::of(c) == *category) != *negated,
+            ClassItem::Dot(dotall) => *dotall || !is_line_terminator(c),
+            ClassItem::Shorthand(class, negated) => class.contains(c) != *negated,
+        }
+    }
+}
+
+/// Every major general category (bits of [`Item::Categories`]).
+const ALL_CATEGORIES: u8 = 0b111_1111;
+
 impl CharSet {
-    fn new(negated: bool, items: Vec<Item>) -> CharSet {
-        CharSet { negated, items: Cow::Owned(items) }
+    /// Compiles a class: its ASCII characters into bits, the rest into the fewest items (the
+    /// predefined classes are ASCII-only in Java, so `\w` adds nothing above ASCII and `\W`
+    /// all of it; the categories listed merge into one item).
+    fn new(negated: bool, written: Vec<ClassItem>) -> CharSet {
+        let mut ascii = [0u32; 4];
+        for code in 0..128u32 {
+            let c = char::from(code as u8);
+            if written.iter().any(|item| item.contains(c)) != negated {
+                ascii[(code / 32) as usize] |= 1 << (code % 32);
+            }
+        }
+        let mut items = Vec::new();
+        let mut categories = 0u8;
+        for item in written {
+            match item {
+                ClassItem::Range(lo, hi) if hi > '\u{7f}' => items.push(Item::Range(lo.max('\u{80}'), hi)),
+                ClassItem::Range(..) | ClassItem::Shorthand(_, false) => {}
+                ClassItem::Shorthand(_, true) => items.push(Item::Range('\u{80}', char::MAX)),
+                ClassItem::Category(category, false) => categories |= 1 << category as u8,
+                ClassItem::Category(category, true) => categories |= ALL_CATEGORIES & !(1 << category as u8),
+                ClassItem::Dot(dotall) => items.push(Item::Dot(dotall)),
+            }
+        }
+        if categories != 0 {
+            items.push(Item::Categories(categories));
+        }
+        CharSet { ascii, negated, items: Cow::Owned(items) }
     }
 
     fn contains(&self, c: char) -> bool {
-        // Looked up at most once per character, however many categories the class lists.
-        let mut category = None;
-        let found = self.items.iter().any(|item| match item {
-            Item::Category(wanted, negated) => {
-                (*category.get_or_insert_with(|| Category::of(c)) == *wanted) != *negated
-            }
-            other => other.contains(c),
-        });
-        found != self.negated
+        let code = c as u32;
+        if code < 128 {
+            return self.ascii[(code / 32) as usize] & (1 << (code % 32)) != 0;
+        }
+        self.items.iter().any(|item| item.contains(c)) != self.negated
+    }
+
+    /// Some character in the set: the first ASCII one, else the start of the first range.
+    fn some_member(&self) -> Option<char> {
+        let ascii = (0..128u8).find(|&code| self.ascii[usize::from(code / 32)] & (1 << (code % 32)) != 0);
+        match (ascii, self.items.first()) {
+            (Some(code), _) => Some(char::from(code)),
+            (None, Some(Item::Range(lo, _))) if !self.negated => Some(*lo),
+            _ => None,
+        }
     }
 }
 
@@ -221,18 +285,22 @@ impl Item {
     fn contains(&self, c: char) -> bool {
         match self {
             Item::Range(lo, hi) => *lo <= c && c <= *hi,
-            Item::Category(cat, negated) => (Category::of(c) == *cat) != *negated,
+            Item::Categories(wanted) => wanted & (1 << Category::of(c) as u8) != 0,
             Item::Dot(dotall) => *dotall || !is_line_terminator(c),
-            Item::Shorthand(class, negated) => class.contains(c) != *negated,
         }
     }
+}
+
+/// Whether `$` matches before `rest`: at the end, or before a final line terminator.
+fn is_end(rest: &str) -> bool {
+    matches!(rest, "" | "\n" | "\r\n" | "\r" | "\u{85}" | "\u{2028}" | "\u{2029}")
 }
 
 fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Upper bound on compiled size; the model's largest pattern needs about 60 instructions.
+/// Upper bound on compiled size; the model's largest pattern needs 42 instructions.
 const MAX_PROGRAM: usize = 20_000;
 
 #[derive(Clone, Debug)]
@@ -420,7 +488,7 @@ impl Parser {
                 Ok(inner)
             }
             Some('[') => Ok(Node::Set(self.class()?)),
-            Some('.') => Ok(Node::Set(CharSet::new(false, vec![Item::Dot(dotall)]))),
+            Some('.') => Ok(Node::Set(CharSet::new(false, vec![ClassItem::Dot(dotall)]))),
             Some('^') => Ok(Node::Start),
             Some('$') => Ok(Node::End),
             Some('\\') => {
@@ -428,7 +496,7 @@ impl Parser {
                 Ok(Node::Set(CharSet::new(false, vec![item])))
             }
             Some(c @ ('*' | '+' | '?' | '{')) => Err(format!("`{c}` at character {at} has nothing to repeat")),
-            Some(c) => Ok(Node::Set(CharSet::new(false, vec![Item::Range(c, c)]))),
+            Some(c) => Ok(Node::Set(CharSet::new(false, vec![ClassItem::Range(c, c)]))),
             None => Err("pattern ends too early".into()),
         }
     }
@@ -436,13 +504,18 @@ impl Parser {
     /// After `[`: a character class.
     fn class(&mut self) -> Result<CharSet, String> {
         let negated = self.eat('^');
+        Ok(CharSet::new(negated, self.class_items()?))
+    }
+
+    /// After `[` or `[^`: the items of a class as written, up to and including its `]`.
+    fn class_items(&mut self) -> Result<Vec<ClassItem>, String> {
         let mut items = Vec::new();
         let mut first = true;
         loop {
             let c = self.next().ok_or("unclosed character class: add `]`")?;
             match c {
                 ']' if first => return Err("an empty character class `[]` is not supported".into()),
-                ']' => return Ok(CharSet::new(negated, items)),
+                ']' => return Ok(items),
                 '[' => return Err("nested character classes are not supported".into()),
                 '&' if self.peek() == Some('&') => return Err("class intersection (`&&`) is not supported".into()),
                 _ => {}
@@ -450,7 +523,7 @@ impl Parser {
             first = false;
             let low = if c == '\\' {
                 match self.escape(true)? {
-                    Item::Range(lo, hi) if lo == hi => lo,
+                    ClassItem::Range(lo, hi) if lo == hi => lo,
                     other => {
                         items.push(other);
                         continue;
@@ -464,7 +537,7 @@ impl Parser {
                 self.at += 1;
                 let high = match self.next() {
                     Some('\\') => match self.escape(true)? {
-                        Item::Range(lo, hi) if lo == hi => lo,
+                        ClassItem::Range(lo, hi) if lo == hi => lo,
                         _ => return Err("a range must end with a single character".into()),
                     },
                     Some('[') => return Err("nested character classes are not supported".into()),
@@ -474,23 +547,23 @@ impl Parser {
                 if high < low {
                     return Err(format!("range `{low}-{high}` is out of order"));
                 }
-                items.push(Item::Range(low, high));
+                items.push(ClassItem::Range(low, high));
             } else {
-                items.push(Item::Range(low, low));
+                items.push(ClassItem::Range(low, low));
             }
         }
     }
 
     /// After `\`: a character, a predefined class or a category.
-    fn escape(&mut self, in_class: bool) -> Result<Item, String> {
+    fn escape(&mut self, in_class: bool) -> Result<ClassItem, String> {
         let c = self.next().ok_or("pattern ends with `\\`")?;
         Ok(match c {
-            'w' => Item::Shorthand(Shorthand::Word, false),
-            'W' => Item::Shorthand(Shorthand::Word, true),
-            's' => Item::Shorthand(Shorthand::Space, false),
-            'S' => Item::Shorthand(Shorthand::Space, true),
-            'd' => Item::Shorthand(Shorthand::Digit, false),
-            'D' => Item::Shorthand(Shorthand::Digit, true),
+            'w' => ClassItem::Shorthand(Shorthand::Word, false),
+            'W' => ClassItem::Shorthand(Shorthand::Word, true),
+            's' => ClassItem::Shorthand(Shorthand::Space, false),
+            'S' => ClassItem::Shorthand(Shorthand::Space, true),
+            'd' => ClassItem::Shorthand(Shorthand::Digit, false),
+            'D' => ClassItem::Shorthand(Shorthand::Digit, true),
             'p' | 'P' => {
                 let name = if self.eat('{') {
                     let mut name = String::new();
@@ -507,7 +580,7 @@ impl Parser {
                 };
                 let category = Category::from_name(&name)
                     .ok_or_else(|| format!("unsupported property `\\p{{{name}}}` (major categories only)"))?;
-                Item::Category(category, c == 'P')
+                ClassItem::Category(category, c == 'P')
             }
             't' => literal('\t'),
             'n' => literal('\n'),
@@ -549,8 +622,8 @@ impl Parser {
     }
 }
 
-fn literal(c: char) -> Item {
-    Item::Range(c, c)
+fn literal(c: char) -> ClassItem {
+    ClassItem::Range(c, c)
 }
 
 struct Compiler {
@@ -692,7 +765,7 @@ impl Pattern {
     }
 
     /// This compiled pattern as a Rust expression of `crate::model::generated`, which imports
-    /// `Pattern`, `Inst`, `CharSet`, `Item`, `Category`, `Shorthand` and `Cow`. For the codegen
+    /// `Pattern`, `Inst`, `CharSet`, `Item` and `Cow`. For the codegen
     /// test only.
     #[doc(hidden)]
     #[cfg(not(target_arch = "wasm32"))]
@@ -704,20 +777,14 @@ impl Pattern {
         }
         out.push_str("],\n        &[\n");
         for set in self.sets.iter() {
-            let _ = write!(out, "            CharSet {{ negated: {}, items: Cow::Borrowed(&[", set.negated);
+            let [a, b, c, d] = set.ascii;
+            let _ = write!(
+                out,
+                "            CharSet {{ ascii: [{a:#010x}, {b:#010x}, {c:#010x}, {d:#010x}], negated: {}, items: Cow::Borrowed(&[",
+                set.negated
+            );
             for (i, item) in set.items.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "{}{}",
-                    if i == 0 { "" } else { ", " },
-                    match item {
-                        Item::Range(lo, hi) => format!("Item::Range({lo:?}, {hi:?})"),
-                        Item::Category(category, negated) =>
-                            format!("Item::Category(Category::{category:?}, {negated})"),
-                        Item::Dot(dotall) => format!("Item::Dot({dotall})"),
-                        Item::Shorthand(class, negated) => format!("Item::Shorthand(Shorthand::{class:?}, {negated})"),
-                    }
-                );
+                let _ = write!(out, "{}Item::{item:?}", if i == 0 { "" } else { ", " });
             }
             out.push_str("]) },\n");
         }
@@ -788,6 +855,98 @@ impl Pattern {
 
     /// Runs the NFA. Returns (matched, first character at which every thread died).
     fn run(&self, text: &str, anywhere: bool) -> (bool, Option<(usize, char)>) {
+        if self.program.len() <= 64 {
+            self.run_masked(text, anywhere)
+        } else {
+            self.run_sets(text, anywhere)
+        }
+    }
+
+    /// [`Pattern::run`] for programs of at most 64 instructions (all of the model's), with
+    /// each set of states as one bit mask. The states reached from an instruction without
+    /// consuming input are found once per check and reused at every later character: they
+    /// depend on the position only through the anchors, so they are computed afresh only at
+    /// the start and where the rest of the text could satisfy `$`.
+    fn run_masked(&self, text: &str, anywhere: bool) -> (bool, Option<(usize, char)>) {
+        // The states a step reads: those that consume a character, and `Match`.
+        let (mut consuming, mut matching) = (0u64, 0u64);
+        for (pc, inst) in self.program.iter().enumerate() {
+            match inst {
+                Inst::Char(_) => consuming |= 1 << pc,
+                Inst::Match => matching |= 1 << pc,
+                _ => {}
+            }
+        }
+        let closure = |pc: u32, at: usize| {
+            let mut seen = 0;
+            self.reach(pc, text, at, &mut seen);
+            seen & (consuming | matching)
+        };
+        // Away from the anchors the closure of a state is the same at every position: found
+        // once (`known` marks which) and reused.
+        let mut closures = [0u64; 64];
+        let mut known = 0u64;
+        let mut closure_at = |pc: u32, at: usize, anchored: bool| {
+            if anchored {
+                return closure(pc, at);
+            }
+            if known & (1 << pc) == 0 {
+                closures[pc as usize] = closure(pc, at);
+                known |= 1 << pc;
+            }
+            closures[pc as usize]
+        };
+        let mut current = closure(0, 0);
+        for (index, (byte, c)) in text.char_indices().enumerate() {
+            if anywhere && current & matching != 0 {
+                return (true, None);
+            }
+            let after = byte + c.len_utf8();
+            // Where `$` could match, closures through it differ: computed afresh there.
+            let anchored = is_end(&text[after..]);
+            let mut next = 0;
+            let mut consumed = false;
+            let mut live = current & consuming;
+            while live != 0 {
+                let pc = live.trailing_zeros();
+                live &= live - 1;
+                let Inst::Char(set) = self.program[pc as usize] else { continue };
+                if self.sets[set as usize].contains(c) {
+                    consumed = true;
+                    next |= closure_at(pc + 1, after, anchored);
+                }
+            }
+            if anywhere {
+                next |= closure_at(0, after, anchored);
+            } else if !consumed {
+                return (false, Some((index, c)));
+            }
+            current = next;
+        }
+        (current & matching != 0, None)
+    }
+
+    /// Marks in `seen` every state reachable from `pc` at `at` without consuming input.
+    fn reach(&self, pc: u32, text: &str, at: usize, seen: &mut u64) {
+        if *seen & (1 << pc) != 0 {
+            return;
+        }
+        *seen |= 1 << pc;
+        match self.program[pc as usize] {
+            Inst::Char(_) | Inst::Match => {}
+            Inst::Jump(target) => self.reach(target, text, at, seen),
+            Inst::Split(first, second) => {
+                self.reach(first, text, at, seen);
+                self.reach(second, text, at, seen);
+            }
+            Inst::AssertStart if at == 0 => self.reach(pc + 1, text, at, seen),
+            Inst::AssertEnd if is_end(&text[at..]) => self.reach(pc + 1, text, at, seen),
+            Inst::AssertStart | Inst::AssertEnd => {}
+        }
+    }
+
+    /// The NFA with sparse state sets, for programs too long for [`Pattern::run_masked`].
+    fn run_sets(&self, text: &str, anywhere: bool) -> (bool, Option<(usize, char)>) {
         let mut current = StateSet::new(self.program.len());
         let mut next = StateSet::new(self.program.len());
         // One `add` pushes its start and at most two targets per instruction it reaches (each
@@ -839,8 +998,7 @@ impl Pattern {
                     }
                 }
                 Inst::AssertEnd => {
-                    let rest = &text[at..];
-                    if matches!(rest, "" | "\n" | "\r\n" | "\r" | "\u{85}" | "\u{2028}" | "\u{2029}") {
+                    if is_end(&text[at..]) {
                         stack.push(pc + 1);
                     }
                 }
@@ -885,10 +1043,7 @@ impl Pattern {
                         out.push(c);
                     } else {
                         // A literal outside the alphabet, such as the `{` of `\{####\}`.
-                        match set.items.first() {
-                            Some(Item::Range(lo, _)) if !set.negated => out.push(*lo),
-                            _ => return None,
-                        }
+                        out.push(set.some_member()?);
                     }
                     pc += 1;
                 }
@@ -964,6 +1119,95 @@ mod tests {
             }
         }
         assert!(loops >= 8, "the fast path covers the model's class loops ({loops})");
+    }
+
+    #[test]
+    fn masked_nfa_answers_like_the_sparse_one() {
+        let mut sources: Vec<&str> = crate::model::PATTERNS.to_vec();
+        sources.extend(["^a$", "a$", "(a|b$)c?", "^$", r"x*$\n?", "(^a|b)+", "Level[1-4]", r"(?s).*\{##.*##\}"]);
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "a\n",
+            "a\r\n",
+            "a\u{2028}",
+            "ba\n",
+            "\n",
+            "\n\n",
+            "bc",
+            "abab",
+            "xx\n",
+            "Level3",
+            "xLevel1y",
+            "arn:aws:iam::123456789012:role/name",
+            "arn:aws:lambda:us-east-1:1:function:f:1",
+            "arn:aws:iam::12x:role",
+            "{##go##}",
+            "a{##\n##}b",
+            "Ωé漢👍",
+            "\u{200d}",
+        ];
+        for source in sources {
+            let pattern = compile(source).unwrap();
+            assert!(pattern.program.len() <= 64, "{source} takes the masked path");
+            for text in texts {
+                for anywhere in [false, true] {
+                    assert_eq!(
+                        pattern.run_masked(text, anywhere),
+                        pattern.run_sets(text, anywhere),
+                        "{source} on {text:?}, anywhere: {anywhere}"
+                    );
+                }
+            }
+        }
+        let long = compile("a{70}").unwrap();
+        assert!(long.program.len() > 64);
+        assert!(long.is_full_match(&"a".repeat(70)) && !long.is_full_match(&"a".repeat(69)));
+    }
+
+    #[test]
+    fn compiled_classes_hold_what_they_were_written_with() {
+        let mut classes: Vec<String> = Vec::new();
+        for source in crate::model::PATTERNS {
+            let mut parser = Parser { chars: source.chars().collect(), at: 0 };
+            while let Some(c) = parser.next() {
+                if c == '\\' {
+                    parser.next();
+                } else if c == '[' {
+                    let from = parser.at - 1;
+                    parser.class().unwrap();
+                    classes.push(parser.chars[from..parser.at].iter().collect());
+                }
+            }
+        }
+        classes.extend(
+            [
+                r"[^a-z]",
+                r"[\W]",
+                r"[^\s\d]",
+                r"[\P{L}]",
+                r"[^\p{N}\p{Z}é-ü]",
+                r"[\x{80}-\x{10FFFF}]",
+                r"[\u007f-\u0081]",
+            ]
+            .map(String::from),
+        );
+        let mut probes: Vec<char> = ('\0'..='\u{2fff}').collect();
+        probes.extend((0x3000..=0x10FFFFu32).step_by(251).filter_map(char::from_u32));
+        for class in &classes {
+            let mut parser = Parser { chars: class.chars().skip(1).collect(), at: 0 };
+            let negated = parser.eat('^');
+            let written = parser.class_items().unwrap();
+            let compiled = CharSet::new(negated, written.clone());
+            for &c in &probes {
+                let expected = written.iter().any(|item| item.contains(c)) != negated;
+                assert_eq!(compiled.contains(c), expected, "{class} on {c:?}");
+            }
+        }
+        assert!(classes.len() >= 20, "the model's classes are all checked ({})", classes.len());
+        let dot = CharSet::new(false, vec![ClassItem::Dot(false)]);
+        assert!(dot.contains('é') && !dot.contains('\u{2028}') && !dot.contains('\n'));
     }
 
     #[test]
