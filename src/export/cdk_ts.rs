@@ -28,7 +28,8 @@ pub fn render(request: &Json, options: &Options) -> Export {
                 .to_string(),
         );
     }
-    let mut text = String::from("// AWS CDK v2 stack for an Amazon Cognito user pool, written by Poolsmith.\n");
+    let mut text =
+        super::text_starting_with("// AWS CDK v2 stack for an Amazon Cognito user pool, written by Poolsmith.\n");
     cloudformation::write_comments("//", &notes, &mut text);
     // Only what the stack uses, so linters that flag unused imports stay quiet.
     let imports = [("App", true), ("CfnOutput", true), ("RemovalPolicy", pool.retain), ("Stack", true)];

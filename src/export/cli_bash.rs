@@ -21,27 +21,25 @@ const ONE_LINE_JSON_WIDTH: usize = 80;
 /// The commands, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
     let mfa = literal::mfa_config(request, options);
-    let mut text = String::from(
+    let mut text = super::text_starting_with(
         "#!/usr/bin/env bash\n\
          # Creates the Amazon Cognito user pool with the AWS CLI (version 1 or 2).\n\
          # The region and credentials come from your AWS CLI configuration (AWS_PROFILE, AWS_REGION).\n",
     );
-    let mut create = options_for(request);
+    const CREATE: &str = "aws cognito-idp create-user-pool";
     match &mfa {
-        None => write_command("aws cognito-idp create-user-pool", &create, &mut text),
+        None => write_command(CREATE, &[], request, &[], &mut text),
         Some(config) => {
             text.push_str(
                 "# CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA: keep the new pool's ID,\n\
                  # then turn them on with set-user-pool-mfa-config (each command runs only if the one before worked).\n",
             );
-            create.push("--query UserPool.Id --output text".to_string());
             text.push_str("user_pool_id=$(");
-            write_command("aws cognito-idp create-user-pool", &create, &mut text);
+            write_command(CREATE, &[], request, &["--query UserPool.Id --output text"], &mut text);
             trim_end(&mut text);
             text.push_str(") &&\n");
-            let mut follow_up = vec!["--user-pool-id \"$user_pool_id\"".to_string()];
-            follow_up.extend(options_for(config));
-            write_command("aws cognito-idp set-user-pool-mfa-config", &follow_up, &mut text);
+            let pool_id = ["--user-pool-id \"$user_pool_id\""];
+            write_command("aws cognito-idp set-user-pool-mfa-config", &pool_id, config, &[], &mut text);
             trim_end(&mut text);
             text.push_str(" &&\necho \"Created user pool $user_pool_id\"\n");
         }
@@ -58,65 +56,93 @@ pub fn render(request: &Json, options: &Options) -> Export {
     Export { text, notes }
 }
 
-/// Writes `program` with one option per line, joined by `\` continuations, and a newline.
-fn write_command(program: &str, options: &[String], out: &mut String) {
+/// Writes `program` with one option per line, joined by `\` continuations, and a newline: the
+/// options `before`, one per top-level member of `request` (see [`write_options`]), then
+/// `after`.
+fn write_command(program: &str, before: &[&str], request: &Json, after: &[&str], out: &mut String) {
     out.push_str(program);
-    for option in options {
-        out.push_str(" \\\n  ");
+    for option in before {
+        out.push_str(CONTINUATION);
+        out.push_str(option);
+    }
+    write_options(request, out);
+    for option in after {
+        out.push_str(CONTINUATION);
         out.push_str(option);
     }
     out.push('\n');
 }
+
+/// What starts each option's line.
+const CONTINUATION: &str = " \\\n  ";
 
 /// Drops the whitespace at the end of `text`.
 fn trim_end(text: &mut String) {
     text.truncate(text.trim_end().len());
 }
 
-/// One `--option value` per top-level member of `request`, plus one `--cli-input-json` for
-/// the members that cannot be passed as options verbatim.
-fn options_for(request: &Json) -> Vec<String> {
-    let Json::Object(members) = request else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
+/// Writes one `--option value` line per top-level member of `request`, plus one
+/// `--cli-input-json` for the members that cannot be passed as options verbatim. Written in
+/// place: no line is built apart and copied.
+fn write_options(request: &Json, out: &mut String) {
+    let Json::Object(members) = request else { return };
     let mut literal_members = Vec::new();
     for (name, value) in members {
-        let option = cli_option_name(name);
+        let start_option = |out: &mut String| {
+            out.push_str(CONTINUATION);
+            out.push_str("--");
+            super::push_lower_words(name, '-', out);
+            out.push(' ');
+        };
         match value {
-            Json::String(text) if is_plain_text(text) => lines.push(format!("--{option} {}", shell_word(text))),
+            Json::String(text) if is_plain_text(text) => {
+                start_option(out);
+                push_shell_word(text, out);
+            }
             Json::Array(items) if !items.is_empty() && items.iter().all(is_plain_word) => {
-                let words: Vec<&str> = items.iter().filter_map(Json::as_str).collect();
-                lines.push(format!("--{option} {}", words.join(" ")));
+                start_option(out);
+                for (i, word) in items.iter().filter_map(Json::as_str).enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
             }
             Json::Array(_) | Json::Object(_) => {
-                let mut line = format!("--{option} ");
-                push_single_quoted(&json_text(value), &mut line);
-                lines.push(line);
+                start_option(out);
+                push_quoted_json(value, out);
             }
             // Numbers, booleans and misread text: the CLI's own JSON input takes them literally.
             _ => literal_members.push((name.clone(), value.clone())),
         }
     }
     if !literal_members.is_empty() {
-        let mut line = "--cli-input-json ".to_string();
-        push_single_quoted(&json_text(&Json::Object(literal_members)), &mut line);
-        lines.push(line);
+        out.push_str(CONTINUATION);
+        out.push_str("--cli-input-json ");
+        push_quoted_json(&Json::Object(literal_members), out);
     }
-    lines
 }
 
-/// JSON on one line when short, else one item per line, indented under the option.
-fn json_text(value: &Json) -> String {
+/// Writes `value` as JSON in single quotes: on one line when short, else one item per line,
+/// indented under the option.
+fn push_quoted_json(value: &Json, out: &mut String) {
+    let start = out.len();
+    out.push('\'');
     // Most values are long (Schema, LambdaConfig): the text inside them alone shows it, without
     // writing the whole line first only to throw it away.
-    if !literal::chars_exceed(value, ONE_LINE_JSON_WIDTH) {
-        let line = literal::one_line(&literal::JSON, value);
-        if line.chars().count() <= ONE_LINE_JSON_WIDTH {
-            return line;
-        }
+    let one_line = !literal::chars_exceed(value, ONE_LINE_JSON_WIDTH)
+        && literal::write_one_line_within(&literal::JSON, value, ONE_LINE_JSON_WIDTH, out);
+    if !one_line {
+        literal::write(&literal::JSON, value, 1, out);
     }
-    literal::value(&literal::JSON, value, 1)
+    if out[start + 1..].contains('\'') {
+        // Rare (a quote in a value): quoted again piece by piece.
+        let json = out.split_off(start + 1);
+        out.truncate(start);
+        push_single_quoted(&json, out);
+    } else {
+        out.push('\'');
+    }
 }
 
 /// Whether the AWS CLI passes `text`, given as an option value, on unchanged.
@@ -140,30 +166,17 @@ fn is_word(text: &str) -> bool {
         && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// `text` unquoted when it is a plain word, else in single quotes.
-fn shell_word(text: &str) -> String {
+/// Writes `text` unquoted when it is a plain word, else in single quotes.
+fn push_shell_word(text: &str, out: &mut String) {
     if is_word(text) {
-        text.to_string()
+        out.push_str(text);
     } else {
-        single_quote(text)
+        push_single_quoted(text, out);
     }
 }
 
-/// The AWS CLI's option name for a member: `UserPoolAddOns` → `user-pool-add-ons`,
-/// `KMSKeyID` → `kms-key-id`.
-fn cli_option_name(member: &str) -> String {
-    super::lower_words(member, '-')
-}
-
-/// `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are written
-/// around a quote (zsh's RC_QUOTES would read `''` inside quotes as a quote).
-fn single_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    push_single_quoted(text, &mut out);
-    out
-}
-
-/// Writes [`single_quote`]`(text)` at the end of `out`.
+/// Writes `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are
+/// written around a quote (zsh's RC_QUOTES would read `''` inside quotes as a quote).
 fn push_single_quoted(text: &str, out: &mut String) {
     if text.is_empty() {
         out.push_str("''");
@@ -189,6 +202,17 @@ mod tests {
 
     fn request(text: &str) -> Json {
         json::parse(text).unwrap().0
+    }
+
+    fn single_quote(text: &str) -> String {
+        let mut out = String::new();
+        push_single_quoted(text, &mut out);
+        out
+    }
+
+    /// The AWS CLI's option name for a member.
+    fn cli_option_name(member: &str) -> String {
+        crate::export::lower_words(member, '-')
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! expands nothing), written to a temporary file and passed as `--cli-input-json file://…`.
 //! The JSON is plain ASCII (other characters are `\u` escapes), so neither the file encoding
 //! nor the console code page can change it, and every line starts with a space or a bracket,
-//! so no line can close the here-string early; [`text_literal`] still checks.
+//! so no line can close the here-string early; [`fits_here_string`] still checks.
 
 use super::{literal, Export, Options};
 use crate::json::Json;
@@ -16,7 +16,7 @@ use crate::json::Json;
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
     let mfa = literal::mfa_config(request, options);
-    let mut text = String::from(
+    let mut text = super::text_starting_with(
         "# Creates the Amazon Cognito user pool with the AWS CLI (version 1 or 2) from PowerShell 7\n\
          # (Windows PowerShell 5.1 works too). The region and credentials come from your AWS CLI\n\
          # configuration (AWS_PROFILE, AWS_REGION).\n\
@@ -25,7 +25,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
          $ErrorActionPreference = 'Stop'\n",
     );
     text.push_str("$createUserPoolRequest = ");
-    text.push_str(&json_literal(request));
+    push_json_literal(request, &mut text);
     text.push('\n');
     if let Some(config) = &mfa {
         text.push_str(
@@ -33,7 +33,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
              # for the new pool's ID.\n",
         );
         text.push_str("$setUserPoolMfaConfigRequest = ");
-        text.push_str(&json_literal(config));
+        push_json_literal(config, &mut text);
         text.push('\n');
     }
     text.push_str(
@@ -66,28 +66,41 @@ pub fn render(request: &Json, options: &Options) -> Export {
     Export { text, notes }
 }
 
-/// `value` as ASCII JSON in a PowerShell string literal.
-fn json_literal(value: &Json) -> String {
-    text_literal(&literal::value(&literal::JSON_ASCII, value, 0))
+/// Writes `value` as ASCII JSON in a PowerShell literal that expands nothing: a single-quoted
+/// here-string, unless a line would end it early (see [`fits_here_string`]), then a
+/// single-quoted string with each quote doubled. Written in place, and quoted again in the
+/// rare case the here-string does not fit.
+fn push_json_literal(value: &Json, out: &mut String) {
+    const OPEN: &str = "@'\n";
+    let start = out.len();
+    out.push_str(OPEN);
+    literal::write(&literal::JSON_ASCII, value, 0, out);
+    if fits_here_string(&out[start + OPEN.len()..]) {
+        out.push_str("\n'@");
+    } else {
+        let json = out.split_off(start + OPEN.len());
+        out.truncate(start);
+        push_single_quoted(&json, out);
+    }
 }
 
 /// Characters PowerShell accepts as a single quote (it treats the typographic ones alike).
 const SINGLE_QUOTES: [char; 5] = ['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}'];
 
-/// `text` as a PowerShell literal that expands nothing: a single-quoted here-string, unless a
-/// line would end it early (a line starting with `'@`, leading blanks allowed), then a
-/// single-quoted string with each quote doubled.
-fn text_literal(text: &str) -> String {
+/// Whether `text` can stand in a single-quoted here-string: no line of it starts with `'@`
+/// (leading blanks allowed), which would end the here-string early, and no carriage return.
+fn fits_here_string(text: &str) -> bool {
     // Such a line has an `@` (rare in the JSON): only the lines up to each `@` are looked at.
     let closes_here_string = text.match_indices('@').any(|(at, _)| {
         let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
         let mut rest = line.trim_start().chars();
         rest.next().is_some_and(|c| SINGLE_QUOTES.contains(&c)) && rest.next().is_none()
     });
-    if !closes_here_string && !text.contains('\r') {
-        return format!("@'\n{text}\n'@");
-    }
-    let mut out = String::with_capacity(text.len() + 2);
+    !closes_here_string && !text.contains('\r')
+}
+
+/// Writes `text` as a single-quoted string with each quote doubled.
+fn push_single_quoted(text: &str, out: &mut String) {
     out.push('\'');
     for c in text.chars() {
         out.push(c);
@@ -96,7 +109,6 @@ fn text_literal(text: &str) -> String {
         }
     }
     out.push('\'');
-    out
 }
 
 #[cfg(test)]
@@ -104,6 +116,16 @@ mod tests {
     use super::*;
     use crate::export::MfaFactors;
     use crate::json;
+
+    /// `text` as the literal [`push_json_literal`] writes for JSON of that text.
+    fn text_literal(text: &str) -> String {
+        if fits_here_string(text) {
+            return format!("@'\n{text}\n'@");
+        }
+        let mut out = String::new();
+        push_single_quoted(text, &mut out);
+        out
+    }
 
     /// Reads a PowerShell single-quoted literal back as PowerShell does (the subset we write).
     fn read_back(literal: &str) -> String {

@@ -9,7 +9,7 @@ use crate::json::{self, Json};
 pub fn render(request: &Json, options: &Options) -> Export {
     let mut pool = cloudformation::user_pool(request, options);
     let pool_notes = std::mem::take(&mut pool.notes);
-    let mut text = String::new();
+    let mut text = super::text_starting_with("");
     write_pretty(&cloudformation::template_tree(pool), 0, &mut text);
     text.push('\n');
     let mut notes = vec![

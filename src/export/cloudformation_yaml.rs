@@ -20,8 +20,9 @@ pub fn render(request: &Json, options: &Options) -> Export {
         vec!["Deploy it with: aws cloudformation deploy --template-file user-pool.yaml --stack-name user-pool"
             .to_string()];
     notes.append(&mut pool.notes);
-    let mut text =
-        String::from("# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n");
+    let mut text = super::text_starting_with(
+        "# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n",
+    );
     cloudformation::write_comments("#", &notes, &mut text);
     if let Node::Object(members) = cloudformation::template_tree(pool) {
         write_node_mapping(&members, 0, &mut text);

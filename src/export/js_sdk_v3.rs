@@ -12,7 +12,7 @@ use crate::json::Json;
 /// The module, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
     let mfa = literal::mfa_config(request, options);
-    let mut text = String::from(
+    let mut text = super::text_starting_with(
         "// Creates the Amazon Cognito user pool with the AWS SDK for JavaScript v3 (Node.js ES module:\n\
          // save as create-user-pool.mjs, then npm install @aws-sdk/client-cognito-identity-provider).\n\
          // The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\

@@ -145,6 +145,18 @@ pub fn render(format: Format, request: &Json, options: &Options) -> Export {
     }
 }
 
+/// Room for the whole text of an export of a large request: the largest request's exports are
+/// about 20 KB each, and a string grown from its first line would be copied a dozen times on
+/// the way there.
+pub(crate) const EXPORT_CAPACITY: usize = 32 * 1024;
+
+/// The text of an export, starting with `header`, with room for all of it.
+pub(crate) fn text_starting_with(header: &str) -> String {
+    let mut text = String::with_capacity(EXPORT_CAPACITY.max(header.len()));
+    text.push_str(header);
+    text
+}
+
 /// A model member name in lower case with `separator` between its words, as the AWS CLI
 /// (`-`) and the Terraform provider (`_`) spell them: `UserPoolAddOns` → `user-pool-add-ons`,
 /// `KMSKeyID` → `kms_key_id`. A capital starts a word after a lower-case letter or a digit,

@@ -19,7 +19,7 @@ const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
 
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mut text = String::from(
+    let mut text = super::text_starting_with(
         "# Creates the Amazon Cognito user pool with paws (R): install.packages(\"paws\").\n\
          # The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\
          # Text outside ASCII is written as \\u escapes, so the script means the same in any locale.\n\

@@ -16,5 +16,8 @@ pub fn render(request: &Json, options: &Options) -> Export {
                 .to_string(),
         );
     }
-    Export { text: request.pretty(), notes }
+    let mut text = super::text_starting_with("");
+    crate::json::write_pretty(request, 0, &mut text);
+    text.push('\n');
+    Export { text, notes }
 }

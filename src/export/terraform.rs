@@ -123,7 +123,8 @@ const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
 
 /// The resource as `aws_cognito_user_pool.this`, a header comment, and notes.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mut writer = Writer::default();
+    // The names and literals take about half the export.
+    let mut writer = Writer { text: String::with_capacity(super::EXPORT_CAPACITY / 2), ..Writer::default() };
     let mut body = Vec::new();
     match request {
         Json::Object(members) => writer.members(None, "", members, request, &mut body),
@@ -143,7 +144,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         );
     }
 
-    let mut text = String::from(
+    let mut text = super::text_starting_with(
         "# Amazon Cognito user pool from a CreateUserPool request (Poolsmith).\n\
          # For the hashicorp/aws provider 6.x: arguments checked against its 6.25.0 schema.\n",
     );
