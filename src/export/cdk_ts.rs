@@ -108,7 +108,11 @@ fn push_cdk_name(name: &str, out: &mut String) {
 fn has_token_marker(value: &Json) -> bool {
     // `${Token[` or `#{Token[`, found in one pass over the bytes: this runs on every string, and
     // each `str` search would set up a searcher of its own.
-    let marked = |text: &str| text.as_bytes().windows(8).any(|w| matches!(w[0], b'$' | b'#') && w[1..] == *b"{Token[");
+    // Almost no text has a `[`: one word-at-a-time search settles it.
+    let marked = |text: &str| {
+        let bytes = text.as_bytes();
+        bytes.contains(&b'[') && bytes.windows(8).any(|w| matches!(w[0], b'$' | b'#') && w[1..] == *b"{Token[")
+    };
     match value {
         Json::String(text) => marked(text),
         Json::Array(items) => items.iter().any(has_token_marker),

@@ -209,6 +209,10 @@ fn is_tag_key_char(c: char) -> bool {
 /// set up a searcher for each.
 fn has_sub_variable(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Almost no text has a `$`: one word-at-a-time search settles it.
+    if !bytes.contains(&b'$') {
+        return false;
+    }
     let name_byte = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.');
     bytes.windows(2).enumerate().filter(|(_, pair)| *pair == b"${").any(|(at, _)| {
         let rest = &bytes[at + 2..];

@@ -270,8 +270,10 @@ impl Writer {
                 self.leave_out(&path, "not a CreateUserPool parameter");
                 continue;
             };
-            if let Some((prefix, why)) = INEXPRESSIBLE.iter().find(|(prefix, _)| within(field.path, prefix)) {
-                self.leave_out(prefix, *why);
+            // Members are visited from the top down and an inexpressible one is never entered:
+            // a field is inside one exactly when it is one (equal paths; no prefix tests).
+            if let Some((path, why)) = INEXPRESSIBLE.iter().find(|(path, _)| field.path == *path) {
+                self.leave_out(path, *why);
                 continue;
             }
             if let Some((_, member)) = SUPERSEDED.iter().find(|(legacy, _)| *legacy == field.path) {
@@ -379,7 +381,8 @@ impl Writer {
             self.leave_out(owner.path, "an attribute without Name or AttributeDataType: the provider requires both");
             return None;
         }
-        let mut body = Vec::new();
+        // One item per member at most, plus a comment or two.
+        let mut body = Vec::with_capacity(inner.len() + 2);
         self.members(Some(owner), owner.path, inner, request, &mut body);
         if body.is_empty() {
             if inner.is_empty() {
@@ -493,11 +496,6 @@ impl Writer {
     }
 }
 
-/// Whether `path` is `prefix` or lies below it.
-fn within(path: &str, prefix: &str) -> bool {
-    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[', '{']))
-}
-
 /// Writes the Terraform argument or block name of a model field.
 fn push_argument_name(field: &Field, out: &mut String) {
     match RENAMED.iter().find(|(path, _)| *path == field.path) {
@@ -583,7 +581,7 @@ fn is_hidden(c: char) -> bool {
 /// order), so the simple settings read together at the top.
 fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
     // Each item keeps the comments right before it.
-    let mut chunks: Vec<&[Item]> = Vec::new();
+    let mut chunks: Vec<&[Item]> = Vec::with_capacity(items.len());
     let mut start = 0;
     for (i, item) in items.iter().enumerate() {
         if !matches!(item, Item::Comment(_)) {
@@ -597,10 +595,15 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
         _ => 0,
     };
     // Three passes rather than a sort: a stable sort costs the WebAssembly bundle kilobytes.
-    let ordered: Vec<&Item> =
-        (0..3).flat_map(|r| chunks.iter().filter(move |c| rank(c) == r)).flat_map(|c| c.iter()).collect();
+    let mut ordered: Vec<&Item> = Vec::with_capacity(items.len());
+    for wanted in 0..3 {
+        for chunk in chunks.iter().filter(|chunk| rank(chunk) == wanted) {
+            ordered.extend(chunk.iter());
+        }
+    }
 
-    let indent = "  ".repeat(depth);
+    const SPACES: &str = "            ";
+    let indent = SPACES.get(..2 * depth).map_or_else(|| "  ".repeat(depth).into(), std::borrow::Cow::Borrowed);
     // One indented line of `parts`, pushed one by one: the formatting machinery costs more
     // than the text.
     let line = |parts: &[&str], out: &mut String| {
@@ -678,6 +681,11 @@ fn name_width(item: &Item) -> usize {
 mod tests {
     use super::*;
     use crate::export::MfaFactors;
+
+    /// Whether `path` is `prefix` or lies below it.
+    fn within(path: &str, prefix: &str) -> bool {
+        path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[', '{']))
+    }
 
     /// The research mapping (CreateUserPool leaf → Terraform argument path), kept with the
     /// conformance check: an oracle independent of the snake_case rule above.
