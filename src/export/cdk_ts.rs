@@ -93,12 +93,15 @@ fn push_cdk_name(name: &str, out: &mut String) {
     out.push_str(name);
     let bytes = name.as_bytes();
     for (i, c) in bytes.iter().enumerate() {
+        if !c.is_ascii_uppercase() {
+            continue;
+        }
         let after_upper = i > 0 && bytes[i - 1].is_ascii_uppercase();
         let before_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
         // A capital starts a word, unless it continues an acronym; an acronym's last capital
         // starts the next word when lower case follows it (`SMSM|essage`). The first stays lower.
         let starts_word = !after_upper || before_lower;
-        if c.is_ascii_uppercase() && (i == 0 || !starts_word) {
+        if i == 0 || !starts_word {
             out[start + i..=start + i].make_ascii_lowercase();
         }
     }

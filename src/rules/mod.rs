@@ -285,13 +285,15 @@ impl EntryView<'_> {
 
 impl<'a> RowView<'a> {
     fn node(&self, member: &str) -> Option<&'a Node> {
-        // Split at the first `.` by hand: a `str` split costs more than the lookups for these
-        // short paths, and rules ask for hundreds.
-        let (part, rest) = match member.bytes().position(|b| b == b'.') {
-            Some(dot) => (&member[..dot], Some(&member[dot + 1..])),
-            None => (member, None),
-        };
-        let field = self.element.member(part)?;
+        // The first step is found among the element's members by prefix, without looking for
+        // the `.` first (a `str` split costs more than the lookups for these short paths, and
+        // rules ask for hundreds); the first byte settles most comparisons.
+        let field = self.element.child_fields().find(|child| {
+            child.name.as_bytes().first() == member.as_bytes().first()
+                && member.starts_with(child.name)
+                && matches!(member.as_bytes().get(child.name.len()), None | Some(b'.'))
+        })?;
+        let rest = member.get(field.name.len() + 1..);
         let node = self.members.get(field.id)?;
         match (rest, node) {
             (None, _) => Some(node),
