@@ -179,11 +179,18 @@ pub fn write_compact(value: &Json, out: &mut String) {
 /// Writes `text` as a JSON string literal. Control characters and the two line separators
 /// U+2028/U+2029 are escaped, so the text is safe to embed in JavaScript source too.
 pub fn write_string(text: &str, out: &mut String) {
-    out.push('"');
-    // Copy runs of characters that need no escape in one go (most text is plain). Bytes are
-    // scanned, not characters: the characters escaped here are ASCII or U+2028/U+2029, and an
-    // ASCII byte never occurs inside a multi-byte character, so plain text is never decoded.
     let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push('"');
+    // Copy runs of characters that need no escape in one go (most text is plain, and most
+    // strings are one such run). Bytes are scanned, not characters: the characters escaped
+    // here are ASCII or U+2028/U+2029, and an ASCII byte never occurs inside a multi-byte
+    // character, so plain text is never decoded.
+    if plain_ascii_len(bytes) == bytes.len() {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     let mut run_start = 0;
     let mut at = 0;
     while at < bytes.len() {

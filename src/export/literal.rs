@@ -308,8 +308,8 @@ fn write_key(syntax: &Syntax, key: &str, out: &mut String) {
             out.push_str(syntax.key_separator);
             return;
         }
-        Keys::JavaScript => is_identifier(key, |c| c == '_' || c == '$', |c| c == '_' || c == '$'),
-        Keys::R => is_identifier(key, |_| false, |c| c == '_' || c == '.') && !R_RESERVED.contains(&key),
+        Keys::JavaScript => is_identifier(key, |b| b == b'_' || b == b'$', |b| b == b'_' || b == b'$'),
+        Keys::R => is_identifier(key, |_| false, |b| b == b'_' || b == b'.') && !R_RESERVED.contains(&key),
     };
     if bare {
         out.push_str(key);
@@ -343,17 +343,25 @@ const R_RESERVED: &[&str] = &[
 ];
 
 /// An ASCII letter (or an extra first character), then letters, digits or extra characters.
-fn is_identifier(key: &str, first_extra: impl Fn(char) -> bool, rest_extra: impl Fn(char) -> bool) -> bool {
-    let mut chars = key.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || first_extra(c))
-        && chars.all(|c| c.is_ascii_alphanumeric() || rest_extra(c))
+/// Read as bytes: every character accepted is ASCII, and no byte of a multi-byte character is.
+fn is_identifier(key: &str, first_extra: impl Fn(u8) -> bool, rest_extra: impl Fn(u8) -> bool) -> bool {
+    let mut bytes = key.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || first_extra(b))
+        && bytes.all(|b| b.is_ascii_alphanumeric() || rest_extra(b))
 }
 
 fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
-    out.push('"');
-    // Copy runs of characters that need no escape in one go (most text is plain). Printable
-    // ASCII other than `"` and `\` is decided by its byte, without decoding a character.
     let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push('"');
+    // Copy runs of characters that need no escape in one go (most text is plain, and most
+    // strings are one such run). Printable ASCII other than `"` and `\` is decided by its byte,
+    // without decoding a character.
+    if crate::json::plain_ascii_len(bytes) == bytes.len() {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     let mut run_start = 0;
     let mut at = 0;
     while at < bytes.len() {
