@@ -139,9 +139,18 @@ pub fn write_pretty(value: &Json, indent: usize, out: &mut String) {
 
 /// Two spaces per `level`.
 pub fn push_indent(level: usize, out: &mut String) {
-    for _ in 0..level {
-        out.push_str("  ");
+    push_spaces(2 * level, out);
+}
+
+/// Writes `count` spaces. Every line of every export starts with some: copied from one constant
+/// in a piece or two rather than pushed level by level.
+pub fn push_spaces(mut count: usize, out: &mut String) {
+    const SPACES: &str = "                                                                "; // 64
+    while count > SPACES.len() {
+        out.push_str(SPACES);
+        count -= SPACES.len();
     }
+    out.push_str(&SPACES[..count]);
 }
 
 /// Writes `value` as [`Json::compact`] does.

@@ -124,16 +124,10 @@ fn has_token_marker(value: &Json) -> bool {
     }
 }
 
-fn pad(indent: usize, out: &mut String) {
-    for _ in 0..indent {
-        out.push_str("  ");
-    }
-}
-
 /// Writes `key: value,` on its own line(s), with the CloudFormation name `name` as its CDK
 /// name; `field` is the model field of `value`, if known.
 fn write_member(name: &str, value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
-    pad(indent, out);
+    json::push_indent(indent, out);
     // camelCase names are identifiers; anything else is quoted. Only ASCII letters change case
     // in a CDK name, so the test reads the CloudFormation name and the name is written in place.
     if name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.bytes().all(|c| c.is_ascii_alphanumeric()) {
@@ -154,7 +148,7 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
             let value_field = field.filter(|_| is_map).and_then(|f| f.child_fields().nth(1));
             for (key, item) in members {
                 if is_map {
-                    pad(indent + 1, out);
+                    json::push_indent(indent + 1, out);
                     // A plain `"__proto__":` key sets the object's prototype instead of adding
                     // the entry, which would drop the tag: a computed key is a member.
                     if key == "__proto__" {
@@ -169,18 +163,18 @@ fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: 
                     write_member(key, item, field.and_then(|f| f.member(key)), indent + 1, out);
                 }
             }
-            pad(indent, out);
+            json::push_indent(indent, out);
             out.push('}');
         }
         Json::Array(items) if items.iter().any(|item| matches!(item, Json::Object(_) | Json::Array(_))) => {
             let element = field.and_then(|f| f.child_fields().next());
             out.push_str("[\n");
             for item in items {
-                pad(indent + 1, out);
+                json::push_indent(indent + 1, out);
                 write_value(item, element, indent + 1, out);
                 out.push_str(",\n");
             }
-            pad(indent, out);
+            json::push_indent(indent, out);
             out.push(']');
         }
         Json::Array(items) => {

@@ -92,16 +92,10 @@ fn write_string(text: &str, key: bool, out: &mut String) {
     }
 }
 
-fn pad(indent: usize, out: &mut String) {
-    for _ in 0..indent {
-        out.push_str("  ");
-    }
-}
-
 /// Writes the members of a template object made by `cloudformation::template_tree`.
 fn write_node_mapping(members: &[(&str, Node)], indent: usize, out: &mut String) {
     for (key, node) in members {
-        pad(indent, out);
+        json::push_indent(indent, out);
         write_string(key, true, out);
         out.push(':');
         match node {
@@ -117,7 +111,7 @@ fn write_node_mapping(members: &[(&str, Node)], indent: usize, out: &mut String)
 
 fn write_mapping(members: &[(String, Json)], indent: usize, out: &mut String) {
     for (key, value) in members {
-        pad(indent, out);
+        json::push_indent(indent, out);
         write_string(key, true, out);
         out.push(':');
         write_value(value, indent + 1, out);
@@ -135,7 +129,7 @@ fn write_sequence(items: &[Json], indent: usize, out: &mut String) {
                 out.replace_range(start..start + 2, "- ");
             }
             _ => {
-                pad(indent, out);
+                json::push_indent(indent, out);
                 out.push('-');
                 write_value(item, indent + 1, out);
             }

@@ -289,12 +289,11 @@ fn write_rows(syntax: &Syntax, brackets: [&str; 2], rows: Rows, level: Option<us
 }
 
 fn push_indent(syntax: &Syntax, level: usize, out: &mut String) {
-    // Every line starts with one: the whole indentation is one copy when it is spaces (as in
-    // every syntax here) and not too deep, rather than one copy per level.
-    const SPACES: &str = "                                                                "; // 64
-    match SPACES.get(..level * syntax.indent.len()) {
-        Some(spaces) if syntax.indent.bytes().all(|b| b == b' ') => out.push_str(spaces),
-        _ => (0..level).for_each(|_| out.push_str(syntax.indent)),
+    // Every syntax here indents with spaces: written in one go, not one copy per level.
+    if syntax.indent.bytes().all(|b| b == b' ') {
+        crate::json::push_spaces(level * syntax.indent.len(), out);
+    } else {
+        (0..level).for_each(|_| out.push_str(syntax.indent));
     }
 }
 

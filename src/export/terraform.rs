@@ -602,12 +602,10 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
         }
     }
 
-    const SPACES: &str = "            ";
-    let indent = SPACES.get(..2 * depth).map_or_else(|| "  ".repeat(depth).into(), std::borrow::Cow::Borrowed);
     // One indented line of `parts`, pushed one by one: the formatting machinery costs more
     // than the text.
     let line = |parts: &[&str], out: &mut String| {
-        out.push_str(&indent);
+        crate::json::push_indent(depth, out);
         for part in parts {
             out.push_str(part);
         }
@@ -626,7 +624,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
             for item in &ordered[i..i + run] {
                 if let Item::Attr { name, value } = item {
                     // `{name:width$}` by hand.
-                    out.push_str(&indent);
+                    crate::json::push_indent(depth, out);
                     out.push_str(name.of(text));
                     pad_to(width, name.of(text), out);
                     out.push_str(" = ");
@@ -645,8 +643,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
                 line(&[name.of(text), " = {"], out);
                 let width = entries.iter().map(|(key, _)| key.of(text).chars().count()).max().unwrap_or(0);
                 for (key, value) in entries {
-                    out.push_str(&indent);
-                    out.push_str("  ");
+                    crate::json::push_indent(depth + 1, out);
                     out.push_str(key.of(text));
                     pad_to(width, key.of(text), out);
                     out.push_str(" = ");
@@ -667,7 +664,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
 
 /// Spaces after `text` up to `width` characters, as `{text:width$}` pads.
 fn pad_to(width: usize, text: &str, out: &mut String) {
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())));
+    crate::json::push_spaces(width.saturating_sub(text.chars().count()), out);
 }
 
 fn name_width(item: &Item) -> usize {
