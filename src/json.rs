@@ -185,16 +185,17 @@ pub fn write_compact(value: &Json, out: &mut String) {
     }
 }
 
-/// Writes `text` as a JSON string literal. Control characters and the two line separators
-/// U+2028/U+2029 are escaped, so the text is safe to embed in JavaScript source too.
+/// Writes `text` as a JSON string literal. Every character a reader cannot see (controls, the
+/// line separators U+2028/U+2029, bidirectional and other invisible format characters: the
+/// table in [`crate::invisible`]) is a `\u` escape, so the text is safe to embed in JavaScript
+/// source too and shows what it holds wherever it is pasted.
 pub fn write_string(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push('"');
     // Copy runs of characters that need no escape in one go (most text is plain, and most
-    // strings are one such run). Bytes are scanned, not characters: the characters escaped
-    // here are ASCII or U+2028/U+2029, and an ASCII byte never occurs inside a multi-byte
-    // character, so plain text is never decoded.
+    // strings are one such run). Printable ASCII is decided by its byte, undecoded; any other
+    // character is decoded once. Written for size as much as speed: this is in the first load.
     if plain_ascii_len(bytes) == bytes.len() {
         out.push_str(text);
         out.push('"');
@@ -204,35 +205,41 @@ pub fn write_string(text: &str, out: &mut String) {
     let mut at = 0;
     while at < bytes.len() {
         at += plain_ascii_len(&bytes[at..]);
-        let Some(&byte) = bytes.get(at) else { break };
-        let escape: &str = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            0x00..=0x1F | 0x7F => "",
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])) => "",
-            _ => {
-                at += 1;
+        let Some(c) = text[at..].chars().next() else { break };
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            c if crate::invisible::is_invisible(c) => "",
+            c => {
+                at += c.len_utf8();
                 continue;
             }
         };
         out.push_str(&text[run_start..at]);
-        let c = text[at..].chars().next().unwrap_or_default();
         at += c.len_utf8();
         run_start = at;
         if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+            push_unicode_escape(c, out);
         } else {
             out.push_str(escape);
         }
     }
     out.push_str(&text[run_start..]);
     out.push('"');
+}
+
+/// Writes `c` as JSON's `\uXXXX` (lower-case hexadecimal), a pair of surrogate escapes above
+/// U+FFFF, the only spelling JSON has for those.
+fn push_unicode_escape(c: char, out: &mut String) {
+    let mut units = [0; 2];
+    for unit in c.encode_utf16(&mut units) {
+        let _ = write!(out, "\\u{:04x}", u32::from(*unit));
+    }
 }
 
 /// How many bytes at the start of `bytes` are printable ASCII other than `"` and `\`, which
@@ -624,6 +631,24 @@ mod tests {
     fn decodes_escapes_and_surrogate_pairs() {
         let (json, _) = parse(r#""a\"\\\/\n\u00e9\ud83d\ude00""#).unwrap();
         assert_eq!(json, Json::str("a\"\\/\né😀"));
+    }
+
+    /// Every character of the Basic Multilingual Plane and the tag block: an invisible one is
+    /// written as an escape (saved drafts and share links too show what they hold), any other as
+    /// itself unless JSON needs an escape, and the text reads back the same.
+    #[test]
+    fn invisible_characters_are_escaped_and_read_back() {
+        let planes = (0..=0xFFFF).chain(0xE0000..=0xE0FFF).chain([0x1F600, 0x10FFFF]);
+        for c in planes.filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let written = quote(&text);
+            if !matches!(c, '"' | '\\') {
+                let raw = written.contains(c);
+                assert_eq!(raw, !crate::invisible::is_invisible(c), "U+{:04X} in {written}", u32::from(c));
+            }
+            assert_eq!(parse(&written).map(|(json, _)| json), Ok(Json::str(&text)), "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(quote("\u{202e}\u{e0041}"), r#""\u202e\udb40\udc41""#);
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! - [`value`]: what the user typed ([`value::FormValue`]) and where ([`value::FieldPath`]);
 //! - [`validate`]: single-field checks from the model; [`diagnostic`]: the problem type;
 //! - [`request`]: form ⇄ request JSON; [`json`]: ordered JSON with positions;
+//! - [`invisible`]: the characters every export writes as escapes (controls, bidirectional and
+//!   other invisible format characters);
 //! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line.
 
 #[macro_use]
@@ -19,6 +21,7 @@ pub mod export;
 pub mod fuzz_targets;
 pub mod history;
 pub mod import;
+pub mod invisible;
 pub mod json;
 pub mod model;
 pub mod pattern;

@@ -21,6 +21,7 @@
 
 use poolsmith::export::{self, cdk_ts, cloudformation, literal, Format, MfaFactors, Options};
 use poolsmith::import::{self, yaml, Kind as ImportKind};
+use poolsmith::invisible;
 use poolsmith::json::{self, Json};
 use poolsmith::model::{self, Field, Kind};
 use poolsmith::request;
@@ -51,6 +52,11 @@ const TOKENS: &[&str] = &[
     "\n'@", "\n  '@", "\u{2019}@", "@'", "\"@", "'\\''", "!", "!!", "&&", "|", ";", "<", ">", "(", ")", "{{x}}",
     "#{Token[x]}", "__proto__", "*/", "/*", "//", "\\u0041", "\\n", "\\x41", "\\U0001F600", "\\N{DASH}", "f\"{x}\"",
     "{x}", "%s", "--x", "-", "file://x", "HTTPS://x", "<#", "#>", "@\"", "\\\n", "\n\n", " \n ",
+    // More characters a reader cannot see (src/invisible.rs): marks, embeddings, isolates,
+    // invisible operators, fillers, a variation selector, tags, format controls.
+    "\u{200e}", "\u{200f}", "\u{61c}", "\u{202a}", "\u{202d}", "\u{2066}", "\u{2067}\u{2069}", "\u{2060}",
+    "\u{2064}", "\u{ad}", "\u{180e}", "\u{fff9}", "\u{34f}", "\u{3164}", "\u{2764}\u{fe0f}", "\u{e0041}\u{e007f}",
+    "\u{1d173}", "\u{13430}", "\u{600}",
 ];
 
 /// Map keys that mean something to one of the readers.
@@ -58,7 +64,7 @@ const TOKENS: &[&str] = &[
 const KEYS: &[&str] = &[
     "__proto__", "constructor", "toString", "for", "in", "if", "null", "true", "NULL", "TRUE", "NA", "Inf", "...",
     "..1", "Ref", "Fn::Sub", "a b", "é", "😀", "1a", "-x", "$x", "${x}", "a\"b", "a'b", "\\", "#", "//", "a: b", "yes",
-    "~", "",
+    "~", "", "a\u{202e}b", "\u{200b}",
 ];
 
 /// A generated request: model-valid, adversarial text, then more hostile text wherever the
@@ -2277,6 +2283,159 @@ fn check(format: Format, export: &export::Export, request: &Json, options: &Opti
     }
 }
 
+/// Every format writes the characters a reader cannot see (src/invisible.rs) as escapes: none
+/// may stand raw in the export's text (but the line breaks between its lines) or its notes.
+fn no_raw_invisible(export: &export::Export) -> Result<(), String> {
+    let texts =
+        std::iter::once(("the text", export.text.as_str())).chain(export.notes.iter().map(|n| ("a note", n.as_str())));
+    for (what, text) in texts {
+        if let Some((at, c)) = text.char_indices().find(|&(_, c)| c != '\n' && invisible::is_invisible(c)) {
+            let line = text[..at].matches('\n').count() + 1;
+            // Thirty characters either side, enough to find it.
+            let before = text[..at].char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+            let after = text[at..].char_indices().nth(30).map_or(text.len(), |(i, _)| at + i);
+            return Err(format!("{what} holds U+{:04X} raw, on line {line}: {:?}", u32::from(c), &text[before..after]));
+        }
+    }
+    Ok(())
+}
+
+/// Characters a reader cannot see, one of each kind the Trojan Source paper and Unicode's
+/// tables name (src/invisible.rs), each put into a tag key and value of its own.
+const INVISIBLE_SAMPLES: [char; 45] = [
+    '\u{0}',
+    '\u{7}',
+    '\u{9}',
+    '\u{d}',
+    '\u{1b}',
+    '\u{7f}',
+    '\u{85}',
+    '\u{9f}',
+    '\u{ad}',
+    '\u{34f}',
+    '\u{600}',
+    '\u{61c}',
+    '\u{115f}',
+    '\u{17b4}',
+    '\u{180b}',
+    '\u{180e}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200d}',
+    '\u{200e}',
+    '\u{200f}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{202a}',
+    '\u{202b}',
+    '\u{202c}',
+    '\u{202d}',
+    '\u{202e}',
+    '\u{2060}',
+    '\u{2064}',
+    '\u{2066}',
+    '\u{2067}',
+    '\u{2068}',
+    '\u{2069}',
+    '\u{3164}',
+    '\u{fe0f}',
+    '\u{feff}',
+    '\u{ffa0}',
+    '\u{fffb}',
+    '\u{110bd}',
+    '\u{13430}',
+    '\u{1bca0}',
+    '\u{1d173}',
+    '\u{e0041}',
+    '\u{e0100}',
+];
+
+/// A request holding every invisible character (all of src/invisible.rs's table, in the
+/// message, subject and external ID) and each sample in a tag key and value, the pool name, a
+/// schema attribute's name, an SMS message, an invitation subject and the sender address: text
+/// a user can paste into the form, valid where the field's pattern allows it.
+fn invisible_request() -> Json {
+    let all: String = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| invisible::is_invisible(c)).collect();
+    let samples: String = INVISIBLE_SAMPLES.iter().collect();
+    let tags: Vec<(String, Json)> = INVISIBLE_SAMPLES
+        .iter()
+        .map(|c| (format!("k{c}"), Json::str(format!("v{c}w"))))
+        .chain([("all".to_string(), Json::str(all.clone()))])
+        .collect();
+    let text = object(vec![
+        ("PoolName", Json::str(format!("pool{}", '\u{202e}'))),
+        ("EmailVerificationMessage", Json::str(format!("Code {{####}} {all}"))),
+        ("EmailVerificationSubject", Json::str(format!("Subject {all}"))),
+        ("SmsAuthenticationMessage", Json::str(format!("{{####}} {samples}"))),
+        (
+            "SmsConfiguration",
+            object(vec![
+                ("SnsCallerArn", Json::str("arn:aws:iam::111122223333:role/sms")),
+                ("ExternalId", Json::str(format!("id {all}"))),
+            ]),
+        ),
+        ("EmailConfiguration", object(vec![("From", Json::str(format!("Team{} <team@example.com>", '\u{2067}')))])),
+        (
+            "AdminCreateUserConfig",
+            object(vec![("InviteMessageTemplate", object(vec![("EmailSubject", Json::str(format!("Hi {samples}")))]))]),
+        ),
+        (
+            "Schema",
+            Json::Array(vec![object(vec![
+                ("Name", Json::str(format!("tenant{}", '\u{200b}'))),
+                ("AttributeDataType", Json::str("String")),
+            ])]),
+        ),
+        ("UserPoolTags", Json::Object(tags)),
+    ])
+    .compact();
+    // In model order, as the form writes every request.
+    let (form, problems) = request::from_text(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    request::to_json(&form)
+}
+
+/// `format`'s export of [`invisible_request`] holds no raw invisible character and reads back as
+/// the request, with and without the MFA follow-up.
+fn check_invisible_characters(format: Format) {
+    let request = invisible_request();
+    for options in [Options::default(), Options { mfa: MfaFactors { totp: true, email: true } }] {
+        let export = export::render(format, &request, &options);
+        if let Err(why) = no_raw_invisible(&export) {
+            panic!("{} with {:?}: {why}", format.id(), options.mfa);
+        }
+        match check(format, &export, &request, &options, false) {
+            Ok(strings) => {
+                assert!(strings >= INVISIBLE_SAMPLES.len(), "{}: only {strings} strings compared", format.id())
+            }
+            Err(why) => panic!("{} with {:?} does not read back as the request: {why}", format.id(), options.mfa),
+        }
+    }
+}
+
+/// One test per format: [`check_invisible_characters`].
+macro_rules! invisible_character_tests {
+    ($($test:ident: $format:expr;)*) => {$(
+        #[test]
+        fn $test() {
+            check_invisible_characters($format);
+        }
+    )*};
+}
+
+invisible_character_tests! {
+    request_json_escapes_invisible_characters: Format::RequestJson;
+    cli_bash_escapes_invisible_characters: Format::CliBash;
+    cli_powershell_escapes_invisible_characters: Format::CliPowershell;
+    cloudformation_yaml_escapes_invisible_characters: Format::CloudformationYaml;
+    cloudformation_json_escapes_invisible_characters: Format::CloudformationJson;
+    terraform_escapes_invisible_characters: Format::Terraform;
+    cdk_ts_escapes_invisible_characters: Format::CdkTs;
+    boto3_escapes_invisible_characters: Format::Boto3;
+    js_sdk_v3_escapes_invisible_characters: Format::JsSdkV3;
+    paws_escapes_invisible_characters: Format::Paws;
+}
+
 // =============================================================================================
 // The runs
 
@@ -2301,7 +2460,7 @@ fn check_seed(seed: u64, tallies: &mut BTreeMap<&'static str, Tally>) {
         for format in Format::ALL {
             let started = Instant::now();
             let export = export::render(format, &request, &options);
-            let result = check(format, &export, &request, &options, !free);
+            let result = no_raw_invisible(&export).and_then(|()| check(format, &export, &request, &options, !free));
             let tally = tallies.entry(format.id()).or_default();
             tally.time += started.elapsed();
             match result {
@@ -2385,6 +2544,8 @@ fn the_generated_requests_are_hostile() {
             "\t",
             "\u{2028}",
             "\u{2029}",
+            "\u{202e}",
+            "\u{e0041}",
             "😀",
             "é",
             "__proto__",

@@ -3,7 +3,8 @@
 //! synthesizes to the same resource as the CloudFormation exports.
 //!
 //! Strings are written as JSON string literals (`json::quote`): valid TypeScript, with no
-//! interpolation (never template literals), and with U+2028/U+2029 escaped. Keys are the
+//! interpolation (never template literals), and with every invisible character (controls,
+//! U+2028/U+2029, bidirectional and other format characters: [`crate::invisible`]) escaped. Keys are the
 //! camelCase property names, except in maps (`UserPoolTags`), whose keys are the user's and are
 //! quoted as they are.
 

@@ -151,7 +151,7 @@ fn is_plain_text(text: &str) -> bool {
     !text.is_empty()
         && !text.starts_with('-')
         && !["file://", "fileb://", "http://", "https://"].iter().any(|prefix| lower.starts_with(prefix))
-        && !text.chars().any(literal::is_invisible)
+        && !text.chars().any(crate::invisible::is_invisible)
 }
 
 /// A list item that can stand unquoted (see [`is_word`]).

@@ -356,9 +356,11 @@ fn object(members: Vec<(&str, Json)>) -> Json {
     Json::Object(members.into_iter().map(|(key, value)| (key.to_string(), value)).collect())
 }
 
-/// Writes `notes` as line comments (`prefix` is `#` or `//`). Every character that some reader
-/// takes as a line break (YAML 1.1: NEL, U+2028, U+2029; JavaScript: U+2028, U+2029) or that is
-/// not printable becomes a space, so a note can never end its comment early.
+/// Writes `notes` as line comments (`prefix` is `#` or `//`). Every invisible character
+/// ([`crate::invisible`]) becomes a space: those include every character that some reader takes
+/// as a line break (YAML 1.1: NEL, U+2028, U+2029; JavaScript: U+2028, U+2029), so a note can
+/// never end its comment early, and bidirectional controls, so a comment cannot reorder the
+/// code after it.
 pub fn write_comments(prefix: &str, notes: &[String], out: &mut String) {
     for note in notes {
         out.push_str(prefix);
@@ -369,7 +371,7 @@ pub fn write_comments(prefix: &str, notes: &[String], out: &mut String) {
         while at < bytes.len() {
             at += json::plain_ascii_len(&bytes[at..]);
             let Some(c) = note[at..].chars().next() else { break };
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            if crate::invisible::is_invisible(c) {
                 out.push_str(&note[copied..at]);
                 out.push(' ');
                 copied = at + c.len_utf8();

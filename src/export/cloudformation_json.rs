@@ -1,5 +1,6 @@
 //! `cloudformation-json`: the CloudFormation template (`cloudformation::template`) printed as
-//! JSON by `json.rs`, whose string escapes are safe for any value.
+//! JSON by `json.rs`, whose string escapes are safe for any value and show every invisible
+//! character ([`crate::invisible`]) as a `\u` escape.
 
 use super::cloudformation::{self, Node};
 use super::{Export, Options};
@@ -9,6 +10,7 @@ use crate::json::{self, Json};
 pub fn render(request: &Json, options: &Options) -> Export {
     let mut pool = cloudformation::user_pool(request, options);
     let pool_notes = std::mem::take(&mut pool.notes);
+    let surrogate_escapes = pool.properties.iter().any(|(_, value)| has_invisible_above_bmp(value));
     let mut text = super::text_starting_with("");
     write_pretty(&cloudformation::template_tree(pool), 0, &mut text);
     text.push('\n');
@@ -17,8 +19,30 @@ pub fn render(request: &Json, options: &Options) -> Export {
             .to_string(),
     ];
     notes.extend(pool_notes);
+    if surrogate_escapes {
+        notes.push(
+            "Some text holds invisible characters above U+FFFF (such as Unicode tag characters), which JSON can only \
+             write as surrogate-pair escapes (\\udb40\\udc41). They are standard JSON (RFC 8259), but cfn-lint 1.58.0 \
+             cannot parse such a JSON template (E0000: it reads JSON as YAML first): lint the YAML export, which \
+             writes them as \\U000e0041, or remove the characters."
+                .to_string(),
+        );
+    }
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
     Export { text, notes }
+}
+
+/// Whether a string or key in `value` holds an invisible character above U+FFFF, which JSON
+/// writes as a surrogate pair.
+fn has_invisible_above_bmp(value: &Json) -> bool {
+    let holds =
+        |text: &str| !text.is_ascii() && text.chars().any(|c| c > '\u{ffff}' && crate::invisible::is_invisible(c));
+    match value {
+        Json::String(text) => holds(text),
+        Json::Array(items) => items.iter().any(has_invisible_above_bmp),
+        Json::Object(members) => members.iter().any(|(key, item)| holds(key) || has_invisible_above_bmp(item)),
+        _ => false,
+    }
 }
 
 /// Writes `node` as [`Json::pretty`] writes the same value (without the final newline).
@@ -66,6 +90,24 @@ mod tests {
             assert_eq!(properties, Some(&expected), "seed {seed}");
             assert!(!cloudformation_yaml::render(&request, &options).text.is_empty());
             assert!(!cdk_ts::render(&request, &options).text.is_empty());
+        }
+    }
+
+    #[test]
+    fn notes_the_surrogate_escapes_cfn_lint_cannot_read() {
+        let tagged = |value: &str| {
+            let request = Json::Object(vec![
+                ("PoolName".into(), Json::str("p")),
+                ("UserPoolTags".into(), Json::Object(vec![("k".into(), Json::str(value))])),
+            ]);
+            render(&request, &Options::default())
+        };
+        let export = tagged("flag \u{e0067}\u{e007f}");
+        assert!(export.text.contains(r#""k": "flag \udb40\udc67\udb40\udc7f""#), "{}", export.text);
+        assert!(export.notes.iter().any(|n| n.contains("cfn-lint 1.58.0 cannot parse such a JSON template")));
+        // Visible characters above U+FFFF stay as typed; invisible ones below it are \u escapes.
+        for value in ["😀", "a\u{202e}b"] {
+            assert!(!tagged(value).notes.iter().any(|n| n.contains("surrogate")), "{value}");
         }
     }
 

@@ -6,7 +6,8 @@
 //! for anything else: a plain scalar from a tight allow-list (an ASCII letter first, then
 //! letters, digits and `_./@-`, plus `:` in values; never a YAML 1.1 boolean or null word), or
 //! else a double-quoted scalar whose escapes are JSON's, so it stays on one line whatever it
-//! holds. Numbers and booleans are written bare, so their types survive.
+//! holds and shows every invisible character (the table in [`crate::invisible`]) as an escape.
+//! Numbers and booleans are written bare, so their types survive.
 
 use super::cloudformation::{self, Node};
 use super::{Export, Options};
@@ -47,9 +48,12 @@ fn is_plain(text: &str, key: bool) -> bool {
         && !YAML_WORDS.iter().any(|word| word.eq_ignore_ascii_case(text))
 }
 
-/// Writes `text` as a double-quoted scalar. The escapes are JSON's (so a JSON parser reads the
-/// same string back); everything YAML does not print literally or takes as a line break (C0,
-/// DEL, C1 with NEL, U+2028, U+2029, the BOM, U+FFFE, U+FFFF) becomes `\uXXXX`.
+/// Writes `text` as a double-quoted scalar. The escapes are JSON's (a JSON parser reads such a
+/// string back the same) but for characters above U+FFFF, which YAML spells `\U0001xxxx`
+/// rather than as a surrogate pair. Escaped: every character a reader cannot see (the table in
+/// [`crate::invisible`]: controls, NEL, U+2028 and U+2029, which YAML also takes as line breaks,
+/// bidirectional and other format characters, the byte-order mark), and U+FFFE and U+FFFF,
+/// which YAML does not allow in a stream.
 fn write_quoted(text: &str, out: &mut String) {
     out.push('"');
     // Runs of characters written as they are are copied in one go; printable ASCII but `"` and
@@ -65,7 +69,7 @@ fn write_quoted(text: &str, out: &mut String) {
             '\n' => "\\n",
             '\t' => "\\t",
             '\r' => "\\r",
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') => "",
+            c if crate::invisible::is_invisible(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => "",
             c => {
                 at += c.len_utf8();
                 continue;
@@ -74,10 +78,12 @@ fn write_quoted(text: &str, out: &mut String) {
         out.push_str(&text[copied..at]);
         at += c.len_utf8();
         copied = at;
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
+        if !escape.is_empty() {
             out.push_str(escape);
+        } else if u32::from(c) > 0xFFFF {
+            let _ = write!(out, "\\U{:08x}", u32::from(c));
+        } else {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
         }
     }
     out.push_str(&text[copied..]);
@@ -258,6 +264,17 @@ mod tests {
             assert_eq!(json::parse(&written).unwrap().0, Json::str(text), "{written}");
         }
         assert_eq!(yaml_of("émoji 😀 漢字"), "\"émoji 😀 漢字\"", "printable Unicode stays readable");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped() {
+        // Bidirectional override and isolate, zero width, soft hyphen, variation selector, a tag
+        // (above U+FFFF: YAML's `\U`, never a surrogate pair).
+        assert_eq!(
+            yaml_of("a\u{202e}b\u{2066}\u{200b}\u{ad}\u{fe0f}\u{e0041}"),
+            r#""a\u202eb\u2066\u200b\u00ad\ufe0f\U000e0041""#
+        );
+        assert_eq!(yaml_of("\u{fffe}"), r#""\ufffe""#, "not allowed in a YAML stream");
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //!
 //! Strings are escaped so that the program sends exactly the request's text: quotes and
 //! backslashes always, and every character a reader cannot see (controls, the Unicode line
-//! separators, bidirectional and other invisible format characters) as a `\u` escape, so the
-//! source shows what it sends. Everything else stays as typed, except in R, which is written
-//! in ASCII so the script means the same in any locale.
+//! separators, bidirectional and other invisible format characters: the one table in
+//! [`crate::invisible`]) as a `\u` escape, so the source shows what it sends. Everything else
+//! stays as typed, except in R, which is written in ASCII so the script means the same in any
+//! locale.
 
 use super::Options;
 use crate::json::Json;
@@ -368,7 +369,7 @@ fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
         let Some(c) = text[at..].chars().next() else { break };
         let plain = match c {
             '"' | '\\' | '\n' | '\r' | '\t' => false,
-            c => !(is_invisible(c) || (syntax.ascii_only && !c.is_ascii())),
+            c => !(crate::invisible::is_invisible(c) || (syntax.ascii_only && !c.is_ascii())),
         };
         if plain {
             at += c.len_utf8();
@@ -399,17 +400,6 @@ fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
     }
     out.push_str(&text[run_start..]);
     out.push('"');
-}
-
-/// Characters every export writes as escapes: controls (a raw line break would end a comment
-/// or a line), the Unicode line and paragraph separators (line breaks to some parsers), and
-/// invisible format characters such as bidirectional overrides, which make source text look
-/// different from what it sends.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
-        | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// The `SetUserPoolMfaConfig` request, all but `UserPoolId`, that turns on the factors asked
@@ -518,6 +508,10 @@ mod tests {
         assert_eq!(string(&JAVASCRIPT, AWKWARD), r#""q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u2028\u202Eé😀\u0000""#);
         assert_eq!(string(&R, AWKWARD), r#""q'd\"b\\s$HOME`id`$(id)${x}%{x}#!\n\t\u2028\u202E\u00E9\U0001F600\u0000""#);
         assert_eq!(string(&JAVASCRIPT, "\u{e0041}"), r#""\u{E0041}""#);
+        // Every invisible character, not only controls and bidirectional overrides.
+        let hidden = "\u{34f}\u{2066}\u{fe0f}\u{3164}\u{1d173}";
+        assert_eq!(string(&PYTHON, hidden), r#""\u034F\u2066\uFE0F\u3164\U0001D173""#);
+        assert_eq!(string(&JSON, hidden), r#""\u034F\u2066\uFE0F\u3164\uD834\uDD73""#);
     }
 
     #[test]

@@ -522,10 +522,11 @@ fn write_map_key(key: &str, out: &mut String) {
     }
 }
 
-/// Writes `text` as a quoted HCL string whose value is exactly `text`: `"` and `\` escaped, control
-/// and invisible characters as `\n \r \t \uNNNN`, and template sequences neutralised (`${` →
-/// `$${`, `%{` → `%%{`). A `$` or `%` right before another one is written `\u0024`/`\u0025`,
-/// so a doubled sign in the output only ever means the escape, whatever the reader's scanner.
+/// Writes `text` as a quoted HCL string whose value is exactly `text`: `"` and `\` escaped,
+/// control and invisible characters ([`crate::invisible`]) as `\n \r \t \uNNNN \UNNNNNNNN`,
+/// and template sequences neutralised (`${` → `$${`, `%{` → `%%{`). A `$` or `%` right before
+/// another one is written `\u0024`/`\u0025`, so a doubled sign in the output only ever means
+/// the escape, whatever the reader's scanner.
 fn write_hcl_string(text: &str, out: &mut String) {
     out.push('"');
     // Runs of characters written as they are are copied in one go (most text is plain), and
@@ -543,7 +544,7 @@ fn write_hcl_string(text: &str, out: &mut String) {
         let plain = match c {
             '"' | '\\' | '\n' | '\r' | '\t' => false,
             '$' | '%' => next != Some('{') && next != Some(c),
-            c => !(c.is_control() || is_hidden(c)),
+            c => !crate::invisible::is_invisible(c),
         };
         if plain {
             at += c.len_utf8();
@@ -562,19 +563,17 @@ fn write_hcl_string(text: &str, out: &mut String) {
                 out.push(c);
                 out.push(c);
             }
-            // A sign before another one, a control or an invisible character.
+            // A sign before another one, or an invisible character (`\U` above U+FFFF).
+            c if u32::from(c) > 0xFFFF => {
+                let _ = write!(out, "\\U{:08X}", u32::from(c));
+            }
             c => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
         }
     }
     out.push_str(&text[copied..]);
     out.push('"');
-}
-
-/// Invisible characters [`write_hcl_string`] writes as escapes, besides controls.
-fn is_hidden(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Writes a block body: arguments first, then maps, then nested blocks (each group in request
@@ -907,6 +906,10 @@ mod tests {
             ("sep\u{2028}para\u{2029}", r#""sep\u2028para\u2029""#),
             ("bell\u{7}nul\u{0}del\u{7f}", r#""bell\u0007nul\u0000del\u007F""#),
             ("rtl\u{202e}zw\u{200b}bom\u{feff}", r#""rtl\u202Ezw\u200Bbom\uFEFF""#),
+            (
+                "iso\u{2066}lrm\u{200e}shy\u{ad}vs\u{fe0f}tag\u{e0041}",
+                r#""iso\u2066lrm\u200Eshy\u00ADvs\uFE0Ftag\U000E0041""#,
+            ),
             ("Café 漢字 😀 Ωß", r#""Café 漢字 😀 Ωß""#),
             ("", r#""""#),
         ];
