@@ -465,8 +465,14 @@ mod hcl {
                                 other => return Err(format!("block {name}: unexpected {other:?}")),
                             }
                         }
-                        self.end_of_line()?;
-                        let inner = self.body(true)?;
+                        // `name {}` on one line is an empty block.
+                        let inner = if self.peek() == Some(&Token::Punct('}')) {
+                            self.i += 1;
+                            Body::default()
+                        } else {
+                            self.end_of_line()?;
+                            self.body(true)?
+                        };
                         self.end_of_line()?;
                         body.blocks.push(Block { kind: name, labels, body: inner });
                     }
@@ -553,11 +559,6 @@ mod hcl {
             }
             _ => {}
         }
-    }
-
-    pub fn body_strings<'a>(body: &'a Body, out: &mut Vec<&'a str>) {
-        body.attrs.iter().for_each(|(_, value)| strings(value, out));
-        body.blocks.iter().for_each(|block| body_strings(&block.body, out));
     }
 }
 
@@ -1891,6 +1892,20 @@ fn terraform_leaf_found(resource: &hcl::Body, path: &str, leaf: &TerraformLeaf) 
     Ok(())
 }
 
+/// Every string of `body` and its blocks, map keys included, but the stored bounds that the
+/// export fills into schema constraints blocks (`"0"`, `"1"`, `"2048"` there).
+fn terraform_strings<'a>(body: &'a hcl::Body, in_constraints: bool, out: &mut Vec<&'a str>) {
+    for (_, value) in &body.attrs {
+        if in_constraints && matches!(value, hcl::Value::Str(s) if ["0", "1", "2048"].contains(&s.as_str())) {
+            continue;
+        }
+        hcl::strings(value, out);
+    }
+    for block in &body.blocks {
+        terraform_strings(&block.body, block.kind.ends_with("_attribute_constraints"), out);
+    }
+}
+
 fn check_terraform(text: &str, request: &Json) -> Checked {
     let file = hcl::parse(text)?;
     let [resource] = file.blocks.as_slice() else { return Err(format!("{} blocks, not one", file.blocks.len())) };
@@ -1909,11 +1924,13 @@ fn check_terraform(text: &str, request: &Json) -> Checked {
         terraform_leaf_found(&resource.body, path, leaf).map_err(|e| format!("{}: {e}", leaf.model_path))?;
         checked += usize::from(leaf.model_path.ends_with("{key}") || matches!(leaf.value, Json::String(_)));
     }
-    // And no text that is not the request's (but for what the export documents adding).
+    // And no text that is not the request's (but for what the export documents adding: blank
+    // provider-required arguments, the email MFA subject, and in schema constraints blocks the
+    // bounds AWS stores when the request has none).
     let mut ours: Vec<&str> = vec!["", "Your sign-in code"];
     each_string(request, None, &mut |s| ours.push(s));
     let mut found = Vec::new();
-    hcl::body_strings(&resource.body, &mut found);
+    terraform_strings(&resource.body, false, &mut found);
     if let Some(stranger) = found.iter().find(|s| !ours.contains(s)) {
         return Err(format!("the resource holds {stranger:?}, which is no text of the request"));
     }

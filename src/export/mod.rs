@@ -16,6 +16,7 @@ pub mod js_sdk_v3;
 pub mod literal;
 pub mod paws;
 pub mod request_json;
+mod schema_constraints;
 pub mod terraform;
 
 use crate::json::Json;

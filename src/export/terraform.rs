@@ -9,6 +9,7 @@
 //! only the exceptions. The conformance check `tests/conformance/check-terraform` parses every
 //! export with an HCL2 parser and maps it back to the request.
 
+use super::schema_constraints::{self, Completion};
 use super::{Export, Options};
 use crate::json::Json;
 use crate::model::{self, Field, Kind};
@@ -138,6 +139,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
             writer.notes.push("Passkey sign-in (WEB_AUTHN) also needs a web_authn_configuration block (relying_party_id, user_verification), which the request cannot hold: add it.".to_string());
         }
     }
+    writer.note_filled_constraints();
     if request.get("AliasAttributes").is_some() && request.get("UsernameAttributes").is_some() {
         writer.notes.push(
             "AWS and Terraform both refuse AliasAttributes together with UsernameAttributes: keep one.".to_string(),
@@ -231,6 +233,9 @@ struct Writer {
     /// The argument names written so far, by field id: the same few recur in every schema
     /// block (grown on first use).
     names: Vec<Option<Span>>,
+    /// The schema constraints filled in with what AWS stores, one phrase per attribute, for the
+    /// note that says so.
+    filled_constraints: Vec<String>,
 }
 
 impl Writer {
@@ -381,9 +386,16 @@ impl Writer {
             self.leave_out(owner.path, "an attribute without Name or AttributeDataType: the provider requires both");
             return None;
         }
+        // A String or Number attribute gets the constraints AWS stores, where the request has none.
+        let completion = if owner.path == "Schema[]" { self.complete_constraints(inner) } else { Completion::Nothing };
+        let inner = match &completion {
+            Completion::Filled { attribute, .. } | Completion::NoBounds { attribute: Some(attribute) } => attribute,
+            _ => inner,
+        };
         // One item per member at most, plus a comment or two.
-        let mut body = Vec::with_capacity(inner.len() + 2);
+        let mut body = Vec::with_capacity(inner.len() + 3);
         self.members(Some(owner), owner.path, inner, request, &mut body);
+        self.constraints_block(owner, &completion, &mut body);
         if body.is_empty() {
             if inner.is_empty() {
                 self.leave_out(owner.path, "an empty object: the provider ignores empty blocks");
@@ -423,6 +435,68 @@ impl Writer {
             crate::json::quote(name)
         ));
         body.insert(0, Item::Comment("Mutable is not in the request: the provider will send mutable = false."));
+    }
+
+    /// What the schema attribute `inner` needs so that its constraints say what AWS stores
+    /// (see [`schema_constraints`]), with the note phrase for what is filled in.
+    fn complete_constraints(&mut self, inner: &[(String, Json)]) -> Completion {
+        let completion = schema_constraints::complete(inner);
+        let name = || {
+            let name = inner.iter().find(|(key, _)| key == "Name").and_then(|(_, v)| v.as_str()).unwrap_or("?");
+            crate::json::quote(name)
+        };
+        match &completion {
+            Completion::Filled { added, .. } => {
+                let bounds: Vec<String> =
+                    added.iter().map(|(bound, value)| format!("{} \"{value}\"", snake_case(bound))).collect();
+                self.filled_constraints.push(format!("{}: {}", name(), bounds.join(" and ")));
+            }
+            Completion::NoBounds { .. } => self
+                .filled_constraints
+                .push(format!("{}: an empty number_attribute_constraints block (AWS stores no bounds)", name())),
+            Completion::Unknown => self.notes.push(format!(
+                "Schema attribute {}: StringAttributeConstraints is incomplete, and the lengths AWS stores for birthdate without it have changed over time (10 to 10, later 4 to 10: terraform-provider-aws issue #38197), so the export cannot fill them in. Set MinLength and MaxLength, or later plans may want to replace the pool (terraform-provider-aws issue #7502).",
+                name()
+            )),
+            Completion::Nothing => {}
+        }
+        completion
+    }
+
+    /// Marks the constraints block that [`Writer::complete_constraints`] filled in with a
+    /// comment, or adds the empty `number_attribute_constraints` block a Number attribute
+    /// without bounds needs.
+    fn constraints_block(&mut self, owner: &'static Field, completion: &Completion, body: &mut Vec<Item>) {
+        match completion {
+            Completion::Filled { member, .. } => {
+                let Some(field) = owner.member(member) else { return };
+                let block = self.name(field);
+                let at =
+                    body.iter().position(|item| matches!(item, Item::Block { name, .. } if name.start == block.start));
+                if let Some(at) = at {
+                    body.insert(at, Item::Comment("Bounds the request leaves out are the ones AWS stores, so that later plans do not replace the pool."));
+                }
+            }
+            Completion::NoBounds { .. } => {
+                let Some(field) = owner.member(schema_constraints::NUMBER.0) else { return };
+                body.push(Item::Comment(
+                    "Empty on purpose: AWS stores no bounds, and without the block later plans replace the pool.",
+                ));
+                body.push(Item::Block { name: self.name(field), body: Vec::new() });
+            }
+            Completion::Unknown | Completion::Nothing => {}
+        }
+    }
+
+    /// The note on the constraints filled in, if any.
+    fn note_filled_constraints(&mut self) {
+        if self.filled_constraints.is_empty() {
+            return;
+        }
+        self.notes.push(format!(
+            "Terraform needs the constraints block of every String and Number schema attribute, or every later plan wants to replace the pool (terraform-provider-aws issue #7502). Where the request has none, the export writes what AWS stores when CreateUserPool gets none, so the pool is the same: {}.",
+            self.filled_constraints.join("; ")
+        ));
     }
 
     /// A scalar as an HCL literal: strings quoted and escaped, numbers as written, booleans.
@@ -651,6 +725,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
                 }
                 line(&["}"], out);
             }
+            Item::Block { name, body } if body.is_empty() => line(&[name.of(text), " {}"], out),
             Item::Block { name, body } => {
                 line(&[name.of(text), " {"], out);
                 write_body(body, depth + 1, text, out);
@@ -823,6 +898,10 @@ mod tests {
             if let Some(name) = line.strip_suffix(" {").filter(|name| !name.contains(' ')) {
                 names.push(name.to_string());
                 stack.push(Node::default());
+                continue;
+            }
+            if let Some(name) = line.strip_suffix(" {}").filter(|name| !name.contains(' ')) {
+                stack.last_mut().unwrap().blocks.push((name.to_string(), Node::default()));
                 continue;
             }
             let (key, value) = split_assignment(line);
@@ -1128,6 +1207,143 @@ mod tests {
         let both = export(r#"{"PoolName":"p","SmsConfiguration":{"SnsRegion":"us-east-1"}}"#, false, false);
         let sms = read_resource(&both.text).blocks.into_iter().find(|(n, _)| n == "sms_configuration").unwrap().1;
         assert_eq!((sms.attr("sns_caller_arn"), sms.attr("external_id")), (Some("\"\""), Some("\"\"")));
+    }
+
+    /// The schema blocks of an export of `schema` (a JSON list of attributes), and its notes.
+    fn schema_blocks(schema: &str) -> (Vec<Node>, Export) {
+        let out = export(&format!(r#"{{"PoolName":"p","Schema":{schema}}}"#), false, false);
+        let root = read_resource(&out.text);
+        (root.blocks.into_iter().filter(|(n, _)| n == "schema").map(|(_, b)| b).collect(), out)
+    }
+
+    fn constraints<'a>(block: &'a Node, name: &str) -> Option<Vec<(&'a str, &'a str)>> {
+        block.block(name).map(|b| b.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect())
+    }
+
+    #[test]
+    fn a_string_attribute_without_constraints_gets_the_lengths_aws_stores() {
+        let (blocks, out) = schema_blocks(r#"[{"Name":"tenant_id","AttributeDataType":"String","Mutable":true}]"#);
+        assert_eq!(
+            constraints(&blocks[0], "string_attribute_constraints"),
+            Some(vec![("min_length", "\"0\""), ("max_length", "\"2048\"")])
+        );
+        assert!(out.text.contains("    # Bounds the request leaves out are the ones AWS stores, so that later plans do not replace the pool.\n    string_attribute_constraints {\n"), "{}", out.text);
+        let note = filled_note(&out);
+        assert!(
+            note.contains("issue #7502") && note.contains(r#""tenant_id": min_length "0" and max_length "2048""#),
+            "{note}"
+        );
+        // An empty constraints object is no constraints: filled the same (an empty block would
+        // make later additions fail, terraform-provider-aws #37687).
+        let (blocks, _) = schema_blocks(
+            r#"[{"Name":"t","AttributeDataType":"String","Mutable":true,"StringAttributeConstraints":{}}]"#,
+        );
+        assert_eq!(
+            constraints(&blocks[0], "string_attribute_constraints"),
+            Some(vec![("min_length", "\"0\""), ("max_length", "\"2048\"")])
+        );
+    }
+
+    #[test]
+    fn a_string_attribute_with_one_bound_gets_the_other() {
+        let (blocks, out) = schema_blocks(
+            r#"[{"Name":"code","AttributeDataType":"String","Mutable":true,"StringAttributeConstraints":{"MaxLength":"12"}},
+                {"Name":"nick","AttributeDataType":"String","Mutable":true,"StringAttributeConstraints":{"MinLength":"3"}}]"#,
+        );
+        assert_eq!(
+            constraints(&blocks[0], "string_attribute_constraints"),
+            Some(vec![("max_length", "\"12\""), ("min_length", "\"0\"")])
+        );
+        assert_eq!(
+            constraints(&blocks[1], "string_attribute_constraints"),
+            Some(vec![("min_length", "\"3\""), ("max_length", "\"2048\"")])
+        );
+        let note = filled_note(&out);
+        assert!(note.contains(r#""code": min_length "0"; "nick": max_length "2048""#), "{note}");
+    }
+
+    #[test]
+    fn a_number_attribute_without_bounds_gets_an_empty_block() {
+        let (blocks, out) = schema_blocks(
+            r#"[{"Name":"score","AttributeDataType":"Number","Mutable":true},
+                {"Name":"level","AttributeDataType":"Number","Mutable":true,"NumberAttributeConstraints":{}}]"#,
+        );
+        for block in &blocks {
+            assert_eq!(constraints(block, "number_attribute_constraints"), Some(vec![]), "{}", out.text);
+        }
+        assert_eq!(out.text.matches("\n    number_attribute_constraints {}\n").count(), 2, "{}", out.text);
+        assert!(!out.text.contains("Left out"), "an empty object the export writes is not left out: {}", out.text);
+        let note = filled_note(&out);
+        assert!(
+            note.contains(r#""score": an empty number_attribute_constraints block (AWS stores no bounds)"#),
+            "{note}"
+        );
+    }
+
+    /// The note on filled-in constraints (there must be one), from the notes.
+    fn filled_note(out: &Export) -> &str {
+        out.notes.iter().find(|n| n.starts_with("Terraform needs the constraints block")).expect("a note")
+    }
+
+    #[test]
+    fn a_number_attribute_with_bounds_keeps_them_and_only_the_one_without_is_filled() {
+        let (blocks, out) = schema_blocks(
+            r#"[{"Name":"age","AttributeDataType":"Number","Mutable":true,"NumberAttributeConstraints":{"MinValue":"0","MaxValue":"150"}},
+                {"Name":"top","AttributeDataType":"Number","Mutable":true,"NumberAttributeConstraints":{"MaxValue":"9"}},
+                {"Name":"code","AttributeDataType":"String","Mutable":true,"StringAttributeConstraints":{"MinLength":"1","MaxLength":"5"}},
+                {"Name":"plain","AttributeDataType":"String","Mutable":true}]"#,
+        );
+        assert_eq!(
+            constraints(&blocks[0], "number_attribute_constraints"),
+            Some(vec![("min_value", "\"0\""), ("max_value", "\"150\"")])
+        );
+        // AWS stores no default for the other bound of a number: nothing to fill in.
+        assert_eq!(constraints(&blocks[1], "number_attribute_constraints"), Some(vec![("max_value", "\"9\"")]));
+        assert_eq!(
+            constraints(&blocks[2], "string_attribute_constraints"),
+            Some(vec![("min_length", "\"1\""), ("max_length", "\"5\"")])
+        );
+        // Only the attribute without constraints is filled in, commented and named in the note.
+        assert_eq!(out.text.matches("# Bounds the request leaves out").count(), 1, "{}", out.text);
+        assert!(!out.text.contains("# Empty on purpose"), "{}", out.text);
+        let note = filled_note(&out);
+        assert!(note.ends_with(r#"so the pool is the same: "plain": min_length "0" and max_length "2048"."#), "{note}");
+    }
+
+    #[test]
+    fn boolean_and_date_attributes_get_no_constraints() {
+        let (blocks, out) = schema_blocks(
+            r#"[{"Name":"flag","AttributeDataType":"Boolean","Mutable":true},
+                {"Name":"when","AttributeDataType":"DateTime","Mutable":true},
+                {"Name":"score","AttributeDataType":"Number","Mutable":true}]"#,
+        );
+        assert!(blocks[0].blocks.is_empty() && blocks[1].blocks.is_empty(), "{}", out.text);
+        assert_eq!(constraints(&blocks[2], "number_attribute_constraints"), Some(vec![]), "{}", out.text);
+        let note = filled_note(&out);
+        assert!(!note.contains("\"flag\"") && !note.contains("\"when\"") && note.contains("\"score\""), "{note}");
+    }
+
+    #[test]
+    fn standard_attributes_get_their_stored_defaults_and_birthdate_a_note() {
+        let (blocks, out) = schema_blocks(
+            r#"[{"Name":"email","AttributeDataType":"String","Mutable":true,"Required":true},
+                {"Name":"updated_at","AttributeDataType":"Number","Mutable":true},
+                {"Name":"birthdate","AttributeDataType":"String","Mutable":true}]"#,
+        );
+        assert_eq!(
+            constraints(&blocks[0], "string_attribute_constraints"),
+            Some(vec![("min_length", "\"0\""), ("max_length", "\"2048\"")])
+        );
+        assert_eq!(constraints(&blocks[1], "number_attribute_constraints"), Some(vec![("min_value", "\"0\"")]));
+        assert!(blocks[2].blocks.is_empty(), "birthdate's stored lengths are not known for certain");
+        assert!(
+            out.notes
+                .iter()
+                .any(|n| n.starts_with("Schema attribute \"birthdate\": StringAttributeConstraints is incomplete")
+                    && n.contains("#38197")),
+            "{:?}",
+            out.notes
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ For every corpus request $WORK/corpus/<name>.json and its export $WORK/out/<name
    from aws_cognito_user_pool.constraints.tsv.
 3. Round trip: the resource mapped back through mapping.tsv equals the request minus what the
    export documents as left out (GAP fields, legacy messages superseded by their template, empty
-   objects and empty lists of blocks), each of which must be named in the header comment.
+   objects and empty lists of blocks), each of which must be named in the header comment, plus
+   the schema constraints it documents filling in (what AWS stores when the request has none).
    `""` for sms_configuration's sns_caller_arn/external_id means "absent" (the provider skips it).
 4. MFA (the driver exports with --mfa totp,email): software_token_mfa_configuration and a
    non-empty email_mfa_configuration exactly when MfaConfiguration is ON or OPTIONAL.
@@ -347,6 +348,60 @@ def set_api(out, api_path, value, indices, errors, keep=False):
             node = node.setdefault(part, {})
 
 
+# What AWS stores for the constraints of a schema attribute the request gives none (the export
+# writes them so that later plans do not replace the pool; src/export/schema_constraints.rs says
+# where each comes from): String 0 to 2048 (sub: 1 to 2048; birthdate: not known for certain,
+# not filled in), Number no bounds (updated_at: a minimum of 0). A developer-only attribute is
+# custom whatever its name.
+EMPTY_NUMBER_BOUNDS = "__no_bounds__"  # a marker that survives prune(): the export writes `{}`
+
+
+def stored_constraints(attribute):
+    """(member, {bound: value}) that AWS stores for `attribute` without constraints, or None."""
+    name, kind = attribute.get("Name"), attribute.get("AttributeDataType")
+    standard = attribute.get("DeveloperOnlyAttribute") is not True
+    if kind == "String":
+        if standard and name == "birthdate":
+            return None
+        low = "1" if standard and name == "sub" else "0"
+        return "StringAttributeConstraints", {"MinLength": low, "MaxLength": "2048"}
+    if kind == "Number":
+        return "NumberAttributeConstraints", {"MinValue": "0"} if standard and name == "updated_at" else {}
+    return None
+
+
+def fill_schema_constraints(expected):
+    """Fills in the stored constraints the export writes for String and Number attributes."""
+    schema = expected.get("Schema")
+    if not isinstance(schema, list):
+        return
+    for attribute in schema:
+        if not isinstance(attribute, dict) or not isinstance(attribute.get("Name"), str):
+            continue
+        stored = stored_constraints(attribute)
+        if stored is None:
+            continue
+        member, bounds = stored
+        given = attribute.get(member)
+        if given is None:
+            given = {}
+        if not isinstance(given, dict):
+            continue
+        if not given and not bounds:
+            attribute.pop(member, None)
+            attribute[EMPTY_NUMBER_BOUNDS] = True
+            continue
+        for bound, value in bounds.items():
+            given.setdefault(bound, value)
+        attribute[member] = given
+
+
+def restore_empty_number_bounds(expected):
+    for attribute in expected.get("Schema") or []:
+        if isinstance(attribute, dict) and attribute.pop(EMPTY_NUMBER_BOUNDS, False):
+            attribute["NumberAttributeConstraints"] = {}
+
+
 def expected_request(request, left_out):
     """The request as the export promises to carry it; what it leaves out goes to `left_out`."""
     expected = json.loads(json.dumps(request))
@@ -365,11 +420,13 @@ def expected_request(request, left_out):
                 expected["Schema"] = complete
             else:
                 expected.pop("Schema")
+    fill_schema_constraints(expected)
     originally_empty = set()
     find_empty(expected, "", originally_empty)
     for container in GAP_CONTAINERS:
         remove_path(expected, container, left_out)
     prune(expected, "")
+    restore_empty_number_bounds(expected)
     left_out |= originally_empty - {"Policies"}  # `Policies: {}` says nothing: no note needed
     blank_absent(expected)
     return expected
