@@ -20,6 +20,7 @@ pub mod fuzz_targets;
 pub mod history;
 pub mod import;
 pub mod json;
+pub mod mfa;
 pub mod model;
 pub mod pattern;
 pub mod presets;
