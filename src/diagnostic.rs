@@ -161,6 +161,26 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Reads [`Diagnostic::to_json`] back (without position or sources), under `rule`: the
+    /// page gets the cross-field diagnostics from its helper worker this way, and shows their
+    /// messages, never their rule ids, so it does not carry the table of rules to look them up.
+    pub fn from_json(value: &json::Json, rule: &'static str) -> Option<Diagnostic> {
+        use json::Json;
+        let text = |key: &str| value.get(key).and_then(Json::as_str);
+        let severity = match text("severity")? {
+            "error" => Severity::Error,
+            _ => Severity::Warning,
+        };
+        let paths: Vec<FieldPath> = match value.get("paths") {
+            Some(Json::Array(items)) => items.iter().filter_map(|p| FieldPath::parse(p.as_str()?).ok()).collect(),
+            _ => vec![FieldPath::parse(text("path")?).ok()?],
+        };
+        let message = text("message")?.to_string();
+        Some(Diagnostic { severity, rule, paths, message, sources: Vec::new(), pos: None })
+    }
+}
+
 /// Sorts errors before warnings, then by path, then by rule: the order `check` prints.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     crate::sort_small(diagnostics, |a, b| {

@@ -175,7 +175,9 @@ pub fn worker_message(data: &[u8]) -> bool {
     let format = message.get("format").and_then(Json::as_str);
     if op == Some("export") && format == Some(Format::RequestJson.id()) {
         let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
-        let exported = export::render(Format::RequestJson, &request, &Options { mfa: MfaFactors::default() });
+        // A bare request with MFA on means SMS, which CreateUserPool takes as it is.
+        let options = Options { mfa: MfaFactors::implied_by(&request) };
+        let exported = export::render(Format::RequestJson, &request, &options);
         assert_eq!(json::parse(&exported.text).map(|(value, _)| value), Ok(request), "request-json export");
     }
     answer.get("error").is_none() && answer.get("ok") != Some(&Json::Bool(false))

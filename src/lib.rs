@@ -23,6 +23,7 @@ pub mod history;
 pub mod import;
 pub mod invisible;
 pub mod json;
+pub mod mfa;
 pub mod model;
 pub mod pattern;
 pub mod presets;

@@ -1,6 +1,6 @@
 //! Presets: common starting points, applied on top of the current form. Each is a partial
-//! request (plus the MFA factors to turn on after creation); applying one replaces only the
-//! fields it names and reports every change it made.
+//! request (plus its MFA factors, when it decides MFA); applying one replaces only the fields
+//! it names and reports every change it made.
 
 use crate::export::MfaFactors;
 use crate::json::Json;
@@ -13,7 +13,8 @@ pub struct Preset {
     pub id: &'static str,
     pub title: &'static str,
     pub description: &'static str,
-    pub mfa: MfaFactors,
+    /// The MFA factors, for presets that turn MFA on (their request sets `MfaConfiguration`).
+    pub mfa: Option<MfaFactors>,
 }
 
 /// The example account in ARNs that presets cannot know; the form flags nothing about them,
@@ -25,37 +26,37 @@ pub const PRESETS: [Preset; 6] = [
         id: "spa-email",
         title: "Single-page app, email sign-in",
         description: "Email address as the username, verified by code, case-insensitive; a 10-character password with all character classes; email recovery; deletion protection.",
-        mfa: MfaFactors { totp: false, email: false },
+        mfa: None,
     },
     Preset {
         id: "web-mfa-optional",
         title: "Web app, MFA optional",
-        description: "Email sign-in with optional authenticator-app (TOTP) MFA, turned on after creation by every export; a 12-character password; deletion protection.",
-        mfa: MfaFactors { totp: true, email: false },
+        description: "Email sign-in with optional authenticator-app (TOTP) MFA; a 12-character password; deletion protection.",
+        mfa: Some(MfaFactors { totp: true, ..MfaFactors::NONE }),
     },
     Preset {
         id: "mobile-phone-sms",
         title: "Mobile app, phone sign-in and SMS",
         description: "Phone number as the username, verified by SMS, optional SMS MFA through Amazon SNS. Replace the example SNS role ARN (account 123456789012) with your own.",
-        mfa: MfaFactors { totp: false, email: false },
+        mfa: Some(MfaFactors { sms: true, ..MfaFactors::NONE }),
     },
     Preset {
         id: "admin-only",
         title: "Admin-only (no self sign-up)",
         description: "Only administrators create users, who get a temporary password valid for 3 days; email recovery.",
-        mfa: MfaFactors { totp: false, email: false },
+        mfa: None,
     },
     Preset {
         id: "passwordless",
         title: "Passwordless (Essentials)",
         description: "Choice-based sign-in with email one-time codes and passkeys besides the password, on the Essentials plan; email through Amazon SES. Replace the example SES identity ARN (account 123456789012) with your own.",
-        mfa: MfaFactors { totp: false, email: false },
+        mfa: None,
     },
     Preset {
         id: "high-security",
         title: "High security (Plus, threat protection enforced)",
         description: "Plus plan with threat protection enforced, optional SMS and authenticator-app MFA, a 14-character password with history, email and phone recovery. Replace the example SNS role ARN (account 123456789012) with your own.",
-        mfa: MfaFactors { totp: true, email: false },
+        mfa: Some(MfaFactors { sms: true, totp: true, email: false }),
     },
 ];
 
@@ -69,7 +70,7 @@ const REQUESTS: [(&str, &str); 6] = [
     ),
     (
         "web-mfa-optional",
-        r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OFF","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
+        r#"{"Policies":{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true,"TemporaryPasswordValidityDays":7}},"DeletionProtection":"ACTIVE","AutoVerifiedAttributes":["email"],"UsernameAttributes":["email"],"MfaConfiguration":"OPTIONAL","UsernameConfiguration":{"CaseSensitive":false},"AccountRecoverySetting":{"RecoveryMechanisms":[{"Priority":1,"Name":"verified_email"}]}}"#,
     ),
     (
         "mobile-phone-sms",
@@ -112,7 +113,16 @@ pub fn apply(form: &FormValue, preset: &Preset) -> (FormValue, Vec<Change>) {
     let (fields, _) = request::from_text(request_of(preset));
     let mut next = form.clone();
     next.merge_from(&fields);
-    let changes = changes(&request::to_json(form), &request::to_json(&next));
+    let mut changes = changes(&request::to_json(form), &request::to_json(&next));
+    if let Some(factors) = preset.mfa.filter(|f| *f != form.mfa()) {
+        next.set_mfa(factors);
+        let words = |f: MfaFactors| if f.any() { f.describe() } else { "none".to_string() };
+        changes.push(Change {
+            path: "MFA factors".into(),
+            before: Some(words(form.mfa())),
+            after: Some(words(factors)),
+        });
+    }
     (next, changes)
 }
 

@@ -129,6 +129,8 @@ pub fn from_json(value: &Json, located: &Located) -> (FormValue, Vec<Diagnostic>
     for (field, node) in root {
         reader.form.set(&[crate::value::Step::Member(field.id)], node);
     }
+    // A bare request states its MFA factors only through `CreateUserPool`'s own semantics.
+    form.set_mfa(crate::mfa::MfaFactors::implied_by(value));
     (form, problems)
 }
 

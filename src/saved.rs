@@ -2,8 +2,8 @@
 //! around the request JSON, so a draft survives new versions of Poolsmith. Restoring keeps
 //! what it can and says what it dropped; a corrupt draft never breaks the app.
 
-use crate::export::MfaFactors;
 use crate::json::{self, Json};
+use crate::mfa::{self, MfaFactors};
 use crate::request;
 use crate::value::FormValue;
 
@@ -11,17 +11,15 @@ use crate::value::FormValue;
 pub const STORAGE_KEY: &str = "poolsmith.draft";
 /// Where an unreadable draft is set aside (never thrown away).
 pub const SET_ASIDE_KEY: &str = "poolsmith.draft.unreadable";
-/// The envelope version this build writes.
-pub const VERSION: u32 = 1;
+/// The envelope version this build writes. Version 2 keeps every MFA factor (SMS too) as the
+/// pool's choice; version 1 kept only the factors to turn on after creation.
+pub const VERSION: u32 = 2;
 
-/// The saved text for a form and its export options.
-pub fn serialize(form: &FormValue, mfa: MfaFactors) -> String {
+/// The saved text for a form (its request and MFA factors).
+pub fn serialize(form: &FormValue) -> String {
     Json::Object(vec![
         ("version".into(), Json::Number(VERSION.to_string())),
-        (
-            "mfa".into(),
-            Json::Object(vec![("totp".into(), Json::Bool(mfa.totp)), ("email".into(), Json::Bool(mfa.email))]),
-        ),
+        ("mfa".into(), form.mfa().to_json()),
         ("request".into(), request::to_json(form)),
     ])
     .compact()
@@ -31,7 +29,6 @@ pub fn serialize(form: &FormValue, mfa: MfaFactors) -> String {
 #[derive(Debug, Default)]
 pub struct Restored {
     pub form: FormValue,
-    pub mfa: MfaFactors,
     /// What could not be restored, in words.
     pub dropped: Vec<String>,
     /// The draft could not be read at all (the caller sets the text aside).
@@ -58,10 +55,6 @@ pub fn restore(text: &str) -> Restored {
             version.unwrap_or_default()
         ));
     }
-    if let Some(Json::Object(mfa)) = value.get("mfa") {
-        let flag = |key: &str| mfa.iter().any(|(k, v)| k == key && *v == Json::Bool(true));
-        out.mfa = MfaFactors { totp: flag("totp"), email: flag("email") };
-    }
     // Version 0 (or a hand-made draft) may be a bare request.
     let (request, request_located) = match (value.get("request"), &value) {
         (Some(request), Json::Object(members)) => {
@@ -70,10 +63,37 @@ pub fn restore(text: &str) -> Restored {
         }
         _ => (value.clone(), located),
     };
-    let (form, problems) = request::from_json(&request, &request_located);
+    let (mut form, problems) = request::from_json(&request, &request_located);
     out.dropped.extend(problems.into_iter().map(|p| format!("Not restored: {}", p.message)));
+    if let Some(factors) = value.get("mfa").filter(|_| value.get("request").is_some()) {
+        let factors = MfaFactors::from_json(factors);
+        if version.is_some_and(|v| v >= 2) {
+            form.set_mfa(factors);
+        } else {
+            upgrade_version_1(&mut form, &request, factors, &mut out.dropped);
+        }
+    }
     out.form = form;
     out
+}
+
+/// Version 1 kept SMS implied by the request and the factors "to turn on after creation",
+/// whose follow-up set MFA to OPTIONAL when the request had it off: the pool that draft
+/// described has those factors on, so the restored form says so.
+fn upgrade_version_1(form: &mut FormValue, request: &Json, after_creation: MfaFactors, notices: &mut Vec<String>) {
+    if !after_creation.any() {
+        return;
+    }
+    form.set_mfa(MfaFactors::stated_for(request, after_creation));
+    if mfa::mode(request).is_none() {
+        if let Some(field) = crate::model::by_path("MfaConfiguration") {
+            form.set_text(&[crate::value::Step::Member(field.id)], "OPTIONAL");
+        }
+        notices.push(format!(
+            "Your draft turned on {} MFA after creation: MFA configuration is now OPTIONAL, which is what that did.",
+            after_creation.describe()
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -82,12 +102,30 @@ mod tests {
 
     #[test]
     fn a_draft_round_trips_with_its_mfa_choice() {
-        let (form, _) = request::from_text(r#"{"PoolName": "p", "UserPoolTags": {"a": "\"$x`"}}"#);
-        let text = serialize(&form, MfaFactors { totp: true, email: false });
-        let restored = restore(&text);
-        assert_eq!(request::to_json(&restored.form), request::to_json(&form));
-        assert_eq!(restored.mfa, MfaFactors { totp: true, email: false });
+        let (mut form, _) =
+            request::from_text(r#"{"PoolName": "p", "MfaConfiguration": "ON", "UserPoolTags": {"a": "\"$x`"}}"#);
+        // TOTP only, although a bare request with MFA on would mean SMS.
+        form.set_mfa(MfaFactors { totp: true, ..MfaFactors::NONE });
+        let restored = restore(&serialize(&form));
+        assert_eq!(restored.form, form);
         assert!(restored.dropped.is_empty() && !restored.unreadable);
+    }
+
+    #[test]
+    fn version_1_drafts_keep_the_pool_they_described() {
+        // Version 1: TOTP "after creation" with MFA off meant an OPTIONAL pool with TOTP.
+        let old = restore(r#"{"version": 1, "mfa": {"totp": true, "email": false}, "request": {"PoolName": "p"}}"#);
+        assert_eq!(request::to_json(&old.form).compact(), r#"{"PoolName":"p","MfaConfiguration":"OPTIONAL"}"#);
+        assert_eq!(old.form.mfa(), MfaFactors { totp: true, ..MfaFactors::NONE });
+        assert_eq!(old.dropped.len(), 1, "{:?}", old.dropped);
+        // SMS was implied by MFA on with an SMS configuration.
+        let with_sms = restore(
+            r#"{"version": 1, "mfa": {"totp": true}, "request": {"MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "a"}}}"#,
+        );
+        assert_eq!(with_sms.form.mfa(), MfaFactors { sms: true, totp: true, email: false });
+        assert!(with_sms.dropped.is_empty());
+        let sms_only = restore(r#"{"version": 1, "mfa": {"totp": false}, "request": {"MfaConfiguration": "ON"}}"#);
+        assert_eq!(sms_only.form.mfa(), MfaFactors { sms: true, ..MfaFactors::NONE });
     }
 
     #[test]

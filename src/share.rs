@@ -1,8 +1,12 @@
 //! Share links: the request travels in the URL fragment (`#request=` + base64url of the
 //! compact request JSON, no padding), so a link rebuilds the form and nothing is sent to a
-//! server (browsers never send the fragment).
+//! server (browsers never send the fragment). The pool's MFA factors follow as `&mfa=totp,email`
+//! when they differ from what the request alone means (see [`crate::mfa`]).
 
+#[cfg(test)]
 use crate::json::Json;
+use crate::mfa::MfaFactors;
+use crate::value::FormValue;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -51,9 +55,29 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
     (bits < 6).then_some(out)
 }
 
-/// The fragment for a request: `request=<base64url>`.
-pub fn fragment(request: &Json) -> String {
-    format!("{KEY}{}", encode(request.compact().as_bytes()))
+/// The fragment key of the MFA factors.
+pub const MFA_KEY: &str = "mfa=";
+
+/// The fragment for a form: `request=<base64url>`, then `&mfa=<factor ids>` unless the
+/// request alone means the same factors (`none` for no factor).
+pub fn fragment(form: &FormValue) -> String {
+    let request = crate::request::to_json(form);
+    let mut fragment = format!("{KEY}{}", encode(request.compact().as_bytes()));
+    if form.mfa() != MfaFactors::implied_by(&request) {
+        let ids = form.mfa().ids();
+        fragment.push('&');
+        fragment.push_str(MFA_KEY);
+        fragment.push_str(if ids.is_empty() { "none" } else { "" });
+        fragment.push_str(&ids.join(","));
+    }
+    fragment
+}
+
+/// The MFA factors a fragment states, if it states them (an unknown factor: not stated).
+pub fn factors(fragment: &str) -> Option<MfaFactors> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let list = fragment.split('&').find_map(|part| part.strip_prefix(MFA_KEY))?;
+    MfaFactors::parse_list(list).ok()
 }
 
 /// The request text carried by a URL fragment (with or without the leading `#`), if any.
@@ -103,9 +127,24 @@ mod tests {
     #[test]
     fn fragments_carry_the_request() {
         let request = Json::Object(vec![("PoolName".into(), Json::str("ünïcode $x \"q\""))]);
-        let fragment = fragment(&request);
+        let (form, _) = crate::request::from_json(&request, &Default::default());
+        let fragment = fragment(&form);
         assert_eq!(request_text(&format!("#{fragment}")), Some(Ok(request.compact())));
+        assert_eq!(factors(&fragment), None);
         assert_eq!(request_text("#other=1"), None);
         assert!(matches!(request_text("#request=%%%"), Some(Err(_))));
+    }
+
+    #[test]
+    fn fragments_carry_the_mfa_factors_the_request_cannot_state() {
+        let (mut form, _) = crate::request::from_text(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#);
+        // The request alone means SMS: nothing to add.
+        assert!(!fragment(&form).contains("mfa="));
+        form.set_mfa(MfaFactors { totp: true, ..MfaFactors::NONE });
+        let link = format!("#{}", fragment(&form));
+        assert!(link.ends_with("&mfa=totp"), "{link}");
+        assert_eq!(factors(&link), Some(form.mfa()));
+        form.set_mfa(MfaFactors::NONE);
+        assert_eq!(factors(&fragment(&form)), Some(MfaFactors::NONE));
     }
 }

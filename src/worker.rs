@@ -1,6 +1,8 @@
 //! The protocol of the browser's helper worker, as a pure function over JSON text.
 //!
-//! The form loads fast because the code and data it does not need at first — nine exporters,
+//! The form loads fast because the code and data it does not need at first — the cross-field
+//! rules and best-practice lint (the page checks each field itself and asks for the rest), nine
+//! exporters,
 //! the describe-user-pool and CloudFormation importers with their YAML reader, the full AWS
 //! help text and the search over it — live in a second WebAssembly module that runs in a Web
 //! Worker and is fetched the first time one of them is used. The page asks with a JSON message
@@ -8,11 +10,15 @@
 //!
 //! | ask | answer |
 //! | --- | --- |
-//! | `{"op":"export","format":"terraform","mfa":{"totp":true,"email":false},"request":{…}}` | `{"text":"…","notes":["…"]}` |
+//! | `{"op":"export","format":"terraform","mfa":{"sms":false,"totp":true,"email":false},"request":{…}}` | `{"text":"…","notes":["…"]}` |
+//! | `{"op":"check","request":{…},"mfa":{…}}` | `{"diagnostics":[{"path":"…","severity":"error","rule":"…","message":"…","paths":[…]}]}` |
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
-//! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
+//! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
-//! | `{"op":"preset","preset":"spa-email","request":{…}}` | `{"request":{…},"changes":["…"]}` |
+//! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
+//!
+//! `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
+//! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]).
 
 use crate::export::{self, Format, MfaFactors, Options};
 use crate::import::{self, Kind};
@@ -40,11 +46,16 @@ pub fn handle(message: &str) -> String {
             let Some(format) = Format::from_id(&text("format")) else {
                 return reply(&id, vec![("error".into(), Json::str("unknown format"))]);
             };
-            let flag = |key: &str| message.get("mfa").and_then(|m| m.get(key)) == Some(&Json::Bool(true));
-            let options = Options { mfa: MfaFactors { totp: flag("totp"), email: flag("email") } };
             let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+            let options = Options { mfa: factors_in(&message, &request) };
             let rendered = export::render(format, &request, &options);
             reply(&id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(rendered.notes))])
+        }
+        Some("check") => {
+            let form = form_in(&message);
+            let mut found = crate::rules::check(&form);
+            crate::diagnostic::sort(&mut found);
+            reply(&id, vec![("diagnostics".into(), Json::Array(found.iter().map(|d| d.to_json(false)).collect()))])
         }
         Some("help") => {
             let field = match message.get("field") {
@@ -61,6 +72,7 @@ pub fn handle(message: &str) -> String {
                     ("ok".into(), Json::Bool(true)),
                     ("kind".into(), Json::str(imported.kind.title())),
                     ("request".into(), request::to_json(&imported.form)),
+                    ("mfa".into(), imported.form.mfa().to_json()),
                     ("notes".into(), strings(imported.notes)),
                 ],
             ),
@@ -77,7 +89,8 @@ pub fn handle(message: &str) -> String {
                 return reply(&id, vec![("error".into(), Json::str("unknown preset"))]);
             };
             let current = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
-            let (form, _) = request::from_json(&current, &json::Located::default());
+            let (mut form, _) = request::from_json(&current, &json::Located::default());
+            form.set_mfa(factors_in(&message, &current));
             let (next, changes) = presets::apply(&form, preset);
             let changes = changes.into_iter().map(|c| match (c.before, c.after) {
                 (None, Some(after)) => format!("{}: set to {after}", c.path),
@@ -85,13 +98,36 @@ pub fn handle(message: &str) -> String {
                 (Some(before), None) => format!("{}: {before} removed", c.path),
                 (None, None) => c.path,
             });
-            reply(&id, vec![("request".into(), request::to_json(&next)), ("changes".into(), strings(changes))])
+            reply(
+                &id,
+                vec![
+                    ("request".into(), request::to_json(&next)),
+                    ("mfa".into(), next.mfa().to_json()),
+                    ("changes".into(), strings(changes)),
+                ],
+            )
         }
         Some("search") => {
             let ids = search::search(&text("query"), 8).into_iter().map(|f| Json::Number(f.id.to_string())).collect();
             reply(&id, vec![("fields".into(), Json::Array(ids))])
         }
         _ => reply(&id, vec![("error".into(), Json::str("unknown op"))]),
+    }
+}
+
+/// The form an answer carries (`request` and `mfa` of an import or a preset).
+pub fn form_in(answer: &Json) -> crate::value::FormValue {
+    let request = answer.get("request").unwrap_or(&Json::Null);
+    let (mut form, _) = request::from_json(request, &json::Located::default());
+    form.set_mfa(factors_in(answer, request));
+    form
+}
+
+/// The MFA factors a message gives for its request.
+fn factors_in(message: &Json, request: &Json) -> MfaFactors {
+    match message.get("mfa") {
+        Some(factors) => MfaFactors::from_json(factors),
+        None => MfaFactors::implied_by(request),
     }
 }
 
@@ -124,9 +160,31 @@ mod tests {
             let expected = export::render(
                 format,
                 &json::parse(r#"{"PoolName": "p"}"#).unwrap().0,
-                &Options { mfa: MfaFactors { totp: true, email: false } },
+                &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } },
             );
             assert_eq!(answer.get("text").and_then(Json::as_str), Some(expected.text.as_str()), "{}", format.id());
+        }
+    }
+
+    #[test]
+    fn checks_the_cross_field_rules_of_the_form_it_is_sent() {
+        let answer =
+            ask(r#"{"id": 7, "op": "check", "request": {"MfaConfiguration": "OPTIONAL"}, "mfa": {"totp": true}}"#);
+        let Some(Json::Array(found)) = answer.get("diagnostics") else {
+            panic!("no diagnostics: {}", answer.compact())
+        };
+        let (mut form, _) = request::from_text(r#"{"MfaConfiguration": "OPTIONAL"}"#);
+        form.set_mfa(MfaFactors { totp: true, ..MfaFactors::NONE });
+        let mut expected = crate::rules::check(&form);
+        crate::diagnostic::sort(&mut expected);
+        assert!(!expected.is_empty());
+        let read: Vec<_> = found.iter().filter_map(|d| crate::Diagnostic::from_json(d, "rule")).collect();
+        assert_eq!(read.len(), expected.len());
+        for (read, expected) in read.iter().zip(&expected) {
+            assert_eq!(
+                (read.severity, &read.paths, &read.message),
+                (expected.severity, &expected.paths, &expected.message)
+            );
         }
     }
 

@@ -2055,9 +2055,8 @@ fn cli_request(words: &[sh::Word], known: &[(&str, Kind)]) -> Result<Json, Strin
     Ok(Json::Object(members))
 }
 
-fn check_cli_bash(text: &str, request: &Json, options: &Options) -> Checked {
+fn check_cli_bash(text: &str, request: &Json, follow_up: Option<&Json>) -> Checked {
     let script = sh::parse(text)?;
-    let follow_up = literal::mfa_config(request, options);
     // The script's own expansions, in order; anything else would be the request's text at work.
     let own: &[&str] = if follow_up.is_some() { &["$(", "&&", "$user_pool_id", "&&", "$user_pool_id"] } else { &[] };
     if script.active != own {
@@ -2088,8 +2087,8 @@ fn check_cli_bash(text: &str, request: &Json, options: &Options) -> Checked {
     let mut checked = string_count(request);
     if let Some(config) = follow_up {
         let sent = cli_request(find("set-user-pool-mfa-config")?, &MFA_MEMBERS)?;
-        same_members("the set-user-pool-mfa-config options", &sent, &config)?;
-        checked += string_count(&config);
+        same_members("the set-user-pool-mfa-config options", &sent, config)?;
+        checked += string_count(config);
     } else if commands.len() != 1 {
         return Err(format!("{} commands", commands.len()));
     }
@@ -2121,20 +2120,21 @@ fn powershell_literals(text: &str, names: &[&str]) -> Result<(String, Vec<String
 }
 
 /// The PowerShell script of a one-member request, outside its literals (per MFA choice).
-fn powershell_skeleton(options: &Options, names: &[&str]) -> Result<String, String> {
-    static SKELETONS: std::sync::Mutex<Vec<(MfaFactors, String)>> = std::sync::Mutex::new(Vec::new());
+fn powershell_skeleton(options: &Options, follow_up: bool, names: &[&str]) -> Result<String, String> {
+    static SKELETONS: std::sync::Mutex<Vec<((MfaFactors, bool), String)>> = std::sync::Mutex::new(Vec::new());
     let mut known = SKELETONS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((_, skeleton)) = known.iter().find(|(mfa, _)| *mfa == options.mfa) {
+    if let Some((_, skeleton)) = known.iter().find(|(key, _)| *key == (options.mfa, follow_up)) {
         return Ok(skeleton.clone());
     }
-    let baseline = export::render(Format::CliPowershell, &object(vec![("PoolName", Json::str("p"))]), options);
+    let mode = if follow_up { "OPTIONAL" } else { "OFF" };
+    let baseline_request = object(vec![("PoolName", Json::str("p")), ("MfaConfiguration", Json::str(mode))]);
+    let baseline = export::render(Format::CliPowershell, &baseline_request, options);
     let (skeleton, _) = powershell_literals(&baseline.text, names)?;
-    known.push((options.mfa, skeleton.clone()));
+    known.push(((options.mfa, follow_up), skeleton.clone()));
     Ok(skeleton)
 }
 
-fn check_cli_powershell(text: &str, request: &Json, options: &Options) -> Checked {
-    let follow_up = literal::mfa_config(request, options);
+fn check_cli_powershell(text: &str, request: &Json, follow_up: Option<&Json>, options: &Options) -> Checked {
     let mut names = vec!["$createUserPoolRequest"];
     if follow_up.is_some() {
         names.push("$setUserPoolMfaConfigRequest");
@@ -2142,11 +2142,11 @@ fn check_cli_powershell(text: &str, request: &Json, options: &Options) -> Checke
     let (skeleton, values) = powershell_literals(text, &names)?;
     // Everything outside the literals is the same for every request: no text of the request
     // reaches PowerShell outside a literal that expands nothing.
-    if skeleton != powershell_skeleton(options, &names)? {
+    if skeleton != powershell_skeleton(options, follow_up.is_some(), &names)? {
         return Err("the script differs from the fixed script outside its literals".into());
     }
     let mut expected = vec![request.clone()];
-    expected.extend(follow_up);
+    expected.extend(follow_up.cloned());
     let mut checked = 0;
     for (value, expected) in values.iter().zip(&expected) {
         // Set-Content -Encoding ascii would turn any other character into `?`.
@@ -2160,30 +2160,30 @@ fn check_cli_powershell(text: &str, request: &Json, options: &Options) -> Checke
     Ok(checked)
 }
 
-fn check_boto3(text: &str, request: &Json, options: &Options) -> Checked {
+fn check_boto3(text: &str, request: &Json, follow_up: Option<&Json>) -> Checked {
     let tokens = python::tokens(text)?;
     let found = python_value(&mut Cursor::after(tokens.clone(), &[ident("CREATE_USER_POOL"), punct("=")])?)?;
     same("CREATE_USER_POOL", &found, request)?;
     let mut checked = string_count(request);
-    if let Some(config) = literal::mfa_config(request, options) {
+    if let Some(config) = follow_up {
         let found = python_value(&mut Cursor::after(tokens, &[ident("SET_USER_POOL_MFA_CONFIG"), punct("=")])?)?;
-        same("SET_USER_POOL_MFA_CONFIG", &found, &config)?;
-        checked += string_count(&config);
+        same("SET_USER_POOL_MFA_CONFIG", &found, config)?;
+        checked += string_count(config);
     }
     Ok(checked)
 }
 
-fn check_js_sdk(text: &str, request: &Json, options: &Options) -> Checked {
+fn check_js_sdk(text: &str, request: &Json, follow_up: Option<&Json>) -> Checked {
     let tokens = javascript::tokens(text)?;
     let start = [ident("const"), ident("createUserPoolInput"), punct("=")];
     let found = javascript_value(&mut Cursor::after(tokens.clone(), &start)?)?;
     same("createUserPoolInput", &found, request)?;
     let mut checked = string_count(request);
-    if let Some(config) = literal::mfa_config(request, options) {
+    if let Some(config) = follow_up {
         let start = [ident("const"), ident("setUserPoolMfaConfigInput"), punct("=")];
         let found = javascript_value(&mut Cursor::after(tokens, &start)?)?;
-        same("setUserPoolMfaConfigInput", &found, &config)?;
-        checked += string_count(&config);
+        same("setUserPoolMfaConfigInput", &found, config)?;
+        checked += string_count(config);
     }
     Ok(checked)
 }
@@ -2232,7 +2232,7 @@ fn check_cdk(text: &str, request: &Json, options: &Options) -> Checked {
     Ok(string_count(&pool.properties_object()))
 }
 
-fn check_paws(text: &str, notes: &[String], request: &Json, options: &Options) -> Checked {
+fn check_paws(text: &str, notes: &[String], request: &Json, follow_up: Option<&Json>) -> Checked {
     if !text.is_ascii() {
         return Err("the R script is not ASCII, so its meaning depends on the locale".into());
     }
@@ -2252,7 +2252,7 @@ fn check_paws(text: &str, notes: &[String], request: &Json, options: &Options) -
     };
     same("create_user_pool's arguments", &r_normal(&found), &r_normal(request))?;
     let mut checked = string_count(request);
-    if let Some(mut config) = literal::mfa_config(request, options) {
+    if let Some(mut config) = follow_up.cloned() {
         let start = [ident("svc"), punct("$"), ident("set_user_pool_mfa_config")];
         let mut cursor = Cursor::after(tokens, &start)?;
         cursor.i -= start.len();
@@ -2283,20 +2283,23 @@ fn check_paws(text: &str, notes: &[String], request: &Json, options: &Options) -
 /// Reads `export` back by its format's grammar and compares it with the request.
 fn check(format: Format, export: &export::Export, request: &Json, options: &Options, valid: bool) -> Checked {
     let text = export.text.as_str();
+    // What the CLI and SDK formats send: CreateUserPool's request, then the MFA follow-up.
+    let calls = literal::calls(request, options);
+    let (create, follow_up) = (&*calls.create, calls.mfa.as_ref());
     match format {
-        Format::RequestJson => check_request_json(text, request),
+        Format::RequestJson => check_request_json(text, create),
         Format::CloudformationJson => check_cloudformation_json(text, &export.notes, request, valid),
         Format::CloudformationYaml => {
             let json_text = export::render(Format::CloudformationJson, request, options).text;
             check_cloudformation_yaml(text, &export.notes, &json_text, request, valid)
         }
         Format::Terraform => check_terraform(text, request),
-        Format::CliBash => check_cli_bash(text, request, options),
-        Format::CliPowershell => check_cli_powershell(text, request, options),
-        Format::Boto3 => check_boto3(text, request, options),
-        Format::JsSdkV3 => check_js_sdk(text, request, options),
+        Format::CliBash => check_cli_bash(text, create, follow_up),
+        Format::CliPowershell => check_cli_powershell(text, create, follow_up, options),
+        Format::Boto3 => check_boto3(text, create, follow_up),
+        Format::JsSdkV3 => check_js_sdk(text, create, follow_up),
         Format::CdkTs => check_cdk(text, request, options),
-        Format::Paws => check_paws(text, &export.notes, request, options),
+        Format::Paws => check_paws(text, &export.notes, create, follow_up),
     }
 }
 
@@ -2384,6 +2387,9 @@ fn invisible_request() -> Json {
         ("EmailVerificationMessage", Json::str(format!("Code {{####}} {all}"))),
         ("EmailVerificationSubject", Json::str(format!("Subject {all}"))),
         ("SmsAuthenticationMessage", Json::str(format!("{{####}} {samples}"))),
+        // MFA on, so that the SetUserPoolMfaConfig follow-up (which repeats the SMS text) is
+        // checked too.
+        ("MfaConfiguration", Json::str("OPTIONAL")),
         (
             "SmsConfiguration",
             object(vec![
@@ -2416,7 +2422,8 @@ fn invisible_request() -> Json {
 /// the request, with and without the MFA follow-up.
 fn check_invisible_characters(format: Format) {
     let request = invisible_request();
-    for options in [Options::default(), Options { mfa: MfaFactors { totp: true, email: true } }] {
+    let every_factor = Options { mfa: MfaFactors { sms: true, totp: true, email: true } };
+    for options in [Options { mfa: MfaFactors::implied_by(&request) }, every_factor] {
         let export = export::render(format, &request, &options);
         if let Err(why) = no_raw_invisible(&export) {
             panic!("{} with {:?}: {why}", format.id(), options.mfa);
@@ -2464,10 +2471,10 @@ struct Tally {
     time: Duration,
 }
 
-/// The follow-up factors for a request: each combination in turn.
+/// The MFA factors for a request: each combination in turn (SMS with half of them).
 fn mfa_options(seed: u64) -> Options {
     let (totp, email) = [(true, false), (false, true), (true, true)][(seed % 3) as usize];
-    Options { mfa: MfaFactors { totp, email } }
+    Options { mfa: MfaFactors { sms: seed.is_multiple_of(2), totp, email } }
 }
 
 /// Exports request `seed` in every format, with and without the MFA follow-up, and checks each.

@@ -598,7 +598,11 @@ fn describe_failures_name_the_member_and_import_nothing() {
 
 #[test]
 fn templates_exported_from_every_realistic_request_import_back_to_it() {
-    let options = [Options::default(), Options { mfa: MfaFactors { totp: true, email: true } }];
+    let options = [
+        Options::default(),
+        Options { mfa: MfaFactors { sms: false, totp: true, email: true } },
+        Options { mfa: MfaFactors { sms: true, totp: true, email: false } },
+    ];
     for (file, request) in corpus() {
         // What CloudFormation cannot express: the export leaves it out with a note.
         let mut expected = without(&request, &["DcrConfiguration", "AcrConfiguration"]);
@@ -617,13 +621,10 @@ fn templates_exported_from_every_realistic_request_import_back_to_it() {
                 assert_eq!(request::to_json(&back.form), normalised(&expected), "{file} {format:?}\n{text}");
                 assert_eq!(import::detect(&text), Kind::CloudFormation, "{file} {format:?}");
                 assert!(has_note(&back.notes, "Imported the properties of the resource UserPool."), "{file}");
+                // The MFA factors come back from EnabledMfas (none are written while MFA is off).
                 let mfa_on = matches!(request.get("MfaConfiguration").and_then(Json::as_str), Some("ON" | "OPTIONAL"));
-                if mfa_on && options.mfa.totp {
-                    assert!(
-                        has_note(&back.notes, "To keep authenticator apps and email MFA, export with --mfa totp,email"),
-                        "{file}: {:#?}",
-                        back.notes
-                    );
+                if mfa_on && options.mfa.any() {
+                    assert_eq!(back.form.mfa(), options.mfa, "{file} {format:?}");
                 }
             }
         }
@@ -637,10 +638,11 @@ fn the_reference_templates_import_to_the_reference_request() {
     for name in ["reference-template.yaml", "reference-template.json"] {
         let back = imported(Kind::CloudFormation, &read(&dir.join(name)));
         assert_eq!(request::to_json(&back.form), expected, "{name}");
+        assert_eq!(back.form.mfa(), MfaFactors { sms: true, totp: true, email: true }, "{name}");
         for note in [
             "Ignored DeletionPolicy, UpdateReplacePolicy",
             "Renamed UserPoolName to PoolName.",
-            "Left out EnabledMfas [\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\",\"EMAIL_OTP\"]",
+            "EnabledMfas became the MFA factors: SMS, authenticator app (TOTP) and email.",
             "Left out EmailAuthenticationMessage (\"Your Acme sign-in code is {####}.\")",
             "set-user-pool-mfa-config (EmailMfaConfiguration.Subject)",
         ] {
@@ -1006,7 +1008,8 @@ fn cli_import_exit_codes_follow_the_contract() {
     );
     assert_eq!(status, 1, "{err}");
     assert_eq!(out, "{\n  \"PoolName\": \"p\",\n  \"MfaConfiguration\": \"ON\"\n}\n");
-    assert!(err.contains("request: error[mfa.sms-configuration-required] MfaConfiguration:"), "{err}");
+    // describe-user-pool does not show the factors: without an SMS configuration, none is known.
+    assert!(err.contains("request: error[mfa.factor-required] MfaConfiguration:"), "{err}");
     assert!(err.contains("note: describe-user-pool does not show which MFA factors"), "{err}");
     // 2: nothing imported; the reasons with file, line and column; nothing on stdout.
     let template = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: !Sub '${AWS::StackName}-users'\n";

@@ -4,6 +4,7 @@
 //! and the valid corpus (realistic requests with zero errors).
 
 use poolsmith::diagnostic::{Severity, Source};
+use poolsmith::mfa::MfaFactors;
 use poolsmith::request::from_text;
 use poolsmith::rules::{self, locked, notes, tier, tier::Tier};
 use poolsmith::{model, Diagnostic};
@@ -25,9 +26,18 @@ fn case(rule: &'static str, path: &'static str, trigger: &str, clear: &str) -> C
     Case { rule, path, trigger: fill(trigger), clear: fill(clear) }
 }
 
+/// The diagnostics of a request. A request may end with ` + mfa LIST` to state its MFA
+/// factors beside it (as `--mfa` does); without it, they are what the request alone means.
 fn diagnostics(request: &str) -> Vec<Diagnostic> {
-    let (form, problems) = from_text(request);
+    let (request, factors) = match request.split_once(" + mfa ") {
+        Some((request, list)) => (request, Some(MfaFactors::parse_list(list).expect("a factor list"))),
+        None => (request, None),
+    };
+    let (mut form, problems) = from_text(request);
     assert!(problems.is_empty(), "test request does not import cleanly: {problems:?}\n{request}");
+    if let Some(factors) = factors {
+        form.set_mfa(factors);
+    }
     poolsmith::diagnostics(&form)
 }
 
@@ -44,6 +54,42 @@ fn cases() -> Vec<Case> {
             "MfaConfiguration",
             r#"{"MfaConfiguration": "OPTIONAL"}"#,
             r#"{"MfaConfiguration": "OFF"}"#,
+        ),
+        case(
+            "mfa.sms-configuration-required",
+            "MfaConfiguration",
+            r#"{"MfaConfiguration": "OPTIONAL"} + mfa sms,totp"#,
+            r#"{"MfaConfiguration": "OPTIONAL"} + mfa totp"#,
+        ),
+        case(
+            "mfa.factor-required",
+            "MfaConfiguration",
+            r#"{"MfaConfiguration": "ON"} + mfa none"#,
+            r#"{"MfaConfiguration": "ON"} + mfa totp"#,
+        ),
+        case(
+            "mfa.factor-required",
+            "MfaConfiguration",
+            r#"{"MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "$ROLE"}, "AutoVerifiedAttributes": ["phone_number"]} + mfa none"#,
+            r#"{"MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "$ROLE"}, "AutoVerifiedAttributes": ["phone_number"]} + mfa sms"#,
+        ),
+        case(
+            "mfa.email-needs-ses",
+            "EmailConfiguration.EmailSendingAccount",
+            r#"{"MfaConfiguration": "OPTIONAL"} + mfa email"#,
+            r#"{"MfaConfiguration": "OPTIONAL", "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER", "SourceArn": "$SES"}} + mfa email"#,
+        ),
+        case(
+            "mfa.email-needs-essentials",
+            "UserPoolTier",
+            r#"{"UserPoolTier": "LITE", "MfaConfiguration": "OPTIONAL", "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER", "SourceArn": "$SES"}} + mfa email"#,
+            r#"{"UserPoolTier": "ESSENTIALS", "MfaConfiguration": "OPTIONAL", "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER", "SourceArn": "$SES"}} + mfa email"#,
+        ),
+        case(
+            "mfa.factors-while-off",
+            "MfaConfiguration",
+            r#"{"MfaConfiguration": "OFF"} + mfa totp"#,
+            r#"{"MfaConfiguration": "OPTIONAL"} + mfa totp"#,
         ),
         case(
             "mfa.optional-with-threat-protection",

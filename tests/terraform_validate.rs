@@ -148,10 +148,12 @@ fn terraform_validates_and_plans_the_exports() {
     std::fs::create_dir_all(&dir).expect("create the work directory");
     std::fs::write(dir.join("terraformrc"), "disable_checkpoint = true\n").expect("write the CLI configuration");
     let requests = requests();
-    let options = Options { mfa: MfaFactors { totp: true, email: true } };
     for (name, request) in &requests {
         let module = dir.join(name);
         std::fs::create_dir_all(&module).expect("create a module directory");
+        // Authenticator app and email besides what the request turns on (as `--mfa totp,email`).
+        let stated = MfaFactors { totp: true, email: true, sms: false };
+        let options = Options { mfa: MfaFactors::stated_for(request, stated) };
         let export = export::render(Format::Terraform, request, &options);
         std::fs::write(module.join(Format::Terraform.file_name()), &export.text).expect("write an export");
     }

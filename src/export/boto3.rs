@@ -11,7 +11,9 @@ use crate::json::Json;
 
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mfa = literal::mfa_config(request, options);
+    let literal::Calls { create, mfa, notes: mfa_notes } = literal::calls(request, options);
+    // From here on, `request` is what CreateUserPool is sent (see `crate::mfa`).
+    let request = &*create;
     let mut text = super::text_starting_with(
         "\"\"\"Creates the Amazon Cognito user pool with boto3 (pip install boto3).\n\n\
          The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\"\"\"\n\n\
@@ -43,7 +45,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         vec!["Checked with boto3 1.44.8 against a local endpoint: the request it sends equals the request JSON."
             .to_string()];
     notes.extend(literal::newest_parameters_note(request));
-    notes.extend(literal::mfa_notes(request, options));
+    notes.extend(mfa_notes);
     Export { text, notes }
 }
 
@@ -84,8 +86,8 @@ mod tests {
 
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id() {
-        let r = request(r#"{"PoolName": "p"}"#);
-        let export = render(&r, &Options { mfa: MfaFactors { totp: true, email: true } });
+        let r = request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#);
+        let export = render(&r, &Options { mfa: MfaFactors { totp: true, email: true, sms: false } });
         assert!(export.text.contains(
             "SET_USER_POOL_MFA_CONFIG = {\n    \"SoftwareTokenMfaConfiguration\": {\"Enabled\": True},\n    \"EmailMfaConfiguration\": {},\n    \"MfaConfiguration\": \"OPTIONAL\",\n}\n"
         ), "{}", export.text);
@@ -93,5 +95,7 @@ mod tests {
             .text
             .contains("    client.set_user_pool_mfa_config(UserPoolId=user_pool_id, **SET_USER_POOL_MFA_CONFIG)\n"));
         assert!(export.notes.iter().any(|n| n.contains("OPTIONAL")));
+        // SMS is not a factor, so CreateUserPool is sent with MFA off.
+        assert!(export.text.contains("    \"MfaConfiguration\": \"OFF\",\n"), "{}", export.text);
     }
 }

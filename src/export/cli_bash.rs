@@ -20,7 +20,9 @@ const ONE_LINE_JSON_WIDTH: usize = 80;
 
 /// The commands, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mfa = literal::mfa_config(request, options);
+    let literal::Calls { create, mfa, notes: mfa_notes } = literal::calls(request, options);
+    // From here on, `request` is what CreateUserPool is sent (see `crate::mfa`).
+    let request = &*create;
     let mut text = super::text_starting_with(
         "#!/usr/bin/env bash\n\
          # Creates the Amazon Cognito user pool with the AWS CLI (version 1 or 2).\n\
@@ -52,7 +54,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         notes.push("Text that the AWS CLI would otherwise misread (a leading -, or file://, https:// and similar, which it loads instead) is passed in --cli-input-json.".to_string());
     }
     notes.extend(literal::newest_parameters_note(request));
-    notes.extend(literal::mfa_notes(request, options));
+    notes.extend(mfa_notes);
     Export { text, notes }
 }
 
@@ -177,7 +179,7 @@ fn push_shell_word(text: &str, out: &mut String) {
 
 /// Writes `text` in POSIX single quotes: `it's` → `'it'\''s'`. No empty `''` pieces are
 /// written around a quote (zsh's RC_QUOTES would read `''` inside quotes as a quote).
-fn push_single_quoted(text: &str, out: &mut String) {
+pub(crate) fn push_single_quoted(text: &str, out: &mut String) {
     if text.is_empty() {
         out.push_str("''");
         return;
@@ -311,7 +313,7 @@ mod tests {
         let r = request(
             r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#,
         );
-        let options = Options { mfa: MfaFactors { totp: true, email: true } };
+        let options = Options { mfa: MfaFactors { sms: true, totp: true, email: true } };
         let export = render(&r, &options);
         let text = export.text;
         assert!(text.contains("user_pool_id=$(aws cognito-idp create-user-pool \\\n  --pool-name p \\\n"), "{text}");
@@ -322,7 +324,7 @@ mod tests {
     #[test]
     fn bad_input_never_panics() {
         for text in ["[]", "null", "{}", r#"{"PoolName": 5, "X": null, "Y": true, "Z": [1, {}]}"#] {
-            let export = render(&request(text), &Options { mfa: MfaFactors { totp: true, email: false } });
+            let export = render(&request(text), &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } });
             assert!(export.text.starts_with("#!/usr/bin/env bash\n"));
         }
     }

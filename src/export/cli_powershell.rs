@@ -15,7 +15,9 @@ use crate::json::Json;
 
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mfa = literal::mfa_config(request, options);
+    let literal::Calls { create, mfa, notes: mfa_notes } = literal::calls(request, options);
+    // From here on, `request` is what CreateUserPool is sent (see `crate::mfa`).
+    let request = &*create;
     let mut text = super::text_starting_with(
         "# Creates the Amazon Cognito user pool with the AWS CLI (version 1 or 2) from PowerShell 7\n\
          # (Windows PowerShell 5.1 works too). The region and credentials come from your AWS CLI\n\
@@ -62,7 +64,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         "Not run in PowerShell here (no PowerShell in this build environment). Checked: the JSON in the here-strings, sent with the real AWS CLI (v1, botocore 1.44.8's model) the way the script sends it, equals the request; the quoting rules are unit-tested.".to_string(),
     ];
     notes.extend(literal::newest_parameters_note(request));
-    notes.extend(literal::mfa_notes(request, options));
+    notes.extend(mfa_notes);
     Export { text, notes }
 }
 
@@ -191,7 +193,7 @@ mod tests {
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id() {
         let r = request(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "arn"}}"#);
-        let export = render(&r, &Options { mfa: MfaFactors { totp: true, email: true } });
+        let export = render(&r, &Options { mfa: MfaFactors { sms: true, totp: true, email: true } });
         let found = payloads(&export.text);
         assert_eq!(found.len(), 2);
         assert_eq!(
@@ -207,7 +209,7 @@ mod tests {
     #[test]
     fn bad_input_never_panics() {
         for text in ["[]", "null", "{}", r#"{"PoolName": 5, "X": null}"#] {
-            let export = render(&request(text), &Options { mfa: MfaFactors { totp: false, email: true } });
+            let export = render(&request(text), &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE } });
             assert!(export.text.contains("New-TemporaryFile"));
         }
     }

@@ -232,52 +232,41 @@ fn any_string(value: &Json, test: &dyn Fn(&str) -> bool) -> bool {
 }
 
 /// Adds `EnabledMfas` (right after `MfaConfiguration`) and what the user must check about MFA.
-/// CloudFormation's handler turns on the listed factors with SetUserPoolMfaConfig; SMS is on
-/// when CreateUserPool itself would turn it on (MFA ON or OPTIONAL with an SMS configuration).
+/// CloudFormation's handler turns on the listed factors with SetUserPoolMfaConfig, so the
+/// template states the pool's MFA choice whole (see [`crate::mfa`]).
 fn add_mfa(pool: &mut UserPool, request: &Json, options: &Options) {
-    let mfa = request.get("MfaConfiguration").and_then(Json::as_str);
-    let mfa_on = matches!(mfa, Some("ON" | "OPTIONAL"));
-    let wanted = options.mfa.totp || options.mfa.email;
-    if !mfa_on {
-        if wanted {
-            pool.notes.push(
-                "You chose authenticator-app or email MFA, but MfaConfiguration is not ON or OPTIONAL, so this \
-                 template turns no MFA on: set MfaConfiguration to OPTIONAL or ON to use them."
-                    .to_string(),
-            );
+    let factors = options.mfa;
+    if crate::mfa::mode(request).is_none() {
+        if factors.any() {
+            pool.notes.push(format!(
+                "{} MFA was chosen, but MfaConfiguration is not ON or OPTIONAL, so this template turns no MFA on: set MfaConfiguration to OPTIONAL or ON to use it.",
+                factors.describe()
+            ));
         }
         return;
     }
-    let sms = request.get("SmsConfiguration").is_some();
-    let factors: Vec<&str> =
-        [(sms, "SMS_MFA"), (options.mfa.totp, "SOFTWARE_TOKEN_MFA"), (options.mfa.email, "EMAIL_OTP")]
-            .into_iter()
-            .filter_map(|(on, factor)| on.then_some(factor))
-            .collect();
-    if factors.is_empty() {
+    if !factors.any() {
         pool.notes.push(
-            "MfaConfiguration is ON or OPTIONAL but no MFA factor is available: add an SmsConfiguration for SMS MFA, \
-             or choose authenticator apps or email."
+            "MfaConfiguration is ON or OPTIONAL but no MFA factor is chosen: choose SMS (with an SmsConfiguration), authenticator apps or email."
                 .to_string(),
         );
         return;
     }
+    let enabled = factors.enabled_mfas();
     let at = pool.properties.iter().position(|(name, _)| *name == "MfaConfiguration").map_or(0, |i| i + 1);
-    let list = Json::Array(factors.iter().map(|&factor| Json::str(factor)).collect());
+    let list = Json::Array(enabled.iter().map(|&factor| Json::str(factor)).collect());
     pool.properties.insert(at, ("EnabledMfas", Cow::Owned(list)));
-    let why = if wanted { " (CreateUserPool alone can only turn on SMS MFA)" } else { "" };
-    pool.notes.push(format!("EnabledMfas lists the MFA factors CloudFormation turns on: {}{why}.", factors.join(", ")));
-    if options.mfa.email {
+    pool.notes.push(format!("EnabledMfas lists the MFA factors CloudFormation turns on: {}.", enabled.join(", ")));
+    if factors.email {
         pool.notes.push(
             "Email MFA sends Cognito's default message: to word it yourself, add EmailAuthenticationMessage (it must \
-             contain {####}) and EmailAuthenticationSubject. It needs EmailConfiguration with EmailSendingAccount \
-             DEVELOPER and the Essentials or Plus tier."
+             contain {####}) and EmailAuthenticationSubject."
                 .to_string(),
         );
-        if factors == ["EMAIL_OTP"] {
+        if enabled == ["EMAIL_OTP"] {
             pool.notes.push(
                 "CloudFormation cannot yet create a pool whose only MFA factor is email \
-                 (cloudformation-coverage-roadmap issue 2221): add authenticator apps or SMS as well."
+                 (https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/2221): add authenticator apps or SMS as well."
                     .to_string(),
             );
         }
@@ -398,8 +387,8 @@ mod tests {
         json::parse(text).expect("test JSON").0
     }
 
-    fn options(totp: bool, email: bool) -> Options {
-        Options { mfa: MfaFactors { totp, email } }
+    fn options(sms: bool, totp: bool, email: bool) -> Options {
+        Options { mfa: MfaFactors { sms, totp, email } }
     }
 
     fn prop<'a>(pool: &'a UserPool, name: &str) -> Option<&'a Json> {
@@ -507,7 +496,7 @@ mod tests {
     fn no_expressible_leaf_of_the_realistic_corpus_is_dropped() {
         let mut seen = std::collections::BTreeSet::new();
         for (file, request) in realistic_corpus() {
-            let pool = user_pool(&request, &options(true, true));
+            let pool = user_pool(&request, &options(true, true, true));
             let properties = pool.properties_object();
             let mut found = Vec::new();
             for (name, value) in match &request {
@@ -611,22 +600,22 @@ mod tests {
     fn mfa_factors_become_enabled_mfas_after_mfa_configuration() {
         let sms = r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#;
         let request = parse(sms);
-        let pool = user_pool(&request, &options(true, true));
+        let pool = user_pool(&request, &options(true, true, true));
         let names: Vec<&str> = pool.properties.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["UserPoolName", "MfaConfiguration", "EnabledMfas", "SmsConfiguration"]);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#);
         assert!(pool.notes.iter().any(|n| n.contains("EmailAuthenticationMessage")), "{:?}", pool.notes);
         // SMS MFA alone is still listed explicitly.
         let request = parse(sms);
-        let pool = user_pool(&request, &Options::default());
+        let pool = user_pool(&request, &options(true, false, false));
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA"]"#);
         // TOTP without an SMS configuration.
         let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
-        let pool = user_pool(&request, &options(true, false));
+        let pool = user_pool(&request, &options(false, true, false));
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
         // Email as the only factor: a known CloudFormation failure, said out loud.
         let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
-        let pool = user_pool(&request, &options(false, true));
+        let pool = user_pool(&request, &options(false, false, true));
         assert!(pool.notes.iter().any(|n| n.contains("2221")), "{:?}", pool.notes);
     }
 
@@ -634,7 +623,7 @@ mod tests {
     fn mfa_factors_with_mfa_off_are_not_turned_on_but_noted() {
         for request in [r#"{"PoolName": "p"}"#, r#"{"PoolName": "p", "MfaConfiguration": "OFF"}"#] {
             let request = parse(request);
-            let pool = user_pool(&request, &options(true, true));
+            let pool = user_pool(&request, &options(true, true, true));
             assert_eq!(prop(&pool, "EnabledMfas"), None);
             assert!(pool.notes.iter().any(|n| n.contains("set MfaConfiguration to OPTIONAL")), "{:?}", pool.notes);
         }
@@ -642,6 +631,11 @@ mod tests {
         let pool = user_pool(&request, &Options::default());
         assert_eq!(prop(&pool, "EnabledMfas"), None);
         assert!(pool.notes.iter().any(|n| n.contains("no MFA factor")), "{:?}", pool.notes);
+        // An SMS configuration kept for phone verification does not make SMS a factor.
+        let request =
+            parse(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "a"}}"#);
+        let pool = user_pool(&request, &options(false, true, false));
+        assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
     }
 
     #[test]
@@ -720,7 +714,7 @@ mod tests {
     #[test]
     fn bad_input_gives_an_empty_resource() {
         for request in [Json::Null, Json::str("x"), Json::Array(vec![]), Json::Object(vec![])] {
-            let pool = user_pool(&request, &options(true, true));
+            let pool = user_pool(&request, &options(true, true, true));
             assert!(pool.properties.is_empty());
             assert!(template(pool.clone()).get("Resources").is_some());
         }

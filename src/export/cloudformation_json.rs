@@ -82,7 +82,7 @@ mod tests {
             sampler.adversarial = true;
             sampler.invalid_rate = if seed % 3 == 0 { 0.2 } else { 0.0 };
             let request = request::to_json(&sampler.request());
-            let options = Options { mfa: MfaFactors { totp: seed % 2 == 0, email: seed % 5 == 0 } };
+            let options = Options { mfa: MfaFactors { sms: seed % 3 == 0, totp: seed % 2 == 0, email: seed % 5 == 0 } };
             let (template, _) = json::parse(&render(&request, &options).text).expect("valid JSON");
             let properties =
                 template.get("Resources").and_then(|r| r.get("UserPool")).and_then(|r| r.get("Properties"));

@@ -320,7 +320,7 @@ mod tests {
         )
         .unwrap()
         .0;
-        let export = render(&request, &Options { mfa: MfaFactors { totp: true, email: false } });
+        let export = render(&request, &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } });
         let text = &export.text;
         assert!(text.starts_with("# AWS CloudFormation template"), "{text}");
         assert!(text.contains("\n# Left out: DcrConfiguration"), "{text}");

@@ -11,7 +11,9 @@ use crate::json::Json;
 
 /// The module, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
-    let mfa = literal::mfa_config(request, options);
+    let literal::Calls { create, mfa, notes: mfa_notes } = literal::calls(request, options);
+    // From here on, `request` is what CreateUserPool is sent (see `crate::mfa`).
+    let request = &*create;
     let mut text = super::text_starting_with(
         "// Creates the Amazon Cognito user pool with the AWS SDK for JavaScript v3 (Node.js ES module:\n\
          // save as create-user-pool.mjs, then npm install @aws-sdk/client-cognito-identity-provider).\n\
@@ -49,7 +51,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         "Checked with the pinned @aws-sdk/client-cognito-identity-provider against a local endpoint: the request it sends equals the request JSON.".to_string(),
     ];
     notes.extend(literal::newest_parameters_note(request));
-    notes.extend(literal::mfa_notes(request, options));
+    notes.extend(mfa_notes);
     Export { text, notes }
 }
 
@@ -83,8 +85,10 @@ mod tests {
 
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id() {
-        let export =
-            render(&request(r#"{"PoolName": "p"}"#), &Options { mfa: MfaFactors { totp: false, email: true } });
+        let export = render(
+            &request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#),
+            &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE } },
+        );
         assert!(export.text.contains("  SetUserPoolMfaConfigCommand,\n} from"));
         assert!(export.text.contains(
             "const setUserPoolMfaConfigInput = {\n  EmailMfaConfiguration: {},\n  MfaConfiguration: \"OPTIONAL\",\n};\n"

@@ -12,6 +12,8 @@
 
 use super::Options;
 use crate::json::Json;
+use crate::mfa;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// How one language spells the JSON values of a request.
@@ -402,77 +404,30 @@ fn write_string(syntax: &Syntax, text: &str, out: &mut String) {
     out.push('"');
 }
 
-/// The `SetUserPoolMfaConfig` request, all but `UserPoolId`, that turns on the factors asked
-/// for in `options` after `CreateUserPool(request)`; `None` when none were asked.
-///
-/// The call replaces the pool's whole MFA configuration, so SMS MFA is repeated when the
-/// request turned it on (`MfaConfiguration` ON or OPTIONAL with an `SmsConfiguration`).
-/// Factors cannot be configured while MFA is OFF, so OFF or unset becomes OPTIONAL, the
-/// documented choice that does not lock out users who have no factor yet.
-pub fn mfa_config(request: &Json, options: &Options) -> Option<Json> {
+/// What the CLI and SDK exports send for a pool: the `CreateUserPool` request, the
+/// `SetUserPoolMfaConfig` request (all but `UserPoolId`) when MFA needs a second call, and
+/// what the reader must know about them (see [`crate::mfa`]).
+pub struct Calls<'a> {
+    pub create: Cow<'a, Json>,
+    pub mfa: Option<Json>,
+    pub notes: Vec<String>,
+}
+
+/// The calls that make the pool `request` describes with the MFA factors of `options`.
+pub fn calls<'a>(request: &'a Json, options: &Options) -> Calls<'a> {
     let factors = options.mfa;
-    if !factors.totp && !factors.email {
-        return None;
-    }
-    let mode = mfa_mode(request);
-    let mut members = Vec::new();
-    if let (Some(_), Some(sms)) = (mode, request.get("SmsConfiguration")) {
-        let mut sms_mfa = Vec::new();
-        if let Some(message) = request.get("SmsAuthenticationMessage") {
-            sms_mfa.push(("SmsAuthenticationMessage".to_string(), message.clone()));
-        }
-        sms_mfa.push(("SmsConfiguration".to_string(), sms.clone()));
-        members.push(("SmsMfaConfiguration".to_string(), Json::Object(sms_mfa)));
-    }
-    if factors.totp {
-        let enabled = Json::Object(vec![("Enabled".to_string(), Json::Bool(true))]);
-        members.push(("SoftwareTokenMfaConfiguration".to_string(), enabled));
-    }
-    if factors.email {
-        // No Message or Subject: Cognito's default email, which the user can change later.
-        members.push(("EmailMfaConfiguration".to_string(), Json::Object(Vec::new())));
-    }
-    members.push(("MfaConfiguration".to_string(), Json::str(mode.unwrap_or("OPTIONAL"))));
-    Some(Json::Object(members))
-}
-
-/// The request's `MfaConfiguration` when it turns MFA on.
-fn mfa_mode(request: &Json) -> Option<&str> {
-    request.get("MfaConfiguration").and_then(Json::as_str).filter(|mode| matches!(*mode, "ON" | "OPTIONAL"))
-}
-
-/// What the user must know and check about the MFA follow-up (empty when there is none).
-pub fn mfa_notes(request: &Json, options: &Options) -> Vec<String> {
-    if !options.mfa.totp && !options.mfa.email {
-        return Vec::new();
-    }
-    let mut notes = vec![
-        "CreateUserPool cannot turn on authenticator-app (TOTP) or email MFA, so the export keeps the new pool's ID and then calls SetUserPoolMfaConfig. If that call fails, the pool exists without those factors: fix the cause and run it again with the pool ID.".to_string(),
-    ];
-    // What `mfa_config` decides, asked without building (and copying into) the follow-up again.
-    if mfa_mode(request).is_some() && request.get("SmsConfiguration").is_some() {
+    let create = match mfa::create_request(request, factors) {
+        Some(changed) => Cow::Owned(changed),
+        None => Cow::Borrowed(request),
+    };
+    let mut notes = mfa::follow_up_notes(request, factors);
+    if factors.email && mfa::mode(request).is_some() {
         notes.push(
-            "SetUserPoolMfaConfig replaces the whole MFA configuration, so it repeats the request's SMS MFA settings (SmsMfaConfiguration); without them SMS MFA would be turned off."
+            "Email MFA sends Cognito's default message: to change it, add a Message (with {####}) and a Subject to EmailMfaConfiguration."
                 .to_string(),
         );
     }
-    notes.push(match mfa_mode(request) {
-        Some("ON") => "MFA stays ON: every user must set up a factor before they can sign in.".to_string(),
-        Some(_) => "MFA stays OPTIONAL: users choose whether to set up a factor.".to_string(),
-        None => "The request has MFA off, and factors cannot be turned on while MFA is OFF, so the follow-up sets MfaConfiguration to OPTIONAL. Change it to ON to make MFA required.".to_string(),
-    });
-    if options.mfa.email {
-        let developer =
-            request.get("EmailConfiguration").and_then(|e| e.get("EmailSendingAccount")).and_then(Json::as_str)
-                == Some("DEVELOPER");
-        let lite = request.get("UserPoolTier").and_then(Json::as_str) == Some("LITE");
-        let mut note = "Email MFA needs the Essentials or Plus tier and email sent with your own Amazon SES identity (EmailConfiguration.EmailSendingAccount DEVELOPER). Without a Message (with {####}) and Subject in EmailMfaConfiguration, Cognito sends its default email.".to_string();
-        if !developer || lite {
-            note.push_str(" This request does not meet that, so the follow-up will fail as it stands.");
-        }
-        notes.push(note);
-    }
-    notes
+    Calls { create, mfa: mfa::follow_up(request, factors), notes }
 }
 
 /// The newest `CreateUserPool` parameters: AWS CLI v1 1.46.3 still bundles a Cognito model
@@ -640,40 +595,20 @@ mod tests {
         json::parse(text).unwrap().0
     }
 
-    fn both() -> Options {
-        Options { mfa: MfaFactors { totp: true, email: true } }
-    }
-
     #[test]
-    fn mfa_follow_up_repeats_sms_and_keeps_the_mode() {
-        let r = request(
-            r#"{"PoolName": "p", "SmsAuthenticationMessage": "Code {####}", "MfaConfiguration": "ON",
-                "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"},
-                "EmailConfiguration": {"EmailSendingAccount": "DEVELOPER"}}"#,
-        );
-        let config = mfa_config(&r, &both()).unwrap();
+    fn calls_send_create_user_pool_what_it_accepts_then_the_mfa_follow_up() {
+        let r = request(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "x"}}"#);
+        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } };
+        let calls = calls(&r, &totp);
+        // SMS is not a factor: CreateUserPool gets MFA OFF, the follow-up turns it ON.
+        assert_eq!(calls.create.get("MfaConfiguration"), Some(&Json::str("OFF")));
         assert_eq!(
-            config.compact(),
-            r#"{"SmsMfaConfiguration":{"SmsAuthenticationMessage":"Code {####}","SmsConfiguration":{"SnsCallerArn":"arn:aws:iam::1:role/r"}},"SoftwareTokenMfaConfiguration":{"Enabled":true},"EmailMfaConfiguration":{},"MfaConfiguration":"ON"}"#
+            calls.mfa.map(|m| m.compact()).as_deref(),
+            Some(r#"{"SoftwareTokenMfaConfiguration":{"Enabled":true},"MfaConfiguration":"ON"}"#)
         );
-        let notes = mfa_notes(&r, &both()).join("\n");
-        assert!(notes.contains("repeats the request's SMS MFA"), "{notes}");
-        assert!(notes.contains("MFA stays ON"), "{notes}");
-        assert!(!notes.contains("will fail"), "{notes}");
-    }
-
-    #[test]
-    fn mfa_follow_up_turns_off_into_optional() {
-        let r = request(r#"{"PoolName": "p", "MfaConfiguration": "OFF", "SmsConfiguration": {"SnsCallerArn": "x"}}"#);
-        let totp = Options { mfa: MfaFactors { totp: true, email: false } };
-        assert_eq!(
-            mfa_config(&r, &totp).unwrap().compact(),
-            r#"{"SoftwareTokenMfaConfiguration":{"Enabled":true},"MfaConfiguration":"OPTIONAL"}"#
-        );
-        assert!(mfa_notes(&r, &totp).join(" ").contains("sets MfaConfiguration to OPTIONAL"));
-        let email_notes = mfa_notes(&r, &both()).join(" ");
-        assert!(email_notes.contains("will fail"), "no SES email: {email_notes}");
-        assert_eq!(mfa_config(&r, &Options::default()), None);
-        assert!(mfa_notes(&r, &Options::default()).is_empty());
+        assert!(calls.notes.join(" ").contains("MfaConfiguration OFF"), "{:?}", calls.notes);
+        let sms = Options { mfa: MfaFactors { sms: true, ..MfaFactors::NONE } };
+        let calls = super::calls(&r, &sms);
+        assert!(matches!(calls.create, Cow::Borrowed(_)) && calls.mfa.is_none() && calls.notes.is_empty());
     }
 }

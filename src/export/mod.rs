@@ -105,20 +105,13 @@ impl Format {
     }
 }
 
-/// MFA that `CreateUserPool` cannot configure (it only turns on SMS MFA): TOTP and email
-/// factors need a follow-up (`SetUserPoolMfaConfig`, CloudFormation `EnabledMfas`, Terraform's
-/// MFA blocks). Chosen in the UI; not part of the request.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct MfaFactors {
-    /// Authenticator apps (TOTP, `SOFTWARE_TOKEN_MFA`).
-    pub totp: bool,
-    /// Email one-time codes (`EMAIL_OTP`; Essentials or Plus, SES email).
-    pub email: bool,
-}
+pub use crate::mfa::MfaFactors;
 
 /// Inputs of an export that are not part of the request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
+    /// The pool's MFA factors ([`crate::mfa`]): with the request's `MfaConfiguration`, what
+    /// each format turns on (`FormValue::mfa`; for a bare request, `MfaFactors::implied_by`).
     pub mfa: MfaFactors,
 }
 

@@ -19,6 +19,9 @@ const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
 
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
+    let literal::Calls { create, mfa, notes: mfa_notes } = literal::calls(request, options);
+    // From here on, `request` is what CreateUserPool is sent (see `crate::mfa`).
+    let request = &*create;
     let mut text = super::text_starting_with(
         "# Creates the Amazon Cognito user pool with paws (R): install.packages(\"paws\").\n\
          # The region and credentials come from your AWS configuration (AWS_PROFILE, AWS_REGION).\n\
@@ -32,7 +35,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         "Evaluated by R 4.2 with a stand-in for paws::cognitoidentityprovider() that records its arguments: they equal the request. paws itself was not run (CRAN is not reachable from our build machines).".to_string(),
         "paws leaves empty lists and structures ([] and {}) out of the request it sends.".to_string(),
     ];
-    if let Some(mut config) = literal::mfa_config(request, options) {
+    if let Some(mut config) = mfa {
         if let Json::Object(members) = &mut config {
             for (name, value) in members.iter_mut() {
                 if name == "EmailMfaConfiguration" {
@@ -59,7 +62,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
         notes.push("The request contains a NUL character (U+0000), which R strings cannot hold: R stops at it with an error. Remove it.".to_string());
     }
     notes.extend(literal::newest_parameters_note(request));
-    notes.extend(literal::mfa_notes(request, options));
+    notes.extend(mfa_notes);
     Export { text, notes }
 }
 
@@ -133,7 +136,10 @@ mod tests {
 
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id_and_spells_out_email_text() {
-        let export = render(&request(r#"{"PoolName": "p"}"#), &Options { mfa: MfaFactors { totp: true, email: true } });
+        let export = render(
+            &request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#),
+            &Options { mfa: MfaFactors { totp: true, email: true, sms: false } },
+        );
         assert!(
             export.text.contains(
                 r#"svc$set_user_pool_mfa_config(

@@ -10,7 +10,7 @@
 //! export with an HCL2 parser and maps it back to the request.
 
 use super::schema_constraints::{self, Completion};
-use super::{Export, Options};
+use super::{Export, MfaFactors, Options};
 use crate::json::Json;
 use crate::model::{self, Field, Kind};
 use std::fmt::Write as _;
@@ -523,49 +523,44 @@ impl Writer {
     }
 
     /// The MFA factors CreateUserPool cannot turn on: Terraform sets them after creating the
-    /// pool (SetUserPoolMfaConfig), and only when `mfa_configuration` is ON or OPTIONAL.
+    /// pool (SetUserPoolMfaConfig), and only when `mfa_configuration` is ON or OPTIONAL. SMS is
+    /// not a block of its own: the provider turns SMS MFA on whenever `sms_configuration` is
+    /// there and MFA is on.
     fn mfa(&mut self, request: &Json, options: &Options, out: &mut Vec<Item>) {
-        let mode = request.get("MfaConfiguration").and_then(Json::as_str);
-        let on = matches!(mode, Some("ON" | "OPTIONAL"));
-        let sms = request.get("SmsConfiguration").is_some();
-        let (totp, email) = (options.mfa.totp, options.mfa.email);
+        let on = crate::mfa::mode(request).is_some();
+        let has_sms_configuration = request.get("SmsConfiguration").is_some();
+        let factors = options.mfa;
         if !on {
-            if totp || email {
-                self.notes.push("You chose authenticator-app or email MFA, but MfaConfiguration is not ON or OPTIONAL: Terraform configures MFA factors only then, so their blocks are left out. Set MFA to optional or required.".to_string());
+            if factors.any() {
+                self.notes.push(format!("{} MFA was chosen, but MfaConfiguration is not ON or OPTIONAL: Terraform configures MFA factors only then, so their blocks are left out. Set MFA to optional or required.", factors.describe()));
             }
             return;
         }
-        if totp {
+        if factors.totp {
             let enabled =
                 Item::Attr { name: self.span(|t| t.push_str("enabled")), value: self.span(|t| t.push_str("true")) };
             let name = self.span(|t| t.push_str("software_token_mfa_configuration"));
             out.push(Item::Block { name, body: vec![enabled] });
         }
-        if email {
+        if factors.email {
             let body = vec![
                 Item::Comment("The provider ignores an empty block. Edit the subject; add message = \"... {####} ...\" for your own text."),
                 Item::Attr { name: self.span(|t| t.push_str("subject")), value: self.span(|t| write_hcl_string(EMAIL_MFA_SUBJECT, t)) },
             ];
             out.push(Item::Block { name: self.span(|t| t.push_str("email_mfa_configuration")), body });
-            let account = request.get("EmailConfiguration").and_then(|c| c.get("EmailSendingAccount"));
-            if account.and_then(Json::as_str) != Some("DEVELOPER") {
-                self.notes.push("Email MFA needs EmailSendingAccount DEVELOPER (your own Amazon SES identity) and the Essentials or Plus tier: AWS will refuse it otherwise.".to_string());
-            }
             self.notes.push(format!("email_mfa_configuration carries the subject \"{EMAIL_MFA_SUBJECT}\" because the provider ignores an empty block; change it to your own."));
         }
-        let factors: Vec<&str> =
-            [(sms, "SMS (sms_configuration)"), (totp, "authenticator apps"), (email, "email codes")]
-                .iter()
-                .filter(|(chosen, _)| *chosen)
-                .map(|(_, name)| *name)
-                .collect();
-        if factors.is_empty() {
-            self.notes.push("mfa_configuration is ON or OPTIONAL but no factor is configured: add an SmsConfiguration or choose authenticator-app or email MFA.".to_string());
-        } else {
+        if has_sms_configuration && !factors.sms {
+            self.notes.push("SMS MFA is not one of the chosen factors, but the AWS provider turns it on whenever sms_configuration is set and MFA is on: Terraform cannot keep an SMS configuration without SMS MFA. Remove the SMS configuration, or accept SMS as a factor.".to_string());
+        }
+        let turned_on = MfaFactors { sms: has_sms_configuration, ..factors };
+        if turned_on.any() {
             self.notes.push(format!(
                 "MFA: after creating the pool, Terraform turns on {} (SetUserPoolMfaConfig).",
-                factors.join(", ")
+                turned_on.describe()
             ));
+        } else {
+            self.notes.push("mfa_configuration is ON or OPTIONAL but no factor is configured: add an SmsConfiguration or choose authenticator-app or email MFA.".to_string());
         }
     }
 }
@@ -780,8 +775,12 @@ mod tests {
         crate::json::parse(text).expect("test JSON parses").0
     }
 
+    /// The export with TOTP and email as stated, and SMS when the request turns it on (as the
+    /// command line's `--mfa` does).
     fn export(text: &str, totp: bool, email: bool) -> Export {
-        render(&parse_json(text), &Options { mfa: MfaFactors { totp, email } })
+        let request = parse_json(text);
+        let mfa = MfaFactors::stated_for(&request, MfaFactors { totp, email, sms: false });
+        render(&request, &Options { mfa })
     }
 
     /// The value of an HCL quoted-string literal, decoded as hclsyntax does (escapes `\n \r \t
@@ -1128,8 +1127,12 @@ mod tests {
             assert!(!out.text.contains("software_token") && !out.text.contains("email_mfa"), "{}", out.text);
             assert!(out.notes.iter().any(|n| n.contains("MfaConfiguration is not ON or OPTIONAL")), "{:?}", out.notes);
         }
-        let email_cognito = export(r#"{"PoolName":"p","MfaConfiguration":"ON"}"#, false, true);
-        assert!(email_cognito.notes.iter().any(|n| n.contains("EmailSendingAccount DEVELOPER")));
+        // An SMS configuration without SMS as a factor cannot be said in Terraform: noted.
+        let request = parse_json(optional);
+        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } };
+        let kept_sms = render(&request, &totp);
+        assert!(kept_sms.notes.iter().any(|n| n.contains("cannot keep an SMS configuration without SMS MFA")));
+        assert!(!export(optional, true, false).notes.iter().any(|n| n.contains("cannot keep an SMS")));
         let no_factor = export(r#"{"PoolName":"p","MfaConfiguration":"ON"}"#, false, false);
         assert!(no_factor.notes.iter().any(|n| n.contains("no factor is configured")));
     }
@@ -1582,7 +1585,7 @@ mod tests {
         let (mut found, mut commented) = (0, 0);
         for file in files {
             let request = parse_json(&std::fs::read_to_string(&file).unwrap());
-            let out = render(&request, &Options { mfa: MfaFactors { totp: true, email: true } });
+            let out = render(&request, &Options { mfa: MfaFactors { sms: true, totp: true, email: true } });
             let root = read_resource(&out.text);
             let header = &out.text[..out.text.find("resource ").unwrap()];
             let mut all = Vec::new();

@@ -20,6 +20,7 @@ use super::{coerce_members, finish, join, not_an_object, read_document, remove, 
 use crate::diagnostic::Diagnostic;
 use crate::export::cloudformation::{property, request_member, Property};
 use crate::json::{Json, Located, Pos};
+use crate::mfa::MfaFactors;
 use crate::model::{self, Field, Kind};
 use crate::value::{FieldPath, Segment};
 
@@ -54,6 +55,7 @@ pub fn import(text: &str) -> Outcome {
     }
     let mut problems = Vec::new();
     let mut request = Members::new();
+    let mut enabled_mfas = None;
     for (name, value, at) in properties {
         if let Some(member) = request_member(&name) {
             if member != name {
@@ -61,7 +63,7 @@ pub fn import(text: &str) -> Outcome {
             }
             request.push((member.to_string(), value, at));
         } else if name == "EnabledMfas" {
-            notes.push(mfa_note(&value));
+            enabled_mfas = Some(read_enabled_mfas(&value, &mut notes));
         } else if let Some((_, member)) = MFA_CONFIG_ONLY.iter().find(|(n, _)| *n == name) {
             notes.push(format!(
                 "Left out {name} ({}): it is not part of CreateUserPool. After creating the pool, set it with aws \
@@ -84,7 +86,11 @@ pub fn import(text: &str) -> Outcome {
         return Err(functions);
     }
     coerce_members(&mut request);
-    finish(request, pos, problems, notes)
+    let (mut form, notes) = finish(request, pos, problems, notes)?;
+    if let Some(enabled) = enabled_mfas {
+        form.set_mfa(enabled);
+    }
+    Ok((form, notes))
 }
 
 /// The `Properties` of the one user pool in a template or resource, or the object itself when
@@ -196,28 +202,24 @@ fn find_functions(
     }
 }
 
-/// What to do about `EnabledMfas`, which CreateUserPool does not take.
-fn mfa_note(value: &Json) -> String {
-    let listed = |factor: &str| matches!(value, Json::Array(items) if items.contains(&Json::str(factor)));
-    let (names, options): (Vec<&str>, Vec<&str>) =
-        [("SOFTWARE_TOKEN_MFA", "authenticator apps", "totp"), ("EMAIL_OTP", "email", "email")]
-            .into_iter()
-            .filter(|(factor, ..)| listed(factor))
-            .map(|(_, name, option)| (name, option))
-            .unzip();
-    let choose = match names.as_slice() {
-        [] => String::new(),
-        _ => format!(
-            " To keep {} MFA, export with --mfa {} (in the app: the MFA choices of the export).",
-            names.join(" and "),
-            options.join(",")
-        ),
+/// The MFA factors `EnabledMfas` lists (CloudFormation turns them on with
+/// SetUserPoolMfaConfig): they become the pool's factors; values it does not know are noted.
+fn read_enabled_mfas(value: &Json, notes: &mut Vec<String>) -> MfaFactors {
+    let items: Vec<&str> = match value {
+        Json::Array(items) => items.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
     };
-    format!(
-        "Left out EnabledMfas {}: it is not part of CreateUserPool, where SMS MFA follows from MfaConfiguration \
-         and SmsConfiguration.{choose}",
-        value.compact()
-    )
+    let (factors, unknown) = MfaFactors::from_enabled_mfas(items);
+    if !matches!(value, Json::Array(_)) || !unknown.is_empty() {
+        notes.push(format!(
+            "Left out EnabledMfas values Poolsmith does not know ({}): CloudFormation takes SMS_MFA, SOFTWARE_TOKEN_MFA and EMAIL_OTP.",
+            value.compact()
+        ));
+    }
+    if factors.any() {
+        notes.push(format!("EnabledMfas became the MFA factors: {}.", factors.describe()));
+    }
+    factors
 }
 
 /// A property CloudFormation's `AWS::Cognito::UserPool` does not have.

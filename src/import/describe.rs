@@ -131,7 +131,12 @@ pub fn import(text: &str) -> Outcome {
     clone_schema(&mut request, &mut notes);
     drop_repeats(&mut request, &mut notes);
     add_follow_ups(&mut request, pool_id.as_deref(), &mut notes);
-    finish(request, pos, problems, notes)
+    let (mut form, notes) = finish(request, pos, problems, notes)?;
+    // describe-user-pool shows SMS MFA only through its SMS configuration; the other factors
+    // are chosen in the form (see the note from `add_follow_ups`).
+    let request = crate::request::to_json(&form);
+    form.set_mfa(crate::mfa::MfaFactors::stated_for(&request, crate::mfa::MfaFactors::NONE));
+    Ok((form, notes))
 }
 
 /// A member that describe-user-pool output does not have in this model.
@@ -353,9 +358,9 @@ fn add_follow_ups(request: &mut Members, pool_id: Option<&str>, notes: &mut Vec<
     if matches!(get(request, "MfaConfiguration").and_then(Json::as_str), Some("ON" | "OPTIONAL")) {
         notes.push(format!(
             "describe-user-pool does not show which MFA factors the pool uses besides SMS: run aws cognito-idp \
-             get-user-pool-mfa-config --user-pool-id {} and choose authenticator apps (totp) or email in the export \
-             options. CreateUserPool turns on SMS MFA only; a pool that uses only the others is created with \
-             MfaConfiguration OFF, then set with set-user-pool-mfa-config.",
+             get-user-pool-mfa-config --user-pool-id {} and choose the same factors in the form's MFA question (the \
+             command line: --mfa sms,totp,email). CreateUserPool turns on SMS MFA only; the exports turn on the \
+             others after creation.",
             pool_id.unwrap_or("<pool id>")
         ));
     }

@@ -105,7 +105,7 @@ fn mfa_off(ctx: &Ctx, out: &mut Vec<Finding>) {
     if matches!(ctx.text("MfaConfiguration"), None | Some("OFF")) {
         out.push(Finding::new(
             &["MfaConfiguration"],
-            "MFA is off: set MFA configuration to OPTIONAL or ON, or turn on authenticator-app (TOTP) MFA after creation (the exports' MFA option does this)",
+            "MFA is off: set MFA configuration to OPTIONAL (users choose) or ON (required), with an authenticator app (TOTP) as a factor",
         ));
     }
 }

@@ -1,4 +1,5 @@
-//! MFA and SMS: what `MfaConfiguration` needs from the rest of the request.
+//! MFA and SMS: what the MFA choice (`MfaConfiguration` and the factors beside it, see
+//! [`crate::mfa`]) needs from the rest of the request.
 
 use super::{Ctx, Finding, Rule};
 use crate::diagnostic::{Severity, Source};
@@ -16,6 +17,49 @@ pub const RULES: &[Rule] = &[
             Source::Doc("MfaConfiguration", "If you omit SmsConfiguration, the operation returns an InvalidParameterException."),
         ],
         check: sms_configuration_required,
+    },
+    Rule {
+        id: "mfa.factor-required",
+        severity: Severity::Error,
+        refs: &["R1"],
+        sources: sources![
+            Source::Doc("MfaConfiguration", "To configure TOTP or email MFA, use the SetUserPoolMfaConfig operation."),
+            Source::Web(
+                "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#mfa_configuration-1",
+                "ON (MFA is required for all users to sign in; requires at least one of sms_configuration, software_token_mfa_configuration, or email_mfa_configuration to be configured)",
+            ),
+        ],
+        check: factor_required,
+    },
+    Rule {
+        id: "mfa.email-needs-ses",
+        severity: Severity::Error,
+        refs: &["R1"],
+        sources: sources![Source::Web(
+            "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security-email-mfa.html",
+            "To enable email-based MFA, the user pool must be configured to use the Amazon SES email-sending configuration instead of the default email configuration.",
+        )],
+        check: email_needs_ses,
+    },
+    Rule {
+        id: "mfa.email-needs-essentials",
+        severity: Severity::Error,
+        refs: &["R1"],
+        sources: sources![Source::Web(
+            "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailMfaConfigType.html",
+            "To activate this setting, your user pool must be in the Essentials tier or higher.",
+        )],
+        check: email_needs_essentials,
+    },
+    Rule {
+        id: "mfa.factors-while-off",
+        severity: Severity::Warning,
+        refs: &["R1"],
+        sources: sources![Source::Doc(
+            "MfaConfiguration",
+            "To configure TOTP or email MFA, use the SetUserPoolMfaConfig operation.",
+        )],
+        check: factors_while_off,
     },
     Rule {
         id: "mfa.optional-with-threat-protection",
@@ -60,14 +104,66 @@ fn mfa_on(ctx: &Ctx) -> Option<&'static str> {
 }
 
 fn sms_configuration_required(ctx: &Ctx, out: &mut Vec<Finding>) {
-    if let (Some(mode), false) = (mfa_on(ctx), ctx.is_set("SmsConfiguration")) {
+    if let (Some(mode), true, false) = (mfa_on(ctx), ctx.mfa().sms, ctx.is_set("SmsConfiguration")) {
         out.push(Finding::new(
             &["MfaConfiguration", "SmsConfiguration"],
             format!(
-                "MFA configuration {mode} needs an SMS configuration in the same request: add SmsConfiguration (an SNS caller role or End User Messaging SMS), or set MFA configuration to OFF and turn on authenticator-app or email MFA after the pool is created"
+                "SMS MFA ({mode}) needs an SMS configuration in the same request: add SmsConfiguration (an SNS caller role or End User Messaging SMS), or choose an authenticator app or email as the MFA factor instead of SMS"
             ),
         ));
     }
+}
+
+fn factor_required(ctx: &Ctx, out: &mut Vec<Finding>) {
+    if let (Some(mode), false) = (mfa_on(ctx), ctx.mfa().any()) {
+        out.push(Finding::new(
+            &["MfaConfiguration"],
+            format!(
+                "MFA configuration {mode} needs at least one factor: choose SMS, an authenticator app (TOTP) or email"
+            ),
+        ));
+    }
+}
+
+fn email_needs_ses(ctx: &Ctx, out: &mut Vec<Finding>) {
+    if mfa_on(ctx).is_some() && ctx.mfa().email && !ctx.sends_email_with_ses() {
+        out.push(Finding::new(
+            &["EmailConfiguration.EmailSendingAccount", "MfaConfiguration"],
+            "Email MFA needs email sent with Amazon SES: set the email sending account to DEVELOPER with your SES identity, or choose another MFA factor",
+        ));
+    }
+}
+
+fn email_needs_essentials(ctx: &Ctx, out: &mut Vec<Finding>) {
+    if mfa_on(ctx).is_some() && ctx.mfa().email && ctx.tier() == super::tier::Tier::Lite {
+        out.push(Finding::new(
+            &["UserPoolTier", "MfaConfiguration"],
+            "Email MFA needs the Essentials or Plus feature plan: change the feature plan, or choose another MFA factor",
+        ));
+    }
+}
+
+fn factors_while_off(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let factors = ctx.mfa();
+    if mfa_on(ctx).is_none() && factors.any() {
+        out.push(Finding::new(
+            &["MfaConfiguration"],
+            format!(
+                "{} MFA is chosen, but MFA configuration is OFF, so no factor is turned on: set MFA configuration to OPTIONAL or ON, or choose no factor",
+                capitalized(&factors.describe())
+            ),
+        ));
+    }
+}
+
+/// The text with an ASCII first letter capitalised (factor names are ASCII; `char::to_uppercase`
+/// would link Unicode's case tables, 13 KB, into the page).
+fn capitalized(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn optional_with_threat_protection(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -81,7 +177,7 @@ fn optional_with_threat_protection(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn phone_auto_verification(ctx: &Ctx, out: &mut Vec<Finding>) {
-    if let Some(mode) = mfa_on(ctx) {
+    if let (Some(mode), true) = (mfa_on(ctx), ctx.mfa().sms) {
         if ctx.is_set("SmsConfiguration") && !ctx.list_has("AutoVerifiedAttributes", "phone_number") {
             out.push(Finding::new(
                 &["AutoVerifiedAttributes", "MfaConfiguration"],

@@ -237,6 +237,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The MFA factors chosen beside the request (see [`crate::mfa`]).
+    pub fn mfa(&self) -> crate::mfa::MfaFactors {
+        self.form.mfa()
+    }
+
     /// The feature plan, `ESSENTIALS` when omitted (the API default).
     pub fn tier(&self) -> tier::Tier {
         self.text("UserPoolTier").and_then(tier::Tier::parse).unwrap_or(tier::Tier::Essentials)

@@ -84,7 +84,7 @@ fn distinct_mechanisms(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn sms_with_sms_mfa(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let sms_mfa = ctx.is("MfaConfiguration", "ON") && ctx.is_set("SmsConfiguration");
+    let sms_mfa = ctx.is("MfaConfiguration", "ON") && ctx.mfa().sms && ctx.is_set("SmsConfiguration");
     if !sms_mfa {
         return;
     }

@@ -1,6 +1,6 @@
 //! The exports, side by side: a tab per format (ids as in the CLI, on `data-format`), the
-//! text of the visible format only, copy and download, the format's notes, the MFA factors
-//! that drive follow-up steps, and the "locked after creation" checklist before the first copy.
+//! text of the visible format only, copy and download, the format's notes, and the "locked
+//! after creation" checklist before the first copy.
 
 use super::browser::{self, focus_later};
 use super::erased::{memo, on, show};
@@ -28,8 +28,7 @@ pub fn ExportPanel() -> impl IntoView {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let format = current();
-        let mfa = store.mfa();
-        let request = store.form.with(request::to_json);
+        let (request, mfa) = store.form.with(|form| (request::to_json(form), form.mfa()));
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         if format == Format::RequestJson {
@@ -40,12 +39,10 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         }
         loading.set(true);
-        let mfa_json =
-            Json::Object(vec![("totp".into(), Json::Bool(mfa.totp)), ("email".into(), Json::Bool(mfa.email))]);
         let ask = vec![
             ("op".into(), Json::str("export")),
             ("format".into(), Json::str(format.id())),
-            ("mfa".into(), mfa_json),
+            ("mfa".into(), mfa.to_json()),
             ("request".into(), request),
         ];
         worker::ask(ask, move |answer| {
@@ -130,16 +127,6 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 class="ps-exports__title" id="exports-title">
                 "Export"
             </h2>
-            <fieldset class="ps-fieldset ps-exports__mfa">
-                <legend class="ps-fieldset__legend">"MFA to turn on after creation (optional)"</legend>
-                <p class="ps-field__hint">
-                    "CreateUserPool can only turn on SMS MFA. Choose other factors here and every export adds the step that turns them on."
-                </p>
-                <div class="ps-checkboxes">
-                    {mfa_checkbox("mfa-totp", "Authenticator app (TOTP)", store.totp)}
-                    {mfa_checkbox("mfa-email", "Email (Essentials or Plus, Amazon SES)", store.email_otp)}
-                </div>
-            </fieldset>
             <div class="ps-tabs" role="tablist" aria-label="Export formats">
                 {Format::ALL
                     .iter()
@@ -255,23 +242,5 @@ pub fn ExportPanel() -> impl IntoView {
                 </ul>
             </div>
         </section>
-    }
-}
-
-/// One MFA factor to turn on after creation, bound to its flag in the store.
-fn mfa_checkbox(id: &'static str, label: &'static str, checked: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <div class="ps-checkbox">
-            <input
-                type="checkbox"
-                class="ps-checkbox__input"
-                id=id
-                prop:checked=move || checked.get()
-                on:change=on(move |ev| checked.set(event_target_checked(&ev)))
-            />
-            <label class="ps-checkbox__label" for=id>
-                {label}
-            </label>
-        </div>
     }
 }

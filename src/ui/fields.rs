@@ -71,6 +71,9 @@ fn section_body(section: &'static Section, index: usize, progress: Progress) -> 
                     show(
                         move || ready.get(),
                         move || {
+                            if let Some(decision) = super::decisions::for_path(field.path) {
+                                return decision;
+                            }
                             let locator: Loc = member_chain(field).into();
                             deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
                         },
@@ -227,7 +230,11 @@ fn member_path(parent: Memo<String>, name: &'static str) -> Memo<String> {
 
 /// The problem shown at `path`: only once `touched` (left once) or when everything is shown.
 /// It wakes only when the problem at its own path changed (`Store::problem_at`).
-fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) -> Memo<Option<(Severity, String)>> {
+pub(super) fn visible_problem(
+    store: Store,
+    path: Memo<String>,
+    touched: RwSignal<bool>,
+) -> Memo<Option<(Severity, String)>> {
     memo(move || {
         if !(touched.get() || store.show_all.get()) {
             return None;
@@ -238,7 +245,7 @@ fn visible_problem(store: Store, path: Memo<String>, touched: RwSignal<bool>) ->
 
 /// An inline problem message (GOV.UK: after the hint, before the control).
 #[component]
-fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl IntoView {
+pub(super) fn ProblemMessage(id: String, problem: Memo<Option<(Severity, String)>>) -> impl IntoView {
     optional(move || {
         problem.get().map(|(severity, message)| {
             let (class, prefix) = match severity {

@@ -2,13 +2,15 @@
 //! everything it shows comes from the core: the model, the form value, the diagnostics, the
 //! request and the exports.
 //!
-//! State: one `RwSignal<FormValue>` in context ([`Store`]); one memo of all diagnostics; each
+//! State: one `RwSignal<FormValue>` in context ([`Store`]); one memo of all diagnostics (each
+//! field's own checks made here, the cross-field rules by the helper worker); each
 //! field reads its own node and problems through small memos that an edit wakes only on the
 //! edited branch, so a keystroke re-renders the field typed in, its problem and the visible
 //! export. Every change goes through [`Store::edit`], which records undo history; the draft
 //! is saved to localStorage shortly after the last change.
 
 mod browser;
+mod decisions;
 mod erased;
 mod export_panel;
 mod fields;
@@ -20,7 +22,6 @@ mod watch;
 mod worker;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::export::MfaFactors;
 use crate::history::History;
 use crate::model::overlay::{self, SECTIONS};
 use crate::value::{FormValue, Node, Step};
@@ -126,11 +127,6 @@ pub struct Store {
     node_watchers: StoredValue<watch::NodeWatchers>,
     /// Set by "Check request" and by exporting: every problem is shown from then on.
     pub show_all: RwSignal<bool>,
-    /// MFA factors to turn on after creation (drives the exports' follow-up steps): two `bool`
-    /// signals rather than one of `MfaFactors`, which would carry its own copy of Leptos'
-    /// signal code in the WebAssembly. Read both with [`Store::mfa`].
-    pub totp: RwSignal<bool>,
-    pub email_otp: RwSignal<bool>,
     history: StoredValue<History>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -143,7 +139,16 @@ pub struct Store {
 impl Store {
     fn new() -> Store {
         let form = RwSignal::new(FormValue::new());
-        let findings = memo(move || Arc::new(Findings::new(form.with(crate::diagnostics))));
+        let cross_field = RwSignal::new(Vec::<Diagnostic>::new());
+        // Each field's own checks (the model's constraints) are made here, at once; the
+        // cross-field rules and lint run in the helper worker (`ask_cross_field`), which keeps
+        // their code out of the first load, and join when its answer arrives.
+        let findings = memo(move || {
+            let mut all = form.with(crate::validate::check_fields);
+            cross_field.with(|found| all.extend(found.iter().cloned()));
+            crate::diagnostic::sort(&mut all);
+            Arc::new(Findings::new(all))
+        });
         let problem_triggers = StoredValue::new(FxHashMap::<String, ArcTrigger>::default());
         // Started in a task of its own: its first run computes every diagnostic (with the
         // rules' code compiled on first use, the longest piece of start-up), which should not
@@ -164,15 +169,21 @@ impl Store {
                 current
             });
         };
-        set_timeout(move || owner.unwrap_or_default().with(wake_changed_problems), std::time::Duration::ZERO);
+        set_timeout(
+            move || {
+                owner.unwrap_or_default().with(|| {
+                    wake_changed_problems();
+                    ask_cross_field(form, cross_field);
+                })
+            },
+            std::time::Duration::ZERO,
+        );
         Store {
             form,
             findings,
             problem_triggers,
             node_watchers: StoredValue::new(watch::NodeWatchers::default()),
             show_all: RwSignal::new(false),
-            totp: RwSignal::new(false),
-            email_otp: RwSignal::new(false),
             history: StoredValue::new(History::new()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -260,14 +271,37 @@ impl Store {
         self.can_redo.set(redo);
     }
 
-    /// The MFA factors chosen for after creation (tracked).
-    pub fn mfa(&self) -> MfaFactors {
-        MfaFactors { totp: self.totp.get(), email: self.email_otp.get() }
-    }
-
     pub fn announce(&self, message: impl Into<String>) {
         self.status.set(message.into());
     }
+}
+
+/// Asks the helper worker for the cross-field diagnostics of every new form; an answer to a form
+/// that has changed since is dropped.
+fn ask_cross_field(form: RwSignal<FormValue>, cross_field: RwSignal<Vec<Diagnostic>>) {
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let (request, mfa) = form.with(|form| (request::to_json(form), form.mfa()));
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
+        let ask = vec![
+            ("op".into(), crate::json::Json::str("check")),
+            ("request".into(), request),
+            ("mfa".into(), mfa.to_json()),
+        ];
+        worker::ask(ask, move |answer| {
+            if latest.get_value() != ticket {
+                return;
+            }
+            let found = match answer.as_ref().ok().and_then(|a| a.get("diagnostics")) {
+                Some(crate::json::Json::Array(items)) => {
+                    items.iter().filter_map(|d| Diagnostic::from_json(d, "cross-field")).collect()
+                }
+                _ => Vec::new(),
+            };
+            cross_field.set(found);
+        });
+    });
 }
 
 /// Restores the saved draft, then a request carried by a share link (which wins; the draft
@@ -279,15 +313,16 @@ fn restore(store: Store) {
             let _ = browser::save(saved::SET_ASIDE_KEY, &text);
         }
         store.form.set(restored.form);
-        store.totp.set(restored.mfa.totp);
-        store.email_otp.set(restored.mfa.email);
         store.notices.set(restored.dropped);
     }
     match share::request_text(&browser::hash()) {
         None => {}
         Some(Err(message)) => store.notices.update(|n| n.push(message.into())),
         Some(Ok(text)) => {
-            let (form, problems) = request::from_text(&text);
+            let (mut form, problems) = request::from_text(&text);
+            if let Some(factors) = share::factors(&browser::hash()) {
+                form.set_mfa(factors);
+            }
             let had_draft = !store.form.with_untracked(FormValue::is_empty);
             store.replace(form);
             let mut notice = "Loaded the request from the share link.".to_string();
@@ -312,15 +347,13 @@ fn autosave(store: Store) {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let text = store.form.with_untracked(|form| saved::serialize(form, untrack(|| store.mfa())));
+        let text = store.form.with_untracked(saved::serialize);
         if let Err(message) = browser::save(saved::STORAGE_KEY, &text) {
             store.announce(message);
         }
     };
     Effect::new(move |_| {
         store.form.track();
-        store.totp.track();
-        store.email_otp.track();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }

@@ -19,11 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn Toolbar() -> impl IntoView {
     let store = expect_context::<Store>();
     let share_link = move |_| {
-        let link = format!(
-            "{}#{}",
-            browser::address_without_hash(),
-            store.form.with(|f| share::fragment(&request::to_json(f)))
-        );
+        let link = format!("{}#{}", browser::address_without_hash(), store.form.with(share::fragment));
         spawn_local(async move {
             let message = if browser::copy(&link).await {
                 "Share link copied. It holds the whole request; nothing is stored on a server."
@@ -238,11 +234,7 @@ fn ImportDialog() -> impl IntoView {
             finish(match answer {
                 Err(message) => Err(vec![message]),
                 Ok(answer) if answer.get("ok") == Some(&Json::Bool(true)) => {
-                    let (form, _) = request::from_json(
-                        answer.get("request").unwrap_or(&Json::Null),
-                        &crate::json::Located::default(),
-                    );
-                    Ok((form, chosen.title(), strings(answer.get("notes"))))
+                    Ok((crate::worker::form_in(&answer), chosen.title(), strings(answer.get("notes"))))
                 }
                 Ok(answer) => Err(strings(answer.get("problems"))),
             });
@@ -354,11 +346,12 @@ fn PresetMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     // The preset requests and the diff live in the helper worker; the form keeps the titles.
     let apply = move |preset: &'static presets::Preset| {
-        let current = store.form.with_untracked(request::to_json);
+        let (current, mfa) = store.form.with_untracked(|f| (request::to_json(f), f.mfa()));
         let ask = vec![
             ("op".into(), Json::str("preset")),
             ("preset".into(), Json::str(preset.id)),
             ("request".into(), current),
+            ("mfa".into(), mfa.to_json()),
         ];
         worker::ask(ask, move |answer| {
             let answer = match answer {
@@ -368,15 +361,7 @@ fn PresetMenu() -> impl IntoView {
                     return;
                 }
             };
-            let (next, _) =
-                request::from_json(answer.get("request").unwrap_or(&Json::Null), &crate::json::Located::default());
-            store.replace(next);
-            if preset.mfa.totp {
-                store.totp.set(true);
-            }
-            if preset.mfa.email {
-                store.email_otp.set(true);
-            }
+            store.replace(crate::worker::form_in(&answer));
             let changes: Vec<String> = match answer.get("changes") {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
                 _ => Vec::new(),
@@ -388,9 +373,6 @@ fn PresetMenu() -> impl IntoView {
                 if changes.len() == 1 { "" } else { "s" }
             )];
             notices.extend(changes);
-            if preset.mfa.totp {
-                notices.push("Authenticator-app (TOTP) MFA is turned on after creation (see Export).".into());
-            }
             store.notices.set(notices);
             store.announce(format!("Applied the preset “{}”.", preset.title));
         });

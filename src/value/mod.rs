@@ -14,6 +14,7 @@ pub mod path;
 
 pub use path::{FieldPath, PathError, Segment};
 
+use crate::mfa::MfaFactors;
 use crate::model::{self, Field, FieldId, Kind, FIELDS};
 
 /// Identifies a list row or map entry for as long as it exists.
@@ -59,11 +60,13 @@ pub enum Step {
 /// Addresses a value by field ids and row ids, stable while rows move or keys change.
 pub type Locator = Vec<Step>;
 
-/// The whole form.
+/// The whole form: the request's fields, and the MFA factors chosen beside them (which
+/// `CreateUserPool` cannot state; see [`crate::mfa`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormValue {
     root: Members,
     next_row_id: RowId,
+    mfa: MfaFactors,
 }
 
 impl Members {
@@ -136,7 +139,17 @@ impl FormValue {
 
     /// Whether nothing at all is set.
     pub fn is_empty(&self) -> bool {
-        self.root.is_empty()
+        self.root.is_empty() && !self.mfa.any()
+    }
+
+    /// The MFA factors chosen for the pool (they matter while `MfaConfiguration` is ON or
+    /// OPTIONAL).
+    pub fn mfa(&self) -> MfaFactors {
+        self.mfa
+    }
+
+    pub fn set_mfa(&mut self, factors: MfaFactors) {
+        self.mfa = factors;
     }
 
     /// A fresh row id.
