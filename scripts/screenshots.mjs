@@ -36,7 +36,9 @@ async function open(colorScheme) {
 {
   const { context, page } = await open('dark');
   await page.fill('[name="PoolName"]', 'orders-prod');
-  await page.selectOption('[name="MfaConfiguration"]', 'ON');
+  const mfa = page.getByRole('group', { name: 'Multi-factor authentication' });
+  await mfa.getByRole('radio', { name: 'Required' }).check();
+  await mfa.getByRole('checkbox', { name: 'SMS text message' }).check();
   await page.getByRole('button', { name: 'Check request' }).click();
   await page.getByRole('tab', { name: 'Terraform' }).click();
   await page.waitForFunction(() => document.querySelector('pre[data-format="terraform"]')?.getAttribute('aria-busy') === 'false');

@@ -8,7 +8,7 @@ use super::fields::{visible_problem, ProblemMessage};
 use super::Store;
 use crate::mfa::MfaFactors;
 use crate::model::{self, Field};
-use crate::value::Step;
+use crate::value::{dom_id, Step};
 use leptos::prelude::*;
 
 /// The MFA modes, as radios: value, label and what it means.
@@ -61,6 +61,17 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
     let touched = RwSignal::new(false);
     let path = memo(|| "MfaConfiguration".to_string());
     let problem = visible_problem(store, path, touched);
+    // The first radio carries the field's id, so summary links and search land on the question;
+    // its problem is `<id>-error`, like every field's.
+    let base = dom_id(&locator);
+    let error_id = format!("{base}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move |hint: String| {
+            let error_id = error_id.clone();
+            move || if problem.with(Option::is_some) { format!("{hint} {error_id}") } else { hint.clone() }
+        }
+    };
     let set_mode = move |value: &'static str| {
         store.edit(&locator, None, |form| {
             form.set_text(&locator, value);
@@ -79,8 +90,9 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
     };
     let radios = MODES
         .iter()
-        .map(|&(value, label, meaning)| {
-            let id = format!("mfa-mode-{}", value.to_ascii_lowercase());
+        .enumerate()
+        .map(|(index, &(value, label, meaning))| {
+            let id = if index == 0 { base.clone() } else { format!("{base}-{index}") };
             let checked = memo(move || mode.with(|m| m == value));
             view! {
                 <div class="ps-radio">
@@ -90,7 +102,7 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
                         id=id.clone()
                         name="MfaConfiguration"
                         value=value
-                        aria-describedby=format!("{id}-hint")
+                        aria-describedby=(described.clone())(format!("{id}-hint"))
                         prop:checked=move || checked.get()
                         on:change=on(move |_| set_mode(value))
                     />
@@ -139,7 +151,7 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
             <p class="ps-field__hint">
                 "Ask users for a second factor after their password. CreateUserPool can turn on only SMS itself; the exports turn on the other factors the way each tool does it."
             </p>
-            <ProblemMessage id="mfa-decision-error".to_string() problem=problem />
+            <ProblemMessage id=error_id problem=problem />
             <div class="ps-radios">{radios}</div>
             {show(
                 move || mode.with(|m| m == "ON" || m == "OPTIONAL"),

@@ -23,8 +23,15 @@ pub fn ExportPanel() -> impl IntoView {
     // Request JSON is rendered here; the other formats by the helper worker, which loads the
     // first time one of them is shown. Answers to superseded questions are ignored.
     let text = RwSignal::new(String::new());
+    // The format `text` and `notes` belong to: while another is being made, the panel shows
+    // nothing under the new name, and Copy and Download wait for it.
+    let text_format = RwSignal::new(String::new());
     let notes: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let loading = RwSignal::new(false);
+    // The text shown is this format's (maybe of the form a keystroke ago, while the new one is
+    // made); what Copy and Download take must be the latest.
+    let this_format = memo(move || text_format.with(|f| active.with(|a| f == a)));
+    let ready = memo(move || !loading.get() && this_format.get());
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let format = current();
@@ -35,6 +42,7 @@ pub fn ExportPanel() -> impl IntoView {
             let rendered = export::request_json::render(&request, &export::Options { mfa });
             text.set(rendered.text);
             notes.set(rendered.notes);
+            text_format.set(format.id().to_string());
             loading.set(false);
             return;
         }
@@ -49,6 +57,7 @@ pub fn ExportPanel() -> impl IntoView {
             if latest.get_value() != ticket {
                 return;
             }
+            text_format.set(format.id().to_string());
             match answer {
                 Ok(answer) => {
                     text.set(answer.get("text").and_then(Json::as_str).unwrap_or_default().to_string());
@@ -77,6 +86,9 @@ pub fn ExportPanel() -> impl IntoView {
     let errors = memo(move || store.findings.with(|f| f.error_count()));
 
     let deliver = move |action: &'static str| {
+        if !ready.get_untracked() {
+            return;
+        }
         let format = untrack(current);
         let body = text.get_untracked();
         if errors.get_untracked() > 0 {
@@ -189,13 +201,13 @@ pub fn ExportPanel() -> impl IntoView {
                     </p>
                  }.into_any())}
                 <div class="ps-exports__actions">
-                    <button type="button" class="ps-button" disabled=move || loading.get() on:click=on(move |_| request_action("copy"))>
+                    <button type="button" class="ps-button" disabled=move || !ready.get() on:click=on(move |_| request_action("copy"))>
                         "Copy"
                     </button>
                     <button
                         type="button"
                         class="ps-button ps-button--secondary"
-                        disabled=move || loading.get()
+                        disabled=move || !ready.get()
                         on:click=on(move |_| request_action("download"))
                     >
                         {move || format!("Download {}", current().file_name())}
@@ -231,14 +243,17 @@ pub fn ExportPanel() -> impl IntoView {
                 <pre
                     class="ps-code"
                     data-format=move || current().id()
-                    aria-busy=move || if loading.get() { "true" } else { "false" }
+                    aria-busy=move || if ready.get() { "false" } else { "true" }
                     tabindex="0"
                     aria-label=move || format!("{} export", current().title())
                 >
-                    <code>{move || text.get()}</code>
+                    <code>{move || if this_format.get() { text.get() } else { String::new() }}</code>
                 </pre>
                 <ul class="ps-exports__notes">
-                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }.into_any()).collect_view()}
+                    {move || {
+                        let shown = if this_format.get() { notes.get() } else { Vec::new() };
+                        shown.into_iter().map(|n| view! { <li>{n}</li> }.into_any()).collect_view()
+                    }}
                 </ul>
             </div>
         </section>

@@ -51,20 +51,40 @@ async function exportText(page, format) {
 
 const FULL = JSON.parse(readFileSync(join(ROOT, 'tests/corpus/realistic/08-acme-fully-featured.json'), 'utf8'));
 
-test('a cross-field error appears on the field to change, with the fix', async () => {
+test('MFA is one question: optional with an authenticator app is valid and every export turns it on', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await field(page, 'PoolName').fill('mfa-pool');
-  await field(page, 'MfaConfiguration').selectOption('ON');
-  await field(page, 'MfaConfiguration').press('Tab');
-  assert.match(await problemOf(page, 'MfaConfiguration'), /^Error: MFA configuration ON needs an SMS configuration in the same request: add SmsConfiguration/);
+  const decision = page.getByRole('group', { name: 'Multi-factor authentication' });
+  await decision.getByRole('radio', { name: 'Optional' }).check();
+  // The authenticator app needs nothing else, so it is chosen first.
+  assert.ok(await decision.getByRole('checkbox', { name: 'Authenticator app (TOTP)' }).isChecked());
   await page.getByRole('button', { name: 'Check request' }).click();
-  const summary = page.locator('#error-summary');
-  await summary.getByRole('link', { name: /MFA configuration ON needs an SMS configuration/ }).click();
+  assert.equal(await page.locator('.ps-exports__errors').count(), 0, 'no error for a TOTP-only pool');
+  const request = { PoolName: 'mfa-pool', MfaConfiguration: 'OPTIONAL' };
+  for (const format of FORMATS) {
+    assert.equal(await exportText(page, format), cliExport(request, format, 'totp'), `${format} differs from poolsmith export`);
+  }
+  assert.match(await exportText(page, 'cloudformation-yaml'), /MfaConfiguration: OPTIONAL\n\s+EnabledMfas:\n\s+- SOFTWARE_TOKEN_MFA\n/);
+  assert.match(await exportText(page, 'terraform'), /software_token_mfa_configuration \{\n\s+enabled = true/);
+  // CreateUserPool is sent with MFA off; the notes give the call that turns it on.
+  assert.equal(JSON.parse(await exportText(page, 'request-json')).MfaConfiguration, 'OFF');
+  assert.match(await page.locator('.ps-exports__notes').innerText(), /set-user-pool-mfa-config --user-pool-id <the new pool's ID> --cli-input-json '\{"SoftwareTokenMfaConfiguration":\{"Enabled":true\},"MfaConfiguration":"OPTIONAL"\}'/);
+
+  // SMS without an SMS configuration: the error sits on the question and says what to do.
+  await decision.getByRole('radio', { name: 'Required' }).check();
+  await decision.getByRole('checkbox', { name: 'Authenticator app (TOTP)' }).uncheck();
+  await decision.getByRole('checkbox', { name: 'SMS text message' }).check();
+  await page.waitForFunction(() => /SMS MFA \(ON\) needs an SMS configuration/.test(document.querySelector('#error-summary')?.textContent || ''));
+  assert.match(await problemOf(page, 'MfaConfiguration'), /^Error: SMS MFA \(ON\) needs an SMS configuration in the same request: add SmsConfiguration/);
+  await page.locator('#error-summary').getByRole('link', { name: /SMS MFA \(ON\) needs an SMS configuration/ }).click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'MfaConfiguration');
-  const nav = await page.locator('nav.ps-nav').innerText();
-  assert.match(nav, /Password and MFA\s*1 error/);
-  await field(page, 'MfaConfiguration').selectOption('OFF');
-  assert.equal(await problemOf(page, 'MfaConfiguration'), 'Warning: MFA is off: set MFA configuration to OPTIONAL or ON, or turn on authenticator-app (TOTP) MFA after creation (the exports\' MFA option does this)');
+  assert.match(await page.locator('nav.ps-nav').innerText(), /Password and MFA\s*1 error/);
+  // Off clears the factors; the lint then suggests MFA.
+  await decision.getByRole('radio', { name: 'Off' }).check();
+  assert.equal(await decision.getByRole('checkbox').count(), 0, 'no factors while MFA is off');
+  const id = await field(page, 'MfaConfiguration').getAttribute('id');
+  await page.waitForFunction((id) => /MFA is off/.test(document.getElementById(`${id}-error`)?.textContent || ''), id);
+  assert.equal(await problemOf(page, 'MfaConfiguration'), 'Warning: MFA is off: set MFA configuration to OPTIONAL (users choose) or ON (required), with an authenticator app (TOTP) as a factor');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -72,10 +92,24 @@ test('a cross-field error appears on the field to change, with the fix', async (
 test('every export tab shows exactly what the CLI exports for the same request', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await importText(page, JSON.stringify(FULL), 'request-json');
-  await page.locator('#mfa-totp').check();
+  await page.locator('.ps-notice', { hasText: 'Imported' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Authenticator app (TOTP)' }).check();
+  const expected = Object.fromEntries(FORMATS.map((format) => [format, cliExport(FULL, format, 'totp')]));
+  // Every text the panel ever shows under a format's name is that format's: it starts as that
+  // format's export does (stale text of the same format, a keystroke old, is allowed).
+  await page.evaluate(() => {
+    window.__shown = [];
+    const pre = document.querySelector('pre.ps-code');
+    const record = () => window.__shown.push([pre.getAttribute('data-format'), pre.textContent]);
+    new MutationObserver(record).observe(pre, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   for (const format of FORMATS) {
     const shown = await exportText(page, format);
-    assert.equal(shown, cliExport(FULL, format, 'totp'), `${format} differs from poolsmith export`);
+    assert.equal(shown, expected[format], `${format} differs from poolsmith export`);
+  }
+  const head = (text) => text.split('\n').slice(0, 2).join('\n');
+  for (const [format, text] of await page.evaluate(() => window.__shown)) {
+    if (text) assert.equal(head(text), head(expected[format]), `the ${format} tab showed another format's text`);
   }
   assert.deepEqual(problems, []);
   await context.close();
@@ -189,7 +223,9 @@ test('presets apply on top of the form and say what they changed', async () => {
   const request = await previewRequest(page);
   assert.equal(request.PoolName, 'secure');
   assert.equal(request.UserPoolAddOns.AdvancedSecurityMode, 'ENFORCED');
-  assert.ok(await page.locator('#mfa-totp').isChecked(), 'the preset turns on TOTP after creation');
+  assert.equal(request.MfaConfiguration, 'OPTIONAL');
+  assert.ok(await page.getByRole('checkbox', { name: 'Authenticator app (TOTP)' }).isChecked(), 'the preset chooses TOTP');
+  assert.ok(await page.getByRole('checkbox', { name: 'SMS text message' }).isChecked(), 'and SMS');
   assert.deepEqual(problems, []);
   await context.close();
 });
