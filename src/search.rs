@@ -20,16 +20,17 @@ struct Entry {
     doc_words: Vec<String>,
 }
 
-/// The lower-case words of a text: runs of letters and digits.
+/// The lower-case words of a text: runs of letters and digits. ASCII rules only (the labels,
+/// paths and help are English): Unicode's letter and case tables would cost the page 13 KB.
 fn words_of(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
 }
 
 /// The words of a model path: its members split where a capital starts a word
 /// (`Policies.PasswordPolicy.MinimumLength` → policies, password, policy, minimum, length).
 fn path_words(path: &str) -> Vec<String> {
     let mut words = Vec::new();
-    for member in path.split(|c: char| !c.is_alphanumeric()).filter(|m| !m.is_empty()) {
+    for member in path.split(|c: char| !c.is_ascii_alphanumeric()).filter(|m| !m.is_empty()) {
         words.extend(crate::export::lower_words(member, ' ').split(' ').map(str::to_string));
     }
     words
@@ -40,7 +41,7 @@ fn entries(doc: fn(&'static Field) -> String) -> Vec<Entry> {
         .iter()
         .filter(|f| !f.is_synthetic())
         .map(|field| {
-            let label = overlay::label(field).to_lowercase();
+            let label = overlay::label(field).to_ascii_lowercase();
             Entry {
                 field,
                 label_words: words_of(&label),
@@ -99,8 +100,8 @@ fn score(entry: &Entry, word: &str) -> Option<u32> {
 }
 
 fn rank(index: &'static [Entry], query: &str, limit: usize) -> Vec<&'static Field> {
-    let query = query.trim().to_lowercase();
-    let words: Vec<&str> = query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let query = query.trim().to_ascii_lowercase();
+    let words: Vec<&str> = query.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Vec::new();
     }

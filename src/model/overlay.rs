@@ -66,6 +66,19 @@ pub const DEPRECATED: [(&str, &str); 4] = [
     ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
 ];
 
+/// Strings that hold a number: the custom attributes' bounds, which the API takes as text.
+const NUMBERS_AS_TEXT: [&str; 4] = [
+    "Schema[].NumberAttributeConstraints.MinValue",
+    "Schema[].NumberAttributeConstraints.MaxValue",
+    "Schema[].StringAttributeConstraints.MinLength",
+    "Schema[].StringAttributeConstraints.MaxLength",
+];
+
+/// Whether a string field holds a number written as text (a numeric keyboard, no length count).
+pub fn is_number_as_text(field: &Field) -> bool {
+    NUMBERS_AS_TEXT.contains(&field.path)
+}
+
 /// What each model pattern asks for, in words; keyed by the pattern's text so a changed
 /// pattern in a newer model fails `every_pattern_is_described` instead of being misdescribed.
 const PATTERN_WORDS: [(&str, &str); 14] = [
@@ -337,6 +350,15 @@ mod tests {
         }
         for path in SECTIONS.iter().flat_map(|s| s.paths) {
             assert!(model::by_path(path).is_some(), "{path}");
+        }
+    }
+
+    #[test]
+    fn numbers_as_text_are_string_fields_of_the_model() {
+        for path in NUMBERS_AS_TEXT {
+            let field = crate::model::by_path(path).unwrap_or_else(|| panic!("{path} is not in the model"));
+            assert_eq!(field.kind, crate::model::Kind::String, "{path}");
+            assert!(is_number_as_text(field));
         }
     }
 

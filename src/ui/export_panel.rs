@@ -84,6 +84,8 @@ pub fn ExportPanel() -> impl IntoView {
     let confirmed: RwSignal<Option<Vec<locked::LockedChoice>>> = RwSignal::new(None);
     let pending = RwSignal::new(String::new());
     let errors = memo(move || store.findings.with(|f| f.error_count()));
+    // Nothing entered yet: an invitation, not "1 error" before the person has done anything.
+    let empty = memo(move || store.form.with(crate::value::FormValue::is_empty));
 
     let deliver = move |action: &'static str| {
         if !ready.get_untracked() {
@@ -182,7 +184,10 @@ pub fn ExportPanel() -> impl IntoView {
                 role="tabpanel"
                 aria-labelledby=move || format!("tab-{}", current().id())
             >
-                {show(move || { errors.get() > 0 }, move || view! {
+                {show(move || empty.get(), || view! {
+                    <p class="ps-exports__start">"Name your pool to begin: every format fills in as you answer."</p>
+                 }.into_any())}
+                {show(move || { errors.get() > 0 && !empty.get() }, move || view! {
                     <p class="ps-exports__errors">
                         {move || {
                             let n = errors.get();

@@ -61,7 +61,6 @@ fn section_body(section: &'static Section, index: usize, progress: Progress) -> 
                 {section.title}
             </h2>
             <p class="ps-section__intro">{section.intro}</p>
-            <ResetSection section=section />
             {section
                 .paths
                 .iter()
@@ -80,6 +79,11 @@ fn section_body(section: &'static Section, index: usize, progress: Progress) -> 
                     )
                 })
                 .collect_view()}
+            // At the end, with the section's last slice, so no later slice ever moves it.
+            {
+                let last = progress.field_ready(index, section.paths.len().saturating_sub(1));
+                show(move || last.get(), move || view! { <ResetSection section=section /> }.into_any())
+            }
         </section>
     }
     .into_any()
@@ -272,6 +276,7 @@ fn constraint_words(field: &Field) -> Option<String> {
             (None, Some(max)) => Some(format!("A whole number, {max} or less.")),
             (None, None) => Some("A whole number.".into()),
         },
+        Kind::String if overlay::is_number_as_text(field) => Some("A whole number (sent as text).".into()),
         Kind::String => match (field.min().filter(|&m| m > 0), field.max()) {
             (Some(min), Some(max)) if min == max => Some(format!("Exactly {min} characters.")),
             (Some(min), Some(max)) => Some(format!("{min} to {max} characters.")),
@@ -340,7 +345,7 @@ pub fn ScalarField(
     let label_text = label.unwrap_or_else(|| {
         fixed(format!("{}{}", overlay::upper_first(&overlay::label(field)), optional_suffix(field)))
     });
-    let counter = field.max().filter(|_| field.kind == Kind::String).map(|max| {
+    let counter = field.max().filter(|_| field.kind == Kind::String && !overlay::is_number_as_text(field)).map(|max| {
         let text = memo(move || format!("{} of {max} characters", value.with(|v| v.chars().count())));
         let over = memo(move || value.with(|v| v.chars().count() as i64 > max));
         view! { <span class="ps-field__count" class:ps-field__count--over=move || over.get()>{move || text.get()}</span> }.into_any()
@@ -378,7 +383,13 @@ pub fn ScalarField(
             }
             .into_any()
         }
-        Kind::String if field.max().is_none_or(|m| m > 512) => view! {
+        // Long text that may hold line breaks (messages, templates) gets a text box; ARNs and
+        // names, whose patterns allow no line break, stay one line however long they may be.
+        Kind::String
+            if field.max().is_none_or(|m| m > 512)
+                && field.pattern_source().is_some_and(|p| p.contains("\\s") || p.contains("(?s)")) =>
+        {
+            view! {
             <textarea
                 class="ps-textarea"
                 class:ps-textarea--error=move || has_problem.get()
@@ -392,10 +403,11 @@ pub fn ScalarField(
                 on:input=on(move |ev| write(event_target_value(&ev)))
                 on:blur=on(on_blur)
             ></textarea>
+            }
+            .into_any()
         }
-        .into_any(),
         _ => {
-            let numeric = field.kind == Kind::Integer;
+            let numeric = field.kind == Kind::Integer || overlay::is_number_as_text(field);
             view! {
                 <input
                     type="text"
