@@ -675,14 +675,23 @@ fn the_research_inventory_is_fully_accounted_for() {
 #[test]
 fn the_realistic_corpus_has_no_errors() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/realistic");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     assert!(files.len() >= 20, "the corpus needs at least 20 requests, has {}", files.len());
     let mut rules_warned = std::collections::BTreeSet::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        let (form, problems) = from_text(&text);
+        let (mut form, problems) = from_text(&text);
         assert!(problems.is_empty(), "{}: {problems:?}", file.display());
+        // NAME.mfa beside a request states its factors, as `poolsmith check --mfa LIST` would.
+        if let Ok(list) = std::fs::read_to_string(file.with_extension("mfa")) {
+            let stated = MfaFactors::parse_list(list.trim()).expect("a factor list");
+            form.set_mfa(MfaFactors::stated_for(&poolsmith::json::parse(&text).unwrap().0, stated));
+        }
         let all = poolsmith::diagnostics(&form);
         let errors: Vec<_> = all.iter().filter(|d| d.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", file.display());

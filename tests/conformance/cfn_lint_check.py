@@ -12,7 +12,9 @@ For each request in $WORK/corpus (exports in $WORK/out/<name>/):
    type: PyYAML (YAML 1.1, where yes/no/on/off are booleans and 1:30 a number) and ruamel.yaml
    (YAML 1.2 core schema). Quoting that only one of them needs shows up as a difference.
 3. The one resource maps back to the request (the inverse mapping below, written
-   independently of the Rust one), with only the documented differences.
+   independently of the Rust one), with only the documented differences; `EnabledMfas` lists
+   the pool's factors (recorder.pool_factors of $WORK/corpus/NAME.mfa) while MFA is ON or
+   OPTIONAL, and is absent otherwise.
 
 Prints one line per request and a summary; exits 1 on any failure.
 """
@@ -27,12 +29,17 @@ from pathlib import Path
 import yaml
 from ruamel.yaml import YAML
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import recorder as R  # noqa: E402
+
 WORK = Path(os.environ["WORK"])
 VENV = Path(os.environ["VENV"])
 POOLSMITH = os.environ["POOLSMITH"]
 
-# The driver exports every request with `--mfa totp,email`.
-CHOSEN_FACTORS = ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]
+# CloudFormation's name of each MFA factor (AWS::Cognito::UserPool EnabledMfas:
+# https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html#cfn-cognito-userpool-enabledmfas).
+ENABLED_MFAS = {"sms": "SMS_MFA", "totp": "SOFTWARE_TOKEN_MFA", "email": "EMAIL_OTP"}
 # CloudFormation property -> request parameter, where the names differ.
 RENAMED = {"UserPoolName": "PoolName"}
 # Request parameters CloudFormation has no property for (cfn-lint 1.58.0 schema).
@@ -92,7 +99,7 @@ def strings(value):
             yield from strings(item)
 
 
-def expected_resource(request):
+def expected_resource(request, stated):
     """What the resource must say about the request: properties, policies, metadata."""
     expected = {key: value for key, value in request.items() if key not in NOT_IN_CLOUDFORMATION}
     # Documented differences (README, "CloudFormation and CDK"):
@@ -103,10 +110,9 @@ def expected_resource(request):
     settings = expected.get("UserAttributeUpdateSettings")
     if isinstance(settings, dict) and "AttributesRequireVerificationBeforeUpdate" not in settings:
         expected["UserAttributeUpdateSettings"] = {**settings, "AttributesRequireVerificationBeforeUpdate": []}
-    # MFA factors CreateUserPool cannot turn on are listed with SMS (on when the request's MFA is).
-    enabled = None
-    if request.get("MfaConfiguration") in ("ON", "OPTIONAL"):
-        enabled = (["SMS_MFA"] if "SmsConfiguration" in request else []) + CHOSEN_FACTORS
+    # The pool's factors, while MFA is on (CloudFormation turns them on itself).
+    factors = R.pool_factors(request, stated)
+    enabled = [ENABLED_MFAS[f] for f in R.FACTORS if f in factors] or None
     retain = request.get("DeletionProtection") == "ACTIVE"
     return expected, enabled, retain
 
@@ -156,6 +162,7 @@ def check(name, findings, check_cache):
     problems, notices = [], []
     request_file = WORK / "corpus" / f"{name}.json"
     request = load_json(request_file)
+    stated = R.parse_factors((WORK / "corpus" / f"{name}.mfa").read_text(encoding="utf-8"))
     out = WORK / "out" / name
     yaml_text = (out / "user-pool.yaml").read_text(encoding="utf-8")
     notes = "\n".join(line for line in yaml_text.splitlines() if line.startswith("#"))
@@ -192,11 +199,11 @@ def check(name, findings, check_cache):
     if list(resources) != ["UserPool"]:
         return problems + [f"resources {list(resources)} instead of one UserPool"], notices
     resource = resources["UserPool"]
-    expected, enabled, retain = expected_resource(request)
+    expected, enabled, retain = expected_resource(request, stated)
     got, got_enabled = to_request(resource.get("Properties", {}))
     problems += [f"maps back differently: {d}" for d in differences(got, expected)]
     if got_enabled != enabled:
-        problems.append(f"EnabledMfas {got_enabled} instead of {enabled}")
+        problems.append(f"EnabledMfas {got_enabled} instead of {enabled} ({R.describe_mfa(request, stated)})")
     for policy in ("DeletionPolicy", "UpdateReplacePolicy"):
         if resource.get(policy) != ("Retain" if retain else None):
             problems.append(f"{policy} {resource.get(policy)!r} with DeletionProtection {request.get('DeletionProtection')!r}")

@@ -6,8 +6,9 @@ segment as its tag, so checks can run snippets in parallel and still tell whose 
 It answers CreateUserPool with a minimal valid UserPool (Id us-east-1_Example1) and
 SetUserPoolMfaConfig with an empty object, like the service does. Stdlib only.
 
-Also what the check-* scripts share (start(), expected_mfa_config(), same_json(), the corpus
-with a few extra requests that target quoting and CLI parsing edges, and the pass/fail tally).
+Also what the check-* scripts share (start(), the MFA oracle expected_calls() and
+pool_factors(), same_json(), the corpus with each request's stated MFA factors plus a few extra
+requests that target quoting and CLI parsing edges, and the pass/fail tally).
 As a program, for manual use: `python3 recorder.py` prints its URL and each request it gets.
 """
 
@@ -18,6 +19,7 @@ import sys
 import threading
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import NamedTuple
 
 POOL_ID = "us-east-1_Example1"
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
@@ -126,25 +128,89 @@ def tool_env(endpoint, tag):
     return env
 
 
-def expected_mfa_config(request):
-    """The SetUserPoolMfaConfig body the exports must send after CreateUserPool when the user
-    asked for authenticator-app (TOTP) and email MFA (`--mfa totp,email`), written from the
-    API rules, independently of the Rust code: the call replaces every factor, so SMS MFA is
-    repeated when the request turned it on; MFA cannot be OFF while factors are configured,
-    so OFF or unset becomes OPTIONAL."""
+FACTORS = ("sms", "totp", "email")  # the ids of `poolsmith --mfa LIST`, in this order
+DEFAULT_FACTORS = "totp,email"  # the `run` driver's list for requests without a NAME.mfa
+
+
+def parse_factors(text):
+    """The factor ids of a `--mfa` list (`totp,email`; `none` or nothing: no factor)."""
+    ids = [i.strip() for i in text.strip().split(",") if i.strip() and i.strip() != "none"]
+    unknown = [i for i in ids if i not in FACTORS]
+    if unknown:
+        raise ValueError("unknown MFA factor(s) %s" % unknown)
+    return frozenset(ids)
+
+
+def mfa_mode(request):
+    """The request's MfaConfiguration when it turns MFA on (ON or OPTIONAL), else None."""
     mode = request.get("MfaConfiguration")
-    sms_on = mode in ("ON", "OPTIONAL") and "SmsConfiguration" in request
-    body = {"UserPoolId": POOL_ID}
-    if sms_on:
-        sms = {}
-        if "SmsAuthenticationMessage" in request:
-            sms["SmsAuthenticationMessage"] = request["SmsAuthenticationMessage"]
-        sms["SmsConfiguration"] = request["SmsConfiguration"]
-        body["SmsMfaConfiguration"] = sms
-    body["SoftwareTokenMfaConfiguration"] = {"Enabled": True}
-    body["EmailMfaConfiguration"] = {}
-    body["MfaConfiguration"] = mode if mode in ("ON", "OPTIONAL") else "OPTIONAL"
-    return body
+    return mode if mode in ("ON", "OPTIONAL") else None
+
+
+def pool_factors(request, stated):
+    """The factors the pool ends up with, by the `--mfa` contract (`poolsmith --help`): the
+    stated ones, plus SMS when the request turns SMS MFA on itself (MFA ON or OPTIONAL with an
+    SmsConfiguration). None while MFA is off: no factor is turned on."""
+    if not mfa_mode(request):
+        return frozenset()
+    return frozenset(stated) | ({"sms"} if "SmsConfiguration" in request else set())
+
+
+def expected_calls(request, stated):
+    """The calls the CLI and SDK exports must make, as [(operation, body)], written from the
+    API reference independently of the Rust code:
+    - CreateUserPool supports only SMS MFA: ON or OPTIONAL there turns SMS MFA on (and needs an
+      SmsConfiguration), so without SMS among the factors it is sent with MFA OFF
+      (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html#CognitoUserPools-CreateUserPool-request-MfaConfiguration);
+    - TOTP and email MFA exist only in SetUserPoolMfaConfig, which then sets the mode and every
+      factor; it replaces the whole configuration, so SMS MFA is repeated when it is a factor
+      (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html).
+    With MFA OFF, nothing but the request: factors alone turn nothing on."""
+    mode, factors = mfa_mode(request), pool_factors(request, stated)
+    create = dict(request)
+    if mode and "sms" not in factors:
+        create["MfaConfiguration"] = "OFF"
+    calls = [("CreateUserPool", create)]
+    if mode and factors & {"totp", "email"}:
+        body = {"UserPoolId": POOL_ID}
+        if "sms" in factors and "SmsConfiguration" in request:
+            sms = {"SmsConfiguration": request["SmsConfiguration"]}
+            if "SmsAuthenticationMessage" in request:
+                sms["SmsAuthenticationMessage"] = request["SmsAuthenticationMessage"]
+            body["SmsMfaConfiguration"] = sms
+        if "totp" in factors:
+            body["SoftwareTokenMfaConfiguration"] = {"Enabled": True}
+        if "email" in factors:
+            body["EmailMfaConfiguration"] = {}  # Cognito's default message and subject
+        body["MfaConfiguration"] = mode
+        calls.append(("SetUserPoolMfaConfig", body))
+    return calls
+
+
+# MFA shapes the corpus must keep (issue 13): (what, CreateUserPool's MfaConfiguration, then
+# SetUserPoolMfaConfig's MfaConfiguration and factor members).
+MFA_SHAPES = [
+    ("a TOTP-only OPTIONAL pool", "OFF", "OPTIONAL", {"SoftwareTokenMfaConfiguration"}),
+    ("an ON pool with SMS, TOTP and email", "ON", "ON",
+     {"SmsMfaConfiguration", "SoftwareTokenMfaConfiguration", "EmailMfaConfiguration"}),
+]
+
+
+def missing_mfa_shapes(corpus):
+    """The MFA_SHAPES that no corpus entry has (by expected_calls)."""
+    found = set()
+    for entry in corpus:
+        calls = expected_calls(entry.request, entry.factors)
+        if len(calls) == 2:
+            members = frozenset(calls[1][1]) - {"UserPoolId", "MfaConfiguration"}
+            found.add((calls[0][1].get("MfaConfiguration"), calls[1][1]["MfaConfiguration"], members))
+    return [what for what, create, mode, members in MFA_SHAPES if (create, mode, frozenset(members)) not in found]
+
+
+def describe_mfa(request, stated):
+    """`MfaConfiguration OPTIONAL, --mfa totp`: for failure messages."""
+    return "MfaConfiguration %s, --mfa %s" % (
+        request.get("MfaConfiguration", "unset"), ",".join(f for f in FACTORS if f in stated) or "none")
 
 
 def same_json(expected, got, empty_containers_alike=False):
@@ -185,12 +251,8 @@ def first_difference(expected, got, path="$"):
     return "%s: expected %s, got %s" % (path, json.dumps(expected)[:200], json.dumps(got)[:200])
 
 
-def verify_calls(request, calls, mfa, empty_containers_alike=False, expected_mfa=None):
-    """None when `calls` are exactly CreateUserPool(request) and, with `mfa`, the MFA follow-up
-    (expected_mfa_config(request) unless `expected_mfa` is given); otherwise what is wrong."""
-    expected = [("CreateUserPool", request)]
-    if mfa:
-        expected.append(("SetUserPoolMfaConfig", expected_mfa or expected_mfa_config(request)))
+def verify_calls(expected, calls, empty_containers_alike=False):
+    """None when `calls` are exactly the `expected` [(operation, body)]; otherwise what is wrong."""
     operations = [c["operation"] for c in calls]
     if operations != [op for op, _ in expected]:
         return "calls were %s, expected %s" % (operations, [op for op, _ in expected])
@@ -198,6 +260,14 @@ def verify_calls(request, calls, mfa, empty_containers_alike=False, expected_mfa
         if not same_json(body, call["body"], empty_containers_alike):
             return "%s body differs: %s" % (operation, first_difference(body, call["body"]))
     return None
+
+
+def check_calls(entry, calls, expected=None, empty_containers_alike=False):
+    """verify_calls against expected_calls(entry) (or `expected`), saying the MFA choice on failure."""
+    if expected is None:
+        expected = expected_calls(entry.request, entry.factors)
+    problem = verify_calls(expected, calls, empty_containers_alike)
+    return problem and "%s (%s)" % (problem, describe_mfa(entry.request, entry.factors))
 
 
 _SMS = {"SnsCallerArn": "arn:aws:iam::111122223333:role/sms", "ExternalId": "it's $(id)", "SnsRegion": "us-east-1"}
@@ -250,12 +320,27 @@ EDGE_REQUESTS = {
         "SmsConfiguration": _SMS,
     },
     "edge-mfa-off-sms": {"PoolName": "mfa-off", "MfaConfiguration": "OFF", "SmsConfiguration": _SMS},
+    "edge-mfa-on-sms-only": {"PoolName": "mfa-on-sms", "MfaConfiguration": "ON", "SmsConfiguration": _SMS},
 }
+# The `--mfa` list of an edge request, when not DEFAULT_FACTORS: SMS alone is one call, ON.
+EDGE_FACTORS = {"edge-mfa-on-sms-only": "sms"}
+
+
+class Entry(NamedTuple):
+    """One corpus request: its name, the request, the stated factors (`--mfa`, a set of ids),
+    its file and the directory of its exports."""
+
+    name: str
+    request: dict
+    factors: frozenset
+    file: str
+    out: str
 
 
 def load_corpus(work, poolsmith=None):
-    """(name, request, export directory) for every corpus request, sorted by name; with
-    `poolsmith`, the EDGE_REQUESTS too, exported (`--mfa totp,email`) into $WORK/edge/."""
+    """An Entry for every request of $WORK/corpus (its factors from NAME.mfa, which the `run`
+    driver writes for each), sorted by name; with `poolsmith`, the EDGE_REQUESTS too,
+    exported into $WORK/edge/."""
     found = []
     for folder, out in [("corpus", "out")] + ([("edge/corpus", "edge/out")] if poolsmith else []):
         corpus = os.path.join(work, folder)
@@ -264,8 +349,12 @@ def load_corpus(work, poolsmith=None):
         for file in sorted(os.listdir(corpus)):
             if file.endswith(".json"):
                 name = file[: -len(".json")]
-                with open(os.path.join(corpus, file), encoding="utf-8") as f:
-                    found.append((name, json.load(f), os.path.join(work, out, name)))
+                path = os.path.join(corpus, file)
+                with open(path, encoding="utf-8") as f:
+                    request = json.load(f)
+                with open(os.path.join(corpus, name + ".mfa"), encoding="utf-8") as f:
+                    factors = parse_factors(f.read())
+                found.append(Entry(name, request, factors, path, os.path.join(work, out, name)))
     return found
 
 
@@ -278,10 +367,13 @@ def _export_edge_requests(work, poolsmith):
         path = os.path.join(corpus + ".tmp", name + ".json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(request, f, ensure_ascii=False, indent=2)
+        factors = EDGE_FACTORS.get(name, DEFAULT_FACTORS)
+        with open(os.path.join(corpus + ".tmp", name + ".mfa"), "w", encoding="utf-8") as f:
+            f.write(factors + "\n")
         out = os.path.join(work, "edge", "out", name)
         # Exit 1 means rule errors (some edge requests are invalid on purpose); 2 is a failure.
         status = subprocess.run(
-            [poolsmith, "export", "--all", out, "--mfa", "totp,email", path], capture_output=True
+            [poolsmith, "export", "--all", out, "--mfa", factors, path], capture_output=True
         ).returncode
         if status not in (0, 1):
             raise SystemExit("poolsmith export failed for %s (exit %d)" % (name, status))

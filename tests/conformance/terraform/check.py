@@ -18,8 +18,11 @@ For every corpus request $WORK/corpus/<name>.json and its export $WORK/out/<name
    objects and empty lists of blocks), each of which must be named in the header comment, plus
    the schema constraints it documents filling in (what AWS stores when the request has none).
    `""` for sms_configuration's sns_caller_arn/external_id means "absent" (the provider skips it).
-4. MFA (the driver exports with --mfa totp,email): software_token_mfa_configuration and a
-   non-empty email_mfa_configuration exactly when MfaConfiguration is ON or OPTIONAL.
+4. MFA (the factors the driver exported with: $WORK/corpus/<name>.mfa): while MfaConfiguration
+   is ON or OPTIONAL, software_token_mfa_configuration { enabled = true } exactly when TOTP is a
+   factor, a non-empty email_mfa_configuration (the provider ignores an empty one) exactly when
+   email is, and sms_configuration when SMS is (the provider turns SMS MFA on with it and the
+   request has one); no factor block while MFA is off.
 5. Unicode: every value that NFC would change is listed in the NFC comment (Terraform's cty
    stores strings in NFC).
 """
@@ -33,6 +36,9 @@ import unicodedata
 import hcl2
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(HERE))
+import recorder as R  # noqa: E402  (the factor rules shared by the checks)
 RESOURCE_LINE = 'resource "aws_cognito_user_pool" "this" {'
 LEFT_OUT_HEADER = "# Left out of this resource:"
 NFC_HEADER = "# Terraform stores text in Unicode NFC"
@@ -595,16 +601,7 @@ def check_one(name, work, stats):
         if path not in commented:
             errors.append(f"{path} is left out but not named in the comment")
 
-    mfa_on = request.get("MfaConfiguration") in ("ON", "OPTIONAL")
-    totp = body.get("software_token_mfa_configuration")
-    email = body.get("email_mfa_configuration")
-    if mfa_on:
-        if not (totp and totp[0].get("enabled") is True):
-            errors.append("MFA is on and TOTP was chosen, but software_token_mfa_configuration { enabled = true } is missing")
-        if not (email and [k for k in email[0] if not k.startswith("__")]):
-            errors.append("MFA is on and email was chosen, but email_mfa_configuration is missing or empty")
-    elif totp or email:
-        errors.append("MFA factor blocks without mfa_configuration ON or OPTIONAL: the provider would ignore them")
+    errors += check_mfa(request, work, name, body)
 
     flagged = comment_list(text, NFC_HEADER)
     strings = []
@@ -612,6 +609,30 @@ def check_one(name, work, stats):
     for field, value in strings:
         if unicodedata.normalize("NFC", value) != value and field not in flagged:
             errors.append(f"{field}: NFC would change it, but the NFC comment does not say so")
+    return errors
+
+
+def check_mfa(request, work, name, body):
+    """The factor blocks against the pool's factors (point 4 above)."""
+    with open(os.path.join(work, "corpus", f"{name}.mfa"), encoding="utf-8") as f:
+        stated = R.parse_factors(f.read())
+    factors = R.pool_factors(request, stated)
+    choice = R.describe_mfa(request, stated)
+    totp = body.get("software_token_mfa_configuration")
+    email = body.get("email_mfa_configuration")
+    errors = []
+    if not R.mfa_mode(request):
+        if totp or email:
+            errors.append(f"MFA factor blocks while MFA is off: the provider would ignore them ({choice})")
+        return errors
+    totp_on = bool(totp) and totp[0].get("enabled") is True
+    if totp_on != ("totp" in factors):
+        errors.append(f"software_token_mfa_configuration {{ enabled = true }} {'present' if totp_on else 'missing'} ({choice})")
+    email_on = bool(email) and any(not k.startswith("__") for k in email[0])
+    if email_on != ("email" in factors):
+        errors.append(f"a non-empty email_mfa_configuration {'present' if email_on else 'missing'} ({choice})")
+    if "sms" in factors and request.get("SmsConfiguration") and not body.get("sms_configuration"):
+        errors.append(f"SMS is a factor, but sms_configuration is missing ({choice})")
     return errors
 
 
