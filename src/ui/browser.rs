@@ -91,6 +91,23 @@ pub fn download(name: &str, text: &str) -> bool {
 /// Focuses the element with `id` at once, for elements that are already in the page (the
 /// next tab of a tab list): a key press that moves the selection moves focus in the same turn,
 /// so the next key press goes to the new element.
+/// Opens the `<dialog>` with `id` as a modal: the browser moves focus into it, keeps it there,
+/// makes the rest of the page inert and closes it on Escape.
+pub fn show_modal(id: &str) {
+    let dialog = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(dialog) = dialog.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Closes the `<dialog>` with `id` (its `close` event follows).
+pub fn close_dialog(id: &str) {
+    let dialog = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(dialog) = dialog.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        dialog.close();
+    }
+}
+
 pub fn focus_now(id: &str) {
     let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

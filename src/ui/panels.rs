@@ -84,7 +84,7 @@ pub fn Notices() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
         {show(move || !store.notices.with(Vec::is_empty), move || view! {
-            <div class="ps-notice" role="region" aria-label="Notices">
+            <div class="ps-notice" id="notices" tabindex="-1" role="region" aria-label="Notices">
                 <ul class="ps-notice__list">
                     {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }.into_any()).collect_view()}
                 </ul>

@@ -187,7 +187,9 @@ fn Search() -> impl IntoView {
 #[component]
 fn ImportDialog() -> impl IntoView {
     let store = expect_context::<Store>();
-    let open = RwSignal::new(false);
+    // Whether closing the dialog should put focus back on its button (Cancel, Escape); after an
+    // import, focus goes to the notice that says what changed instead.
+    let return_focus = StoredValue::new(true);
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(String::from("auto"));
     let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
@@ -200,8 +202,9 @@ fn ImportDialog() -> impl IntoView {
             store.announce(format!("Imported {title}."));
             problems.set(Vec::new());
             text.set(String::new());
-            open.set(false);
-            focus_later("main".into());
+            return_focus.set_value(false);
+            browser::close_dialog("import-dialog");
+            focus_later("notices".into());
         }
         Err(found) => {
             problems.set(found);
@@ -252,19 +255,26 @@ fn ImportDialog() -> impl IntoView {
         <button
             type="button"
             class="ps-button ps-button--small"
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            aria-controls="import-dialog"
+            id="import-open"
+            {attr("aria-haspopup", "dialog")}
             on:click=on(move |_| {
-                open.update(|o| *o = !*o);
-                if open.get_untracked() {
-                    focus_later("import-text".into());
-                }
+                return_focus.set_value(true);
+                browser::show_modal("import-dialog");
+                browser::focus_now("import-text");
             })
         >
             "Import…"
         </button>
-        {show(move || open.get(), move || view! {
-            <div class="ps-dialog" id="import-dialog" role="dialog" aria-labelledby="import-title" {attr("aria-modal", "false")}>
+        <dialog
+            class="ps-modal"
+            id="import-dialog"
+            aria-labelledby="import-title"
+            on:close=on(move |_| {
+                if return_focus.get_value() {
+                    browser::focus_now("import-open");
+                }
+            })
+        >
                 <h2 class="ps-dialog__title" id="import-title">
                     "Import a request"
                 </h2>
@@ -330,12 +340,11 @@ fn ImportDialog() -> impl IntoView {
                     <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=on(run)>
                         "Import"
                     </button>
-                    <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| open.set(false))>
+                    <button type="button" class="ps-button ps-button--secondary" on:click=on(|_| browser::close_dialog("import-dialog"))>
                         "Cancel"
                     </button>
                 </div>
-            </div>
-         }.into_any())}
+        </dialog>
     }
 }
 
@@ -343,7 +352,7 @@ fn ImportDialog() -> impl IntoView {
 #[component]
 fn PresetMenu() -> impl IntoView {
     let store = expect_context::<Store>();
-    let open = RwSignal::new(false);
+    let return_focus = StoredValue::new(true);
     // The preset requests and the diff live in the helper worker; the form keeps the titles.
     let apply = move |preset: &'static presets::Preset| {
         let (current, mfa) = store.form.with_untracked(|f| (request::to_json(f), f.mfa()));
@@ -375,21 +384,36 @@ fn PresetMenu() -> impl IntoView {
             notices.extend(changes);
             store.notices.set(notices);
             store.announce(format!("Applied the preset “{}”.", preset.title));
+            focus_later("notices".into());
         });
-        open.set(false);
+        return_focus.set_value(false);
+        browser::close_dialog("preset-menu");
     };
     view! {
         <button
             type="button"
             class="ps-button ps-button--small"
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            aria-controls="preset-menu"
-            on:click=on(move |_| open.update(|o| *o = !*o))
+            id="preset-open"
+            {attr("aria-haspopup", "dialog")}
+            on:click=on(move |_| {
+                return_focus.set_value(true);
+                browser::show_modal("preset-menu");
+            })
         >
             "Presets…"
         </button>
-        {show(move || open.get(), move || view! {
-            <div class="ps-dialog" id="preset-menu" role="group" aria-label="Presets">
+        <dialog
+            class="ps-modal"
+            id="preset-menu"
+            aria-labelledby="preset-title"
+            on:close=on(move |_| {
+                if return_focus.get_value() {
+                    browser::focus_now("preset-open");
+                }
+            })
+        >
+                <h2 class="ps-dialog__title" id="preset-title">"Start from a preset"</h2>
+                <p class="ps-field__hint">"A preset sets only the fields it names and keeps the rest of your form; the notice lists every change, and Undo takes it back."</p>
                 <ul class="ps-presets">
                     {PRESETS
                         .iter()
@@ -406,7 +430,11 @@ fn PresetMenu() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
-            </div>
-         }.into_any())}
+                <div class="ps-dialog__actions">
+                    <button type="button" class="ps-button ps-button--secondary" on:click=on(|_| browser::close_dialog("preset-menu"))>
+                        "Cancel"
+                    </button>
+                </div>
+        </dialog>
     }
 }

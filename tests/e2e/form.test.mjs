@@ -212,6 +212,27 @@ test('a corrupt saved draft never breaks the app and is set aside', async () => 
   await context.close();
 });
 
+test('Import and Presets are modal dialogs: focus moves in, Escape closes, focus returns; an import focuses its notice', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+  for (const [button, dialog] of [['Import…', '#import-dialog'], ['Presets…', '#preset-menu']]) {
+    await page.getByRole('button', { name: button }).click();
+    assert.ok(await page.locator(dialog).evaluate((d) => d.open && d.matches(':modal')), `${button} opens a modal dialog`);
+    assert.ok(await page.locator(dialog).evaluate((d) => d.contains(document.activeElement)), `focus moves into ${dialog}`);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator(dialog).evaluate((d) => d.open), false, 'Escape closes it');
+    assert.equal(await focusedId(), button === 'Import…' ? 'import-open' : 'preset-open', 'focus returns to the button');
+  }
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.locator('#import-text').fill('{"PoolName": "imported"}');
+  await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'notices');
+  assert.match(await page.locator('#notices').innerText(), /Imported/);
+  assert.ok(await page.evaluate(() => document.getElementById('notices').getBoundingClientRect().top >= 0), 'the notice is in view');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('presets apply on top of the form and say what they changed', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await field(page, 'PoolName').fill('secure');
