@@ -145,18 +145,19 @@ pub(crate) fn remove(members: &mut Members, name: &str) -> Option<(String, Json,
     Some(members.remove(index))
 }
 
-/// Reads a document: JSON when it starts like JSON (`{` or `[`), else YAML with plain scalars
-/// kept as text. Returns whether it was YAML. A syntax error is one diagnostic.
-pub(crate) fn read_document(text: &str) -> Result<(Json, Located, bool), Vec<Diagnostic>> {
+/// Reads a document: JSON when it starts like JSON (`{` or `[`), else YAML with scalars kept as
+/// text. For YAML, also where its plain (unquoted) scalars are. A syntax error is one
+/// diagnostic.
+pub(crate) fn read_document(text: &str) -> Result<(Json, Located, Option<yaml::PlainScalars>), Vec<Diagnostic>> {
     // JSON that does not parse is reported as JSON: YAML would accept what JSON rejects (a
     // trailing comma, single quotes), and the request importer does not.
     if text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with(['{', '[']) {
         return json::parse(text)
-            .map(|(value, at)| (value, at, false))
+            .map(|(value, at)| (value, at, None))
             .map_err(|e| vec![request::syntax_diagnostic(&e)]);
     }
-    yaml::parse_text(text).map(|(value, at)| (value, at, true)).map_err(|error| {
-        let message = format!("The file is not valid YAML: {} (at {})", error.message, error.pos);
+    yaml::parse(text).map(|document| (document.value, document.at, Some(document.plain))).map_err(|error| {
+        let message = format!("{} (at {})", error.message, error.pos);
         vec![Diagnostic::error("import.syntax", FieldPath::root(), message).at(Some(error.pos))]
     })
 }
