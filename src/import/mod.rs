@@ -5,14 +5,18 @@
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
 //! and the CLI only use the form on success). The CLI's `import --from` uses the same code.
 //!
-//! What the importers share lives here: reading JSON or YAML ([`yaml`]) with positions,
-//! renaming and dropping members without losing those positions ([`Members`]), typing scalars
-//! by their field, and reading the finished request with `request::from_json`, so that every
-//! importer reports unknown members, wrong types and `null` alike, at the line they are on.
+//! What the importers share lives here: decoding a file's bytes ([`decode_text`]), reading JSON
+//! or YAML ([`yaml`]) with positions, renaming and dropping members without losing those
+//! positions ([`Members`]), typing scalars by their field, and reading the finished request
+//! with `request::from_json`, so that every importer reports unknown members, wrong types and
+//! `null` alike, at the line they are on.
 
 pub mod cloudformation;
 pub mod describe;
+mod text;
 pub mod yaml;
+
+pub use text::decode_text;
 
 use crate::diagnostic::Diagnostic;
 use crate::json::{self, Json, Located, Pos};
