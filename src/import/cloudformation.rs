@@ -16,9 +16,12 @@
 //! that CloudFormation lacks (`DcrConfiguration`, `AcrConfiguration`) is kept, with a note that
 //! CloudFormation rejects the template.
 //!
-//! CloudFormation reads YAML 1.1, where a plain `OFF`, `yes` or `On` is a boolean, which it
-//! then sends as the text `false` or `true` (`MfaConfiguration: OFF` fails to deploy). Such a
-//! value in a text or enum field fails the import with the fix: quote it. A plain `true` or
+//! CloudFormation reads YAML 1.1 (its template-formats page:
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html>),
+//! where a plain `OFF`, `yes` or `On` is a boolean, which it then sends as the text `false` or
+//! `true` (`MfaConfiguration: OFF` fails to deploy; the same mismatch, YAML 1.2 writing `yes`
+//! bare for CloudFormation to read as true: <https://github.com/aws/aws-cli/issues/5245>). Such
+//! a value in a text or enum field fails the import with the fix: quote it. A plain `true` or
 //! `false` is kept: CloudFormation's text is the same.
 
 use super::yaml::{yaml_bool, PlainScalars};

@@ -122,7 +122,9 @@ pub fn import(text: &str) -> Outcome {
         }
     }
     if plain.is_some() {
-        // YAML's plain scalars are text until their field types them.
+        // YAML's scalars are text until their field types them. Unlike a template, a plain
+        // `OFF` stays text: `--output yaml` is the AWS CLI's YAML 1.2, which writes such words
+        // bare (https://github.com/aws/aws-cli/issues/5245).
         coerce_members(&mut request);
     }
     if !dropped.is_empty() {
