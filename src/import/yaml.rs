@@ -332,6 +332,14 @@ fn syntax_error(text: &str, error: &ScanError, tree: &Tree) -> ParseError {
     let mut pos = position(*error.marker());
     let info = error.info();
     let at_end = error.marker().index() >= text.chars().count();
+    if at_end {
+        // The parser stops past the last line; the last line with text is what it could not
+        // finish (`b` in "a: 1\nb").
+        if let Some((index, line)) = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).last() {
+            let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+            pos = Pos { line: index as u32 + 1, column: indent as u32 + 1 };
+        }
+    }
     let has = |part: &str| info.contains(part);
     let message = if has("tab") {
         // The parser stops after the tab; the tab itself is what to change.
@@ -496,7 +504,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_what_to_fix_where() {
-        let cases: [(&str, &str, u32, u32); 8] = [
+        let cases: [(&str, &str, u32, u32); 9] = [
             ("a: [1, 2", "This [ is not closed: add `]`", 1, 4),
             ("a: {b: [1, {c: d}", "This [ is not closed: add `]`", 1, 8),
             ("a: {b: [1], c: d", "This { is not closed: add `}`", 1, 4),
@@ -505,6 +513,7 @@ mod tests {
             ("a: \"x\\q\"", "Unknown escape", 1, 4),
             ("a:\n  b:\n    c: 1\n   d: 2", "Expected `key: value` at the indentation of the keys above", 4, 4),
             ("key: @x", "A value cannot start with @", 1, 6),
+            ("a: 1\n  b\nc\n\n", "Expected `key: value`", 3, 1),
         ];
         for (text, message, line, column) in cases {
             let error = fails(text);
