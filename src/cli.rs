@@ -2,7 +2,9 @@
 //! in-process: `poolsmith fields | check | export | import`.
 //!
 //! Exit codes: 0 = fine (warnings allowed), 1 = errors found in the request, 2 = bad usage or
-//! unreadable input (missing file, not UTF-8, not JSON, a failed import).
+//! unreadable input (missing file, not UTF-8 or UTF-16 text, not JSON, a failed import).
+//! Files and standard input may be UTF-8, with or without a byte-order mark, or UTF-16 with one
+//! (`import::decode_text`).
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::export::{self, Format, Options};
@@ -127,12 +129,7 @@ fn read_input(file: Option<&str>, stdin: &mut dyn Read) -> Result<(String, Strin
             path.to_string()
         }
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!(
-            "{name} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let text = import::decode_text(&bytes).map_err(|why| Failure::Input(format!("{name} {why}")))?;
     Ok((name, text))
 }
 

@@ -16,9 +16,14 @@
 //! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
+//! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
 //!
 //! `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
 //! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]).
+//!
+//! `read-file` is answered by the worker's entry (`src/bin/poolsmith-worker.rs`), which fetches
+//! the bytes ([`file_to_read`]) and answers with [`read_file_answer`]: the file is decoded here,
+//! by `import::decode_text` as in the CLI, so the decoder is not part of the page's first load.
 
 use crate::export::{self, Format, MfaFactors, Options};
 use crate::import::{self, Kind};
@@ -131,6 +136,25 @@ fn factors_in(message: &Json, request: &Json) -> MfaFactors {
     }
 }
 
+/// The object URL of the file a `read-file` message asks to read.
+pub fn file_to_read(message: &str) -> Option<String> {
+    let (message, _) = json::parse(message).ok()?;
+    match (message.get("op").and_then(Json::as_str), message.get("url").and_then(Json::as_str)) {
+        (Some("read-file"), Some(url)) => Some(url.to_string()),
+        _ => None,
+    }
+}
+
+/// The answer to a `read-file` message: the file's text, or why it cannot be read.
+pub fn read_file_answer(message: &str, bytes: Option<Vec<u8>>) -> String {
+    let id = json::parse(message).ok().and_then(|(message, _)| message.get("id").cloned()).unwrap_or(Json::Null);
+    let text = bytes.ok_or_else(|| "could not be read".to_string()).and_then(|bytes| import::decode_text(&bytes));
+    match text {
+        Ok(text) => reply(&id, vec![("text".into(), Json::String(text))]),
+        Err(why) => reply(&id, vec![("error".into(), Json::String(format!("The file {why}")))]),
+    }
+}
+
 /// One import problem as a sentence with its place.
 pub fn describe_problem(d: &crate::Diagnostic) -> String {
     match (d.path().filter(|p| !p.0.is_empty()), d.pos) {
@@ -212,6 +236,25 @@ mod tests {
         assert_eq!(request.get("DeletionProtection"), Some(&Json::str("ACTIVE")));
         let Some(Json::Array(changes)) = answer.get("changes") else { panic!("no changes") };
         assert!(changes.contains(&Json::str("DeletionProtection: set to ACTIVE")), "{changes:?}");
+    }
+
+    #[test]
+    fn reads_files_in_utf8_or_utf16_and_says_why_not() {
+        let message = r#"{"id": 7, "op": "read-file", "url": "blob:http://127.0.0.1/1234"}"#;
+        assert_eq!(file_to_read(message).as_deref(), Some("blob:http://127.0.0.1/1234"));
+        assert_eq!(file_to_read(r#"{"id": 7, "op": "import", "url": "x"}"#), None);
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("{\"PoolName\": \"é\"}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let answer = json::parse(&read_file_answer(message, Some(utf16))).unwrap().0;
+        assert_eq!(answer.get("id"), Some(&Json::Number("7".into())));
+        assert_eq!(answer.get("text").and_then(Json::as_str), Some("{\"PoolName\": \"é\"}"));
+        let answer = json::parse(&read_file_answer(message, Some(b"caf\xE9".to_vec()))).unwrap().0;
+        assert_eq!(
+            answer.get("error").and_then(Json::as_str),
+            Some("The file is not UTF-8 text (invalid byte at offset 3): save it as UTF-8")
+        );
+        let answer = json::parse(&read_file_answer(message, None)).unwrap().0;
+        assert_eq!(answer.get("error").and_then(Json::as_str), Some("The file could not be read"));
     }
 
     #[test]

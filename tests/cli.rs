@@ -103,3 +103,44 @@ fn export_with_errors_still_prints_but_reports_first() {
     assert_eq!(status, 2);
     assert!(err.contains("unknown format"), "{err}");
 }
+
+/// `aws cognito-idp describe-user-pool … > pool.json` in Windows PowerShell 5.1 writes UTF-16LE
+/// with a byte-order mark and CRLF line ends: every command reads such a file as the UTF-8 one.
+#[test]
+fn files_saved_as_utf16_by_windows_powershell_read_like_utf8() {
+    let describe = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/describe-acme.json");
+    let utf8 = std::fs::read_to_string(&describe).unwrap();
+    let utf16le = |text: &str| -> Vec<u8> {
+        let crlf = text.replace('\n', "\r\n");
+        [0xFF, 0xFE].into_iter().chain(crlf.encode_utf16().flat_map(u16::to_le_bytes)).collect()
+    };
+    let expected = poolsmith(&["import", "--from", "describe-user-pool", describe.to_str().unwrap()], "");
+    assert_eq!(expected.0, 0, "{}", expected.2);
+    let saved = temp_file("describe-utf16le.json", &utf16le(&utf8));
+    let read = poolsmith(&["import", "--from", "describe-user-pool", saved.to_str().unwrap()], "");
+    assert_eq!(read, expected);
+
+    // Problems keep their lines and columns (the byte-order mark is not a character of line 1).
+    let with_errors = "{\n  \"PoolName\": \"café\",\n  \"MfaConfiguration\": \"ON\"\n}\n";
+    let request = temp_file("request-utf16le.json", &utf16le(with_errors));
+    let checked = poolsmith(&["check", "--json", request.to_str().unwrap()], "");
+    assert_eq!(checked, poolsmith(&["check", "--json"], with_errors));
+    assert_eq!(checked.0, 1);
+    assert!(checked.1.contains("\"line\": 3"), "{}", checked.1);
+    let big_endian: Vec<u8> = [0xFE, 0xFF].into_iter().chain(CLEAN.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    let request = temp_file("request-utf16be.json", &big_endian);
+    let (status, out, err) = poolsmith(&["export", "--format", "request-json", request.to_str().unwrap()], "");
+    assert_eq!((status, out), (0, poolsmith(&["export", "--format", "request-json"], CLEAN).1), "{err}");
+
+    // Without the byte-order mark there is no telling UTF-16 from other bytes: refused, with the fix.
+    let unmarked = temp_file("request-utf16-unmarked.json", &utf16le(CLEAN)[2..]);
+    let (status, out, err) = poolsmith(&["check", unmarked.to_str().unwrap()], "");
+    assert_eq!((status, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        format!(
+            "poolsmith: {} has a NUL byte at offset 1, as UTF-16 text without a byte-order mark has: save it as UTF-8\n",
+            unmarked.display()
+        )
+    );
+}

@@ -8,11 +8,11 @@
 //!
 //! | format | read back by | compared with |
 //! | --- | --- | --- |
-//! | request-json, cloudformation-json | `json::parse` | the request; the properties it maps to (independently derived here), and the CloudFormation importer's reading |
-//! | cloudformation-yaml | the importer's YAML reader (`import::yaml::parse`, typed as YAML 1.1), and a check of every plain scalar against YAML 1.1's implicit types | the JSON export's template: same values, same types |
+//! | request-json, cloudformation-json | `serde_json` (into an ordered tree that keeps duplicates) | the request; the properties it maps to (independently derived here), and the CloudFormation importer's reading |
+//! | cloudformation-yaml | `saphyr-parser`'s events, plain scalars typed here as YAML 1.1 types them (a plain scalar that a YAML 1.1 reader could take for a boolean, null, number or date fails unless it is the boolean or whole number meant) | the JSON export's template (read by `serde_json`): same values, same types; and the CloudFormation importer's reading |
 //! | terraform | an HCL2 reader (below) that refuses live `${`/`%{` | every leaf at its argument (tests/conformance/terraform/mapping.tsv); no text that is not the request's |
-//! | cli-bash | a POSIX word splitter that never expands (and lists what a shell would) | the options, read as the AWS CLI reads them |
-//! | cli-powershell | PowerShell's here-string rule | the JSON inside (ASCII); the script outside the literals is the same for every request |
+//! | cli-bash | a POSIX word splitter that never expands (and lists what a shell would); `serde_json` for JSON option values | the options, read as the AWS CLI reads them |
+//! | cli-powershell | PowerShell's here-string rule, `serde_json` for the JSON inside | the JSON inside (ASCII); the script outside the literals is the same for every request |
 //! | boto3, js-sdk-v3, cdk-ts, paws | a tokenizer and literal parser per language | the request (CDK: the CloudFormation properties in camelCase) |
 //!
 //! A quarter of the requests also ignore the patterns ("free" text: any character anywhere,
@@ -1553,7 +1553,7 @@ fn r_normal(value: &Json) -> Json {
 type Checked = Result<usize, String>;
 
 fn check_request_json(text: &str, request: &Json) -> Checked {
-    let (parsed, _) = json::parse(text).map_err(|e| format!("not JSON: {e}"))?;
+    let parsed = independent::json(text).map_err(|e| format!("not JSON: {e}"))?;
     same("the request JSON", &parsed, request)?;
     Ok(string_count(request))
 }
@@ -1631,7 +1631,7 @@ fn check_import(text: &str, notes: &[String], request: &Json) -> Result<(), Stri
 }
 
 fn check_cloudformation_json(text: &str, notes: &[String], request: &Json, valid: bool) -> Checked {
-    let (template, _) = json::parse(text).map_err(|e| format!("not JSON: {e}"))?;
+    let template = independent::json(text).map_err(|e| format!("not JSON: {e}"))?;
     let properties = Json::Object(template_properties(&template)?);
     same("the template's properties", &properties, &Json::Object(expected_properties(request)))?;
     if valid {
@@ -1654,87 +1654,161 @@ fn yaml11_implicit(text: &str) -> bool {
         || text.starts_with(|c: char| c.is_ascii_digit() || "+-.<=".contains(c))
 }
 
-/// The index just past the double-quoted scalar at the start of `text`.
-fn quoted_end(text: &str) -> Result<usize, String> {
-    let mut escaped = false;
-    for (i, c) in text.char_indices().skip(1) {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Ok(i + 1),
-            _ => {}
-        }
-    }
-    Err(format!("an unterminated quoted scalar: {text}"))
-}
-
-/// Every plain (unquoted) scalar of the YAML export, keys and values, for a check that does
-/// not rely on the reader: a plain key must be text to any YAML 1.1 reader, and a plain value
-/// that such a reader may type must be a number or boolean meant as one. Lines outside the
-/// emitter's block subset are an error too.
-fn check_yaml_plain_scalars(text: &str) -> Result<(), String> {
-    for line in text.lines() {
-        let mut rest = line.trim_start_matches(' ');
-        if rest.starts_with('#') || rest.is_empty() {
-            continue;
-        }
-        while let Some(item) = rest.strip_prefix("- ") {
-            rest = item;
-        }
-        if rest == "-" {
-            continue;
-        }
-        let value = if rest.starts_with('"') {
-            let end = quoted_end(rest)?;
-            match &rest[end..] {
-                "" => continue,
-                ":" => continue,
-                after => after.strip_prefix(": ").ok_or(format!("text after a quoted key: {line:?}"))?,
-            }
-        } else if let Some(key) = rest.strip_suffix(':').filter(|k| !k.contains(": ")) {
-            if yaml11_implicit(key) {
-                return Err(format!("the plain key {key:?} is not text to a YAML 1.1 reader"));
-            }
-            continue;
-        } else if let Some((key, value)) = rest.split_once(": ") {
-            if yaml11_implicit(key) {
-                return Err(format!("the plain key {key:?} is not text to a YAML 1.1 reader"));
-            }
-            value
-        } else {
-            rest
-        };
-        if value.starts_with('"') {
-            if quoted_end(value)? != value.len() {
-                return Err(format!("text after a quoted value: {line:?}"));
-            }
-            continue;
-        }
-        let typed =
-            matches!(value, "true" | "false" | "{}" | "[]") || matches!(json::parse(value), Ok((Json::Number(_), _)));
-        if yaml11_implicit(value) && !typed {
-            return Err(format!("the plain value {value:?} is not text to a YAML 1.1 reader"));
-        }
-        if value.contains(" #")
-            || value.contains(": ")
-            || value.starts_with(['&', '*', '!', '|', '>', '\'', '%', '@', '`'])
-        {
-            return Err(format!("the plain value {value:?} is more than text to a YAML reader"));
-        }
-    }
-    Ok(())
-}
-
 /// The YAML template reads (typed as a YAML 1.1 reader types it) as the JSON template.
 fn check_cloudformation_yaml(text: &str, notes: &[String], json_text: &str, request: &Json, valid: bool) -> Checked {
-    check_yaml_plain_scalars(text)?;
-    let (from_yaml, _) = yaml::parse(text).map_err(|e| format!("not YAML: {e}"))?;
-    let (from_json, _) = json::parse(json_text).map_err(|e| format!("the JSON template: {e}"))?;
+    let from_yaml = independent::yaml_1_1(text).map_err(|e| format!("not YAML 1.1 as CloudFormation reads it: {e}"))?;
+    let from_json = independent::json(json_text).map_err(|e| format!("the JSON template: {e}"))?;
     same("the YAML template (against the JSON export's)", &from_yaml, &from_json)?;
     if valid {
         check_import(text, notes, request)?;
     }
     Ok(string_count(&Json::Object(template_properties(&from_yaml)?)))
+}
+
+/// Readers that share no code with Poolsmith's own: `serde_json` for JSON, and the events of
+/// `saphyr-parser` (the YAML crate the importer uses, but not its tree builder or its rules)
+/// typed here as a YAML 1.1 reader types plain scalars.
+mod independent {
+    use poolsmith::json::Json;
+    use saphyr_parser::{Event, Parser, ScalarStyle};
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+    /// A JSON text read by `serde_json` into the ordered tree the checks compare, members in
+    /// their order and duplicates kept (so a repeated member shows as one too many).
+    pub fn json(text: &str) -> Result<Json, String> {
+        serde_json::from_str::<Ordered>(text).map(|ordered| ordered.0).map_err(|e| e.to_string())
+    }
+
+    struct Ordered(Json);
+
+    impl<'de> Deserialize<'de> for Ordered {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(OrderedVisitor)
+        }
+    }
+
+    struct OrderedVisitor;
+
+    impl<'de> Visitor<'de> for OrderedVisitor {
+        type Value = Ordered;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_unit<E: Error>(self) -> Result<Ordered, E> {
+            Ok(Ordered(Json::Null))
+        }
+        fn visit_bool<E: Error>(self, b: bool) -> Result<Ordered, E> {
+            Ok(Ordered(Json::Bool(b)))
+        }
+        fn visit_i64<E: Error>(self, n: i64) -> Result<Ordered, E> {
+            Ok(Ordered(Json::Number(n.to_string())))
+        }
+        fn visit_u64<E: Error>(self, n: u64) -> Result<Ordered, E> {
+            Ok(Ordered(Json::Number(n.to_string())))
+        }
+        fn visit_f64<E: Error>(self, n: f64) -> Result<Ordered, E> {
+            Err(E::custom(format!("the number {n} is not a whole number, the only kind the request has")))
+        }
+        fn visit_str<E: Error>(self, text: &str) -> Result<Ordered, E> {
+            Ok(Ordered(Json::String(text.to_string())))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ordered, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Ordered(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Ordered(Json::Array(items)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+            let mut members = Vec::new();
+            while let Some((key, Ordered(value))) = map.next_entry::<String, Ordered>()? {
+                members.push((key, value));
+            }
+            Ok(Ordered(Json::Object(members)))
+        }
+    }
+
+    /// A YAML text read as CloudFormation reads YAML 1.1: quoted and block scalars are text; a
+    /// plain scalar is `true`, `false` or a whole number (JSON spelling) when it is one, and
+    /// text when no YAML 1.1 reader could take it for anything else (`super::yaml11_implicit`);
+    /// any other plain scalar is an error, as are plain keys that are not text, tags, anchors,
+    /// aliases, duplicate keys and a second document.
+    pub fn yaml_1_1(text: &str) -> Result<Json, String> {
+        enum Open {
+            Sequence(Vec<Json>),
+            Mapping(Vec<(String, Json)>, Option<String>),
+        }
+        let mut open: Vec<Open> = Vec::new();
+        let mut root = None;
+        for event in Parser::new_from_str(text) {
+            let (event, span) = event.map_err(|e| format!("{} at line {}", e.info(), e.marker().line()))?;
+            let line = span.start.line();
+            let node = match event {
+                Event::Scalar(value, style, anchor, tag) => {
+                    if anchor != 0 || tag.is_some() {
+                        return Err(format!("a tag or anchor at line {line}"));
+                    }
+                    let key = matches!(open.last(), Some(Open::Mapping(_, None)));
+                    let node =
+                        if style == ScalarStyle::Plain { plain(&value, key)? } else { Json::str(value.as_ref()) };
+                    if let (Some(Open::Mapping(_, next)), true) = (open.last_mut(), key) {
+                        let Json::String(key) = node else { return Err(format!("a key that is not text: {value}")) };
+                        *next = Some(key);
+                        continue;
+                    }
+                    node
+                }
+                Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag)
+                    if anchor != 0 || tag.is_some() =>
+                {
+                    return Err(format!("a tag or anchor at line {line}"))
+                }
+                Event::SequenceStart(..) => {
+                    open.push(Open::Sequence(Vec::new()));
+                    continue;
+                }
+                Event::MappingStart(..) => {
+                    open.push(Open::Mapping(Vec::new(), None));
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => match open.pop() {
+                    Some(Open::Sequence(items)) => Json::Array(items),
+                    Some(Open::Mapping(members, None)) => Json::Object(members),
+                    _ => return Err(format!("an unbalanced collection at line {line}")),
+                },
+                Event::Alias(_) => return Err(format!("an alias at line {line}")),
+                Event::DocumentStart(_) if root.is_some() => return Err(format!("a second document at line {line}")),
+                _ => continue,
+            };
+            match open.last_mut() {
+                Some(Open::Sequence(items)) => items.push(node),
+                Some(Open::Mapping(members, key)) => {
+                    let key = key.take().ok_or(format!("a list or mapping as a key at line {line}"))?;
+                    if members.iter().any(|(k, _)| *k == key) {
+                        return Err(format!("the key {key:?} twice at line {line}"));
+                    }
+                    members.push((key, node));
+                }
+                None => root = Some(node),
+            }
+        }
+        root.ok_or_else(|| "no document".to_string())
+    }
+
+    /// A plain scalar as YAML 1.1 types it, or why the export should have quoted it.
+    fn plain(text: &str, key: bool) -> Result<Json, String> {
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with("0");
+        match text {
+            _ if !super::yaml11_implicit(text) => Ok(Json::str(text)),
+            _ if key => Err(format!("the plain key {text:?} is not text to a YAML 1.1 reader")),
+            "true" | "false" => Ok(Json::Bool(text == "true")),
+            "0" => Ok(Json::Number(text.into())),
+            _ if whole => Ok(Json::Number(text.into())),
+            _ => Err(format!("the plain value {text:?} is not text to a YAML 1.1 reader")),
+        }
+    }
 }
 
 /// tests/conformance/terraform/mapping.tsv: model leaf path → argument path (or GAP).
@@ -2032,7 +2106,7 @@ fn cli_request(words: &[sh::Word], known: &[(&str, Kind)]) -> Result<Json, Strin
                 return Err(format!("the AWS CLI would load {argument:?} instead of sending it"));
             }
         }
-        let parse_json = |text: &str| json::parse(text).map(|(v, _)| v).map_err(|e| format!("{option}: {e}"));
+        let parse_json = |text: &str| independent::json(text).map_err(|e| format!("{option}: {e}"));
         if option == "--cli-input-json" {
             let [text] = arguments.as_slice() else { return Err("--cli-input-json takes one argument".into()) };
             let Json::Object(more) = parse_json(text)? else { return Err("--cli-input-json is not an object".into()) };
@@ -2153,7 +2227,7 @@ fn check_cli_powershell(text: &str, request: &Json, follow_up: Option<&Json>, op
         if !value.is_ascii() {
             return Err("the JSON is not ASCII, which Set-Content -Encoding ascii would change".into());
         }
-        let (parsed, _) = json::parse(value).map_err(|e| format!("the here-string is not JSON: {e}"))?;
+        let parsed = independent::json(value).map_err(|e| format!("the here-string is not JSON: {e}"))?;
         same("the here-string's JSON", &parsed, expected)?;
         checked += string_count(expected);
     }

@@ -239,6 +239,9 @@ fn seeds() -> Vec<(&'static str, Vec<String>)> {
             "- [1, {a: b}, 'q''s', \"\\u00e9\\n\"]\n- !Ref Pool\n- !Sub '${AWS::Region}'\n",
             "%YAML 1.1\n---\nk: yes\nn: ~\nx: 0123\ny: -1.5e3\n...\n",
             "key: 'multi\n  line'\nother: \"esc\\\n  aped\"\n",
+            "LambdaConfig: !If\n- IsProd\n- PreSignUp: !GetAtt Fn.Arn\n- !Ref AWS::NoValue\nNext: x\n",
+            "Value: !Join ['', [\"<a href=\", Fn::ImportValue: !Sub \"${S}-url\", \">\"]]\n",
+            "? explicit\n: value\nanchored: &a 1\nalias: *a\ndup: 1\ndup: 2\n",
         ]
         .map(str::to_string),
     );

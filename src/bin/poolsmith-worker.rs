@@ -12,6 +12,16 @@ fn start() {
     let answer_scope = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let message = event.data().as_string().unwrap_or_default();
+        if let Some(url) = poolsmith::worker::file_to_read(&message) {
+            // A chosen or dropped file: fetch its bytes from the page's object URL, then decode.
+            let scope = answer_scope.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = fetch_bytes(&scope, &url).await;
+                let answer = poolsmith::worker::read_file_answer(&message, bytes);
+                let _ = scope.post_message(&JsValue::from_str(&answer));
+            });
+            return;
+        }
         let answer = poolsmith::worker::handle(&message);
         let _ = answer_scope.post_message(&JsValue::from_str(&answer));
     });
@@ -20,6 +30,16 @@ fn start() {
     on_message.forget();
     // Tell the page the worker is ready to answer.
     let _ = scope.post_message(&JsValue::from_str(r#"{"ready":true}"#));
+}
+
+/// The bytes behind `url` (an object URL the page made for a file).
+#[cfg(target_arch = "wasm32")]
+async fn fetch_bytes(scope: &web_sys::DedicatedWorkerGlobalScope, url: &str) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -15,7 +15,16 @@
 //! properties neither CloudFormation nor CreateUserPool has, too; a CreateUserPool parameter
 //! that CloudFormation lacks (`DcrConfiguration`, `AcrConfiguration`) is kept, with a note that
 //! CloudFormation rejects the template.
+//!
+//! CloudFormation reads YAML 1.1 (its template-formats page:
+//! <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html>),
+//! where a plain `OFF`, `yes` or `On` is a boolean, which it then sends as the text `false` or
+//! `true` (`MfaConfiguration: OFF` fails to deploy; the same mismatch, YAML 1.2 writing `yes`
+//! bare for CloudFormation to read as true: <https://github.com/aws/aws-cli/issues/5245>). Such
+//! a value in a text or enum field fails the import with the fix: quote it. A plain `true` or
+//! `false` is kept: CloudFormation's text is the same.
 
+use super::yaml::{yaml_bool, PlainScalars};
 use super::{coerce_members, finish, join, not_an_object, read_document, remove, split, Members, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::cloudformation::{property, request_member, Property};
@@ -42,7 +51,7 @@ const RETURN_VALUES: [&str; 4] = ["Arn", "ProviderName", "ProviderURL", "UserPoo
 
 /// Imports a template, resource or `Properties` object as a request.
 pub fn import(text: &str) -> Outcome {
-    let (value, at, _) = read_document(text)?;
+    let (value, at, plain) = read_document(text)?;
     let mut notes = Vec::new();
     let (properties, at) = pool_properties(value, at, &mut notes)?;
     let pos = at.pos;
@@ -54,6 +63,12 @@ pub fn import(text: &str) -> Outcome {
         find_functions(value, at, field, FieldPath::member(name), &mut functions);
     }
     let mut problems = Vec::new();
+    if let Some(plain) = &plain {
+        for (name, value, at) in &properties {
+            let field = request_member(name).and_then(model::top_level_member);
+            find_yaml_booleans(value, at, field, FieldPath::member(name), plain, &mut problems);
+        }
+    }
     let mut request = Members::new();
     let mut enabled_mfas = None;
     for (name, value, at) in properties {
@@ -196,6 +211,51 @@ fn find_functions(
             let element = field.and_then(|f| f.child_fields().next());
             for (i, item) in items.iter().enumerate() {
                 find_functions(item, child_at(i), element, path.with(Segment::Index(i)), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reports every plain YAML scalar in a text or enum field that YAML 1.1 reads as a boolean
+/// other than `true` or `false` (`OFF`, `yes`, `On`, …): CloudFormation would send `false` or
+/// `true` instead of what is written.
+fn find_yaml_booleans(
+    value: &Json,
+    at: &Located,
+    field: Option<&'static Field>,
+    path: FieldPath,
+    plain: &PlainScalars,
+    out: &mut Vec<Diagnostic>,
+) {
+    let child_at = |i: usize| at.children.get(i).unwrap_or(at);
+    match (value, field) {
+        (Json::String(text), Some(field)) if matches!(field.kind, Kind::String | Kind::Enum) => {
+            let Some(boolean) = yaml_bool(text).filter(|_| plain.contains(at.pos)) else { return };
+            if text == "true" || text == "false" {
+                return;
+            }
+            let message = format!(
+                "Write \"{text}\" in quotes: unquoted {text} is a boolean in YAML 1.1, which CloudFormation uses, so it \
+                 would set {path} to {boolean}"
+            );
+            out.push(Diagnostic::error("import.yaml-boolean", path, message).at(Some(at.pos)));
+        }
+        (Json::Object(members), Some(field)) => {
+            let map = field.kind == Kind::Map;
+            for (i, (key, item)) in members.iter().enumerate() {
+                let (child, step) = if map {
+                    (field.child_fields().nth(1), Segment::Key(key.clone()))
+                } else {
+                    (field.member(key), Segment::Member(key.clone()))
+                };
+                find_yaml_booleans(item, child_at(i), child, path.with(step), plain, out);
+            }
+        }
+        (Json::Array(items), Some(field)) => {
+            let element = field.child_fields().next();
+            for (i, item) in items.iter().enumerate() {
+                find_yaml_booleans(item, child_at(i), element, path.with(Segment::Index(i)), plain, out);
             }
         }
         _ => {}

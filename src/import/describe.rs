@@ -61,7 +61,7 @@ const UNUSUAL_DEFAULTS: [(&str, &str, bool, bool, &str, &str); 6] = [
 
 /// Imports describe-user-pool output as the request that creates a copy of the pool.
 pub fn import(text: &str) -> Outcome {
-    let (value, at, yaml) = read_document(text)?;
+    let (value, at, plain) = read_document(text)?;
     let root_pos = at.pos;
     let what = "describe-user-pool output must be an object like {\"UserPool\": {…}}";
     let root = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
@@ -121,8 +121,10 @@ pub fn import(text: &str) -> Outcome {
             problems.push(unknown(&key, &at));
         }
     }
-    if yaml {
-        // YAML's plain scalars are text until their field types them.
+    if plain.is_some() {
+        // YAML's scalars are text until their field types them. Unlike a template, a plain
+        // `OFF` stays text: `--output yaml` is the AWS CLI's YAML 1.2, which writes such words
+        // bare (https://github.com/aws/aws-cli/issues/5245).
         coerce_members(&mut request);
     }
     if !dropped.is_empty() {

@@ -5,14 +5,18 @@
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
 //! and the CLI only use the form on success). The CLI's `import --from` uses the same code.
 //!
-//! What the importers share lives here: reading JSON or YAML ([`yaml`]) with positions,
-//! renaming and dropping members without losing those positions ([`Members`]), typing scalars
-//! by their field, and reading the finished request with `request::from_json`, so that every
-//! importer reports unknown members, wrong types and `null` alike, at the line they are on.
+//! What the importers share lives here: decoding a file's bytes ([`decode_text`]), reading JSON
+//! or YAML ([`yaml`]) with positions, renaming and dropping members without losing those
+//! positions ([`Members`]), typing scalars by their field, and reading the finished request
+//! with `request::from_json`, so that every importer reports unknown members, wrong types and
+//! `null` alike, at the line they are on.
 
 pub mod cloudformation;
 pub mod describe;
+mod text;
 pub mod yaml;
+
+pub use text::decode_text;
 
 use crate::diagnostic::Diagnostic;
 use crate::json::{self, Json, Located, Pos};
@@ -145,18 +149,19 @@ pub(crate) fn remove(members: &mut Members, name: &str) -> Option<(String, Json,
     Some(members.remove(index))
 }
 
-/// Reads a document: JSON when it starts like JSON (`{` or `[`), else YAML with plain scalars
-/// kept as text. Returns whether it was YAML. A syntax error is one diagnostic.
-pub(crate) fn read_document(text: &str) -> Result<(Json, Located, bool), Vec<Diagnostic>> {
+/// Reads a document: JSON when it starts like JSON (`{` or `[`), else YAML with scalars kept as
+/// text. For YAML, also where its plain (unquoted) scalars are. A syntax error is one
+/// diagnostic.
+pub(crate) fn read_document(text: &str) -> Result<(Json, Located, Option<yaml::PlainScalars>), Vec<Diagnostic>> {
     // JSON that does not parse is reported as JSON: YAML would accept what JSON rejects (a
     // trailing comma, single quotes), and the request importer does not.
     if text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').starts_with(['{', '[']) {
         return json::parse(text)
-            .map(|(value, at)| (value, at, false))
+            .map(|(value, at)| (value, at, None))
             .map_err(|e| vec![request::syntax_diagnostic(&e)]);
     }
-    yaml::parse_text(text).map(|(value, at)| (value, at, true)).map_err(|error| {
-        let message = format!("The file is not valid YAML: {} (at {})", error.message, error.pos);
+    yaml::parse(text).map(|document| (document.value, document.at, Some(document.plain))).map_err(|error| {
+        let message = format!("{} (at {})", error.message, error.pos);
         vec![Diagnostic::error("import.syntax", FieldPath::root(), message).at(Some(error.pos))]
     })
 }

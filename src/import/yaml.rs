@@ -1,47 +1,108 @@
-//! A small, strict YAML reader for what CloudFormation templates (and `aws … --output yaml`)
-//! use, read into the same ordered [`Json`] tree with positions that `json.rs` produces.
+//! YAML documents (CloudFormation templates, `aws … --output yaml`) read into the same ordered
+//! [`Json`] tree with positions that `json.rs` produces, on top of a maintained YAML 1.2 parser.
 //!
-//! Read: block mappings and sequences (including `- key: value` items and a list written at
-//! its key's indentation), flow `[…]` and `{…}` over several lines, plain, single-quoted and
-//! double-quoted scalars (YAML 1.2 escapes, line folding), literal `|` and folded `>` block
-//! scalars with chomping and indentation indicators, comments, one document with optional
-//! `%YAML`, `---` and `...`, and CloudFormation's short forms: `!Ref x` becomes
-//! `{"Ref": "x"}` and `!Sub s` becomes `{"Fn::Sub": "s"}`, so an importer sees the function
-//! and can reject it by name.
+//! The syntax is `saphyr-parser`'s (an event parser that passes the YAML test suite and marks
+//! every event with its line and column; README, "Dependencies"). This module owns what we
+//! make of its events, and the strictness an import needs on top of them:
 //!
-//! Refused with a message and a position instead of being guessed at: anchors, aliases and
-//! merge keys, `?` keys, collections as keys, `!!` tags, tabs in indentation, a key that
-//! appears twice, a second document, and nesting deeper than 64.
+//! - CloudFormation's short-form tags become the long form an importer recognises: `!Ref x`
+//!   is `{"Ref": "x"}`, `!Condition c` is `{"Condition": "c"}`, any other `!Name v` is
+//!   `{"Fn::Name": v}`, on scalars, sequences and mappings alike. Other tags (`!!str`,
+//!   `!<…>`) are refused: CloudFormation supports only some of them, and guessing would change
+//!   a value.
+//! - A key that appears twice in a mapping is refused with both positions (YAML requires unique
+//!   keys; CloudFormation rejects such a template, and keeping either value would guess).
+//! - Aliases (`*name`) and merge keys (`<<`) are refused with a position, as CloudFormation
+//!   refuses them ("YAML aliases are not allowed in CloudFormation templates"; its docs list
+//!   aliases and hash merges as unsupported:
+//!   <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html>).
+//!   An anchor (`&name`) alone changes no value and is ignored.
+//! - Keys are text: a list, a mapping or a tagged value as a key is refused.
+//! - One document; nesting deeper than 64 is refused (no template needs it, and it bounds
+//!   the tree an importer walks).
 //!
-//! Scalars: [`parse`] types plain scalars as YAML 1.1 readers do (`~`/`null`, `true`/`yes`/`on`
-//! and their opposites, numbers in JSON syntax; other text stays text, `0123` too);
-//! [`parse_text`] keeps every plain scalar but null as text, for a reader that types values by
-//! its own schema, as CloudFormation does with its property types.
+//! Scalars stay text (plain `~`, `null` and the empty value are null): CloudFormation types
+//! values by each property's type, and the importers do the same by field. Which scalars were
+//! plain (unquoted) is kept in [`Document::plain`], because YAML 1.1, which CloudFormation
+//! reads, types plain `yes`, `Off` and the like as booleans ([`yaml_bool`]).
 //!
-//! It never panics and always ends: every loop consumes input or stops, lookahead only scans
-//! forward, and nesting is bounded, so a fuzzer may feed it anything.
+//! It never panics: every event is checked against what the tree expects, and the parser's
+//! own errors become messages with a position and, for the common ones, the fix.
 
-use crate::json::{self, Json, Located, ParseError, Pos};
-use std::collections::BTreeSet;
+use crate::json::{Json, Located, ParseError, Pos};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
+use std::collections::BTreeMap;
 
-/// Deeper nesting than any template needs; stops stack exhaustion.
+/// Deeper nesting than any template needs; bounds the tree an importer walks.
 const MAX_DEPTH: usize = 64;
 
-type Node = (Json, Located);
 type Result<T> = std::result::Result<T, ParseError>;
 
-/// Parses one YAML document, typing plain scalars (null, booleans, numbers).
-pub fn parse(text: &str) -> Result<Node> {
-    Reader::new(text, true).document()
+/// A YAML document read as a tree with positions (mapping members at their keys, as in
+/// `json::parse`).
+#[derive(Debug)]
+pub struct Document {
+    pub value: Json,
+    pub at: Located,
+    /// Where the plain scalars are: the position each one is located at in `at`.
+    pub plain: PlainScalars,
 }
 
-/// Parses one YAML document, keeping plain scalars as text (except null).
-pub fn parse_text(text: &str) -> Result<Node> {
-    Reader::new(text, false).document()
+/// The positions of plain (unquoted, untagged) scalars, for asking whether a value was
+/// written without quotes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlainScalars(Vec<(u32, u32)>);
+
+impl PlainScalars {
+    /// Whether the scalar located at `pos` was plain.
+    pub fn contains(&self, pos: Pos) -> bool {
+        self.0.binary_search(&(pos.line, pos.column)).is_ok()
+    }
+
+    /// Every position, in document order.
+    pub fn positions(&self) -> impl Iterator<Item = Pos> + '_ {
+        self.0.iter().map(|&(line, column)| Pos { line, column })
+    }
 }
 
-/// The boolean a YAML 1.1 reader sees in `text`: true/yes/on and false/no/off, each spelled
-/// in lower case, capitalised or in upper case.
+/// Reads one YAML document.
+pub fn parse(text: &str) -> Result<Document> {
+    let mut tree = Tree::default();
+    let mut parser = Parser::new_from_str(text);
+    let mut documents = 0;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|error| syntax_error(text, &error, &tree))?;
+        let pos = position(span.start);
+        match event {
+            Event::DocumentStart(explicit) => {
+                documents += 1;
+                if documents > 1 {
+                    let fix =
+                        if explicit { "remove the second `---` and what follows" } else { "remove what follows `...`" };
+                    return refuse(pos, format!("Only one YAML document can be imported: {fix}"));
+                }
+            }
+            Event::Alias(_) => return refuse(pos, ALIASES),
+            Event::Scalar(value, style, _, tag) => tree.scalar(value.into_owned(), style, tag.as_deref(), pos)?,
+            Event::SequenceStart(_, tag) => tree.open(Collection::Sequence, tag.as_deref(), pos)?,
+            Event::MappingStart(_, tag) => tree.open(Collection::Mapping, tag.as_deref(), pos)?,
+            Event::SequenceEnd | Event::MappingEnd => tree.close()?,
+            Event::StreamEnd => break,
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+        }
+    }
+    let Some((value, at)) = tree.root else {
+        return refuse(Pos { line: 1, column: 1 }, "The file is empty: expected a YAML mapping");
+    };
+    let mut plain = tree.plain;
+    plain.sort_unstable();
+    Ok(Document { value, at, plain: PlainScalars(plain) })
+}
+
+/// The boolean a YAML 1.1 reader sees in a plain scalar: true/yes/on and false/no/off, each in
+/// lower case, capitalised or in upper case. (The YAML 1.1 type also lists y and n, but PyYAML,
+/// which cfn-lint uses, reads those as text:
+/// <https://github.com/yaml/pyyaml/blob/main/lib/yaml/resolver.py>.)
 pub fn yaml_bool(text: &str) -> Option<bool> {
     let lower = text.to_ascii_lowercase();
     let capitalised = lower.get(..1).map(|first| first.to_ascii_uppercase() + &lower[1..]);
@@ -55,853 +116,300 @@ pub fn yaml_bool(text: &str) -> Option<bool> {
     }
 }
 
-fn leaf(json: Json, pos: Pos) -> Node {
-    (json, Located { pos, children: Vec::new() })
+const ALIASES: &str = "YAML aliases (*name) are not allowed in CloudFormation templates: write the value out in \
+                       full (aws cloudformation package writes a template with them expanded)";
+
+fn refuse<T>(pos: Pos, message: impl Into<String>) -> Result<T> {
+    Err(ParseError { pos, message: message.into() })
 }
 
-fn is_space(c: Option<char>) -> bool {
-    matches!(c, None | Some(' ' | '\t' | '\n'))
+/// The parser's marker as a 1-based line and column.
+fn position(marker: Marker) -> Pos {
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Pos { line: clamp(marker.line()).max(1), column: clamp(marker.col()).saturating_add(1) }
 }
 
-struct Reader {
-    chars: Vec<char>,
-    i: usize,
-    line: u32,
-    line_start: usize,
-    typed: bool,
-    depth: usize,
+#[derive(Clone, Copy, PartialEq)]
+enum Collection {
+    Sequence,
+    Mapping,
 }
 
-impl Reader {
-    fn new(text: &str, typed: bool) -> Reader {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // One line break character from here on: CR LF and a lone CR both end a line.
-        let chars = text.replace("\r\n", "\n").replace('\r', "\n").chars().collect();
-        Reader { chars, i: 0, line: 1, line_start: 0, typed, depth: 0 }
+/// An open node: a collection being filled, or a short-form tag waiting for its value.
+enum Frame {
+    Sequence {
+        pos: Pos,
+        items: Vec<Json>,
+        children: Vec<Located>,
+    },
+    Mapping {
+        pos: Pos,
+        members: Vec<(String, Json)>,
+        children: Vec<Located>,
+        /// Each key with where it was written, to name both places of a duplicate.
+        keys: BTreeMap<String, Pos>,
+        /// The key whose value comes next.
+        key: Option<(String, Pos)>,
+    },
+    Function {
+        pos: Pos,
+        name: String,
+    },
+}
+
+/// The tree built from the events so far.
+#[derive(Default)]
+struct Tree {
+    open: Vec<Frame>,
+    root: Option<(Json, Located)>,
+    plain: Vec<(u32, u32)>,
+}
+
+impl Tree {
+    /// Whether the next node is a mapping's key.
+    fn expects_key(&self) -> bool {
+        matches!(self.open.last(), Some(Frame::Mapping { key: None, .. }))
     }
 
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
-    }
-
-    fn peek_at(&self, offset: usize) -> Option<char> {
-        self.chars.get(self.i + offset).copied()
-    }
-
-    fn bump(&mut self) {
-        if let Some(&c) = self.chars.get(self.i) {
-            self.i += 1;
-            if c == '\n' {
-                self.line += 1;
-                self.line_start = self.i;
-            }
+    fn push(&mut self, frame: Frame, pos: Pos) -> Result<()> {
+        if self.open.len() >= MAX_DEPTH {
+            return refuse(pos, "The YAML is nested too deeply");
         }
+        self.open.push(frame);
+        Ok(())
     }
 
-    fn advance_to(&mut self, target: usize) {
-        while self.i < target.min(self.chars.len()) {
-            self.bump();
+    fn scalar(&mut self, text: String, style: ScalarStyle, tag: Option<&Tag>, pos: Pos) -> Result<()> {
+        let plain = style == ScalarStyle::Plain;
+        if self.expects_key() {
+            return self.key(text, plain, tag.is_some(), pos);
         }
-    }
-
-    fn col(&self) -> usize {
-        self.i - self.line_start
-    }
-
-    fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.col() as u32 + 1 }
-    }
-
-    /// The position of `index` (at or after the current position).
-    fn pos_at(&self, index: usize) -> Pos {
-        let ahead = &self.chars[self.i.min(self.chars.len())..index.min(self.chars.len())];
-        match ahead.iter().rposition(|&c| c == '\n') {
-            Some(last) => Pos {
-                line: self.line + ahead.iter().filter(|&&c| c == '\n').count() as u32,
-                column: (ahead.len() - last) as u32,
-            },
-            None => Pos { line: self.line, column: (index - self.line_start) as u32 + 1 },
-        }
-    }
-
-    fn error<T>(&self, pos: Pos, message: impl Into<String>) -> Result<T> {
-        Err(ParseError { pos, message: message.into() })
-    }
-
-    fn at_eol(&self) -> bool {
-        matches!(self.peek(), None | Some('\n'))
-    }
-
-    /// `#` starts a comment at the start of a line or after a space.
-    fn at_comment(&self) -> bool {
-        self.peek() == Some('#') && (self.i == 0 || matches!(self.chars[self.i - 1], ' ' | '\t' | '\n'))
-    }
-
-    /// Skips spaces and tabs, and a comment after them.
-    fn skip_inline(&mut self) {
-        while matches!(self.peek(), Some(' ' | '\t')) {
-            self.bump();
-        }
-        if self.at_comment() {
-            while !self.at_eol() {
-                self.bump();
-            }
-        }
-    }
-
-    /// Skips the rest of the line, which may hold only spaces and a comment.
-    fn end_line(&mut self) -> Result<()> {
-        self.skip_inline();
-        if self.at_eol() {
-            Ok(())
+        let value = if plain && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL") {
+            Json::Null
         } else {
-            self.error(
-                self.pos(),
-                "Unexpected text after the value: start a new line, or put the whole value in quotes",
-            )
-        }
-    }
-
-    /// Whether a block sequence item (`-` and a space) starts at `index`.
-    fn dash_at(&self, index: usize) -> bool {
-        self.chars.get(index) == Some(&'-') && is_space(self.chars.get(index + 1).copied())
-    }
-
-    /// Whether `---` or `...` starts the line at `index`.
-    fn marker_at(&self, index: usize) -> bool {
-        let three = self.chars.get(index..index + 3);
-        (three == Some(&['-', '-', '-']) || three == Some(&['.', '.', '.']))
-            && (index == 0 || self.chars[index - 1] == '\n')
-            && is_space(self.chars.get(index + 3).copied())
-    }
-
-    /// The next line with content after the current one (blank and comment lines skipped):
-    /// where its content starts and its indentation, `-1` for a document marker.
-    fn next_content(&self) -> Result<Option<(usize, isize)>> {
-        let mut j = self.i;
-        while j < self.chars.len() && self.chars[j] != '\n' {
-            j += 1;
-        }
-        self.content_from(j + 1)
-    }
-
-    /// Like [`Reader::next_content`], from the line starting at `start`.
-    fn content_from(&self, mut start: usize) -> Result<Option<(usize, isize)>> {
-        let len = self.chars.len();
-        while start < len {
-            let mut j = start;
-            while j < len && self.chars[j] == ' ' {
-                j += 1;
-            }
-            let indent = j - start;
-            let mut k = j;
-            while k < len && matches!(self.chars[k], ' ' | '\t') {
-                k += 1;
-            }
-            match self.chars.get(k) {
-                None => return Ok(None),
-                Some('\n') => {}
-                Some('#') => {
-                    while k < len && self.chars[k] != '\n' {
-                        k += 1;
-                    }
-                }
-                Some(_) if k > j => return self.error(self.pos_at(j), "Tabs cannot indent YAML: use spaces"),
-                Some(_) if self.marker_at(k) => return Ok(Some((k, -1))),
-                Some(_) => return Ok(Some((k, indent as isize))),
-            }
-            start = k + 1;
-        }
-        Ok(None)
-    }
-
-    /// Runs `read` one level deeper, refusing to go past [`MAX_DEPTH`].
-    fn nested<T>(&mut self, read: impl FnOnce(&mut Reader) -> Result<T>) -> Result<T> {
-        if self.depth >= MAX_DEPTH {
-            return self.error(self.pos(), "The YAML is nested too deeply");
-        }
-        self.depth += 1;
-        let result = read(self);
-        self.depth -= 1;
-        result
-    }
-
-    fn document(mut self) -> Result<Node> {
-        let mut next = self.content_from(0)?;
-        while let Some((j, 0)) = next.filter(|&(j, _)| self.chars[j] == '%') {
-            self.advance_to(j);
-            if !self.chars[j..].starts_with(&['%', 'Y', 'A', 'M', 'L', ' ']) {
-                return self.error(self.pos(), "Only the %YAML directive is supported here: remove this line");
-            }
-            next = self.next_content()?;
-        }
-        let root = match next {
-            Some((j, -1)) if self.chars[j] == '-' => {
-                self.advance_to(j + 3);
-                self.skip_inline();
-                if self.at_eol() {
-                    self.value_below(-1, false)?
-                } else {
-                    self.block_node(-1, false)?
-                }
-            }
-            Some((j, indent)) if indent >= 0 => {
-                self.advance_to(j);
-                self.block_node(-1, false)?
-            }
-            _ => return self.error(self.pos(), "The file is empty: expected a YAML mapping"),
+            Json::String(text)
         };
-        match self.next_content()? {
-            None => Ok(root),
-            Some((j, -1)) if self.chars[j] == '.' => {
-                self.advance_to(j + 3);
-                self.end_line()?;
-                match self.next_content()? {
-                    None => Ok(root),
-                    Some((j, _)) => {
-                        self.error(self.pos_at(j), "Only one YAML document can be imported: remove what follows `...`")
-                    }
-                }
+        let at = Located { pos, children: Vec::new() };
+        match tag {
+            None => self.complete(value, at, plain),
+            Some(tag) => {
+                let name = function_name(tag, pos)?;
+                self.complete(Json::Object(vec![(name, value)]), Located { pos, children: vec![at] }, false)
             }
-            Some((j, -1)) => self.error(
-                self.pos_at(j),
-                "Only one YAML document can be imported: remove the second `---` and what follows",
-            ),
-            Some((j, _)) => self.error(self.pos_at(j), "This line is indented less than the lines before it expect"),
         }
     }
 
-    /// The value after `key:` or `-` (or a tag): on the same line, or on the lines below.
-    /// `mapping_value`: after `key:`, where a nested mapping or list cannot start on the same
-    /// line but a list may sit at the key's own indentation.
-    fn value_after(&mut self, parent: isize, mapping_value: bool) -> Result<Node> {
-        self.skip_inline();
-        if self.at_eol() {
-            self.value_below(parent, mapping_value)
-        } else {
-            self.block_node(parent, mapping_value)
+    fn key(&mut self, key: String, plain: bool, tagged: bool, pos: Pos) -> Result<()> {
+        let Some(Frame::Mapping { keys, key: next, .. }) = self.open.last_mut() else {
+            return refuse(pos, "Expected a key here");
+        };
+        if tagged {
+            return refuse(pos, "A key cannot have a tag (`!…`): write the key as text");
         }
+        if plain && key.is_empty() {
+            return refuse(pos, "A key is missing: write it before the `:`");
+        }
+        if plain && key == "<<" {
+            return refuse(pos, "Merge keys (<<) are not allowed in CloudFormation templates: write the keys out");
+        }
+        if let Some(first) = keys.get(&key) {
+            return refuse(pos, format!("{key} appears twice in this mapping (at {first} and at {pos}): keep one"));
+        }
+        keys.insert(key.clone(), pos);
+        *next = Some((key, pos));
+        Ok(())
     }
 
-    /// A value on the lines below, or null when the next line does not belong to it.
-    fn value_below(&mut self, parent: isize, mapping_value: bool) -> Result<Node> {
-        match self.next_content()? {
-            Some((j, indent)) if indent > parent || (mapping_value && indent == parent && self.dash_at(j)) => {
-                self.advance_to(j);
-                self.block_node(parent, false)
-            }
-            _ => Ok(leaf(Json::Null, self.pos())),
+    fn open(&mut self, kind: Collection, tag: Option<&Tag>, pos: Pos) -> Result<()> {
+        if self.expects_key() {
+            return refuse(pos, "A key must be text, not a list or a mapping");
         }
-    }
-
-    /// A block node starting at the current position, inside a parent at indentation
-    /// `parent`; `inline`: it follows its key on the same line. Ends at a line end.
-    fn block_node(&mut self, parent: isize, inline: bool) -> Result<Node> {
-        self.nested(|r| r.block_node_inner(parent, inline))
-    }
-
-    fn block_node_inner(&mut self, parent: isize, inline: bool) -> Result<Node> {
-        let pos = self.pos();
-        let col = self.col();
-        match self.peek() {
-            Some('-') if self.dash_at(self.i) => {
-                if inline {
-                    return self.error(pos, "A list cannot start on the same line as its key: put each `- item` on a line of its own, indented below the key");
-                }
-                return self.block_sequence(col);
-            }
-            Some('!') => {
-                let key = self.tag()?;
-                self.skip_inline();
-                // What the tag applies to cannot be a mapping on the same line (`!Ref a: b`).
-                let (value, located) =
-                    if self.at_eol() { self.value_below(parent, false)? } else { self.block_node(parent, true)? };
-                return Ok((Json::Object(vec![(key, value)]), Located { pos, children: vec![located] }));
-            }
-            Some('|' | '>') => {
-                let text = self.block_scalar(parent)?;
-                return Ok(leaf(Json::String(text), pos));
-            }
-            Some('[' | '{') => {
-                let node = self.flow_node()?;
-                self.skip_inline();
-                if self.peek() == Some(':') {
-                    return self.error(pos, "A key cannot be a list or a mapping: write it as text");
-                }
-                self.end_line()?;
-                return Ok(node);
-            }
-            _ => {}
+        if let Some(tag) = tag {
+            let name = function_name(tag, pos)?;
+            self.push(Frame::Function { pos, name }, pos)?;
         }
-        let (key, is_key) = match self.peek() {
-            Some('"' | '\'') => {
-                let line = self.line;
-                let text = self.quoted()?;
-                while matches!(self.peek(), Some(' ' | '\t')) {
-                    self.bump();
-                }
-                let is_key = self.peek() == Some(':') && is_space(self.peek_at(1));
-                if is_key && self.line != line {
-                    return self.error(pos, "A key must fit on one line");
-                }
-                if !is_key {
-                    self.end_line()?;
-                    return Ok(leaf(Json::String(text), pos));
-                }
-                self.bump();
-                (text, true)
-            }
-            _ => {
-                self.check_plain_start()?;
-                let (text, is_key) = self.plain_line();
-                if !is_key {
-                    let text = self.plain_rest(text, parent)?;
-                    return Ok(leaf(self.scalar(text), pos));
-                }
-                (text, false)
+        let frame = match kind {
+            Collection::Sequence => Frame::Sequence { pos, items: Vec::new(), children: Vec::new() },
+            Collection::Mapping => {
+                Frame::Mapping { pos, members: Vec::new(), children: Vec::new(), keys: BTreeMap::new(), key: None }
             }
         };
-        if inline {
-            return self.error(
-                pos,
-                "A mapping cannot start on the same line as its key: move it to the next line and indent it",
-            );
-        }
-        self.block_mapping(col, key, pos, is_key)
+        self.push(frame, pos)
     }
 
-    /// A block mapping at column `col` whose first key has been read (up to its `:`).
-    fn block_mapping(&mut self, col: usize, first: String, first_pos: Pos, quoted: bool) -> Result<Node> {
-        let (mut key, mut key_pos, mut quoted) = (first, first_pos, quoted);
-        let mut members: Vec<(String, Json)> = Vec::new();
-        let mut children = Vec::new();
-        // A set, so that a mapping with very many keys stays quick to check.
-        let mut seen = BTreeSet::new();
-        loop {
-            if key == "<<" && !quoted {
-                return self.error(key_pos, "Merge keys (<<) are not supported: write the keys out");
+    fn close(&mut self) -> Result<()> {
+        let (value, at) = match self.open.pop() {
+            Some(Frame::Sequence { pos, items, children }) => (Json::Array(items), Located { pos, children }),
+            Some(Frame::Mapping { pos, members, children, key: None, .. }) => {
+                (Json::Object(members), Located { pos, children })
             }
-            if !seen.insert(key.clone()) {
-                return self.error(key_pos, format!("{key} appears twice in this mapping: keep one"));
+            // The parser always gives a key its value (an empty one if need be) and closes
+            // what it opened; this only guards the tree against a parser that did not.
+            Some(Frame::Mapping { key: Some((_, pos)), .. } | Frame::Function { pos, .. }) => {
+                return refuse(pos, "Expected a value here")
             }
-            let (value, mut located) = self.value_after(col as isize, true)?;
-            located.pos = key_pos;
-            members.push((key, value));
-            children.push(located);
-            match self.next_content()? {
-                Some((j, indent)) if indent == col as isize => {
-                    self.advance_to(j);
-                    key_pos = self.pos();
-                    (key, quoted) = self.mapping_key()?;
-                }
-                Some((j, indent)) if indent > col as isize => {
-                    return self.error(self.pos_at(j), "This line is indented more than the key above it expects");
-                }
-                _ => return Ok((Json::Object(members), Located { pos: first_pos, children })),
-            }
-        }
-    }
-
-    /// A key of a block mapping and its `:`; returns the key and whether it was quoted.
-    fn mapping_key(&mut self) -> Result<(String, bool)> {
-        let pos = self.pos();
-        if matches!(self.peek(), Some('"' | '\'')) {
-            let line = self.line;
-            let key = self.quoted()?;
-            while matches!(self.peek(), Some(' ' | '\t')) {
-                self.bump();
-            }
-            if self.line == line && self.peek() == Some(':') && is_space(self.peek_at(1)) {
-                self.bump();
-                return Ok((key, true));
-            }
-        } else if !self.dash_at(self.i) && !matches!(self.peek(), Some('!' | '|' | '>' | '[' | '{')) {
-            self.check_plain_start()?;
-            if let (key, true) = self.plain_line() {
-                return Ok((key, false));
-            }
-        }
-        self.error(pos, "Expected `key: value` at the indentation of the keys above")
-    }
-
-    /// A block sequence whose first `-` is at the current position, column `col`.
-    fn block_sequence(&mut self, col: usize) -> Result<Node> {
-        let pos = self.pos();
-        let (mut items, mut children) = (Vec::new(), Vec::new());
-        loop {
-            self.bump(); // '-'
-            let (item, located) = self.value_after(col as isize, false)?;
-            items.push(item);
-            children.push(located);
-            match self.next_content()? {
-                Some((j, indent)) if indent == col as isize && self.dash_at(j) => self.advance_to(j),
-                Some((j, indent)) if indent > col as isize => {
-                    return self
-                        .error(self.pos_at(j), "This line is indented more than the list item above it expects");
-                }
-                _ => return Ok((Json::Array(items), Located { pos, children })),
-            }
-        }
-    }
-
-    /// Refuses what cannot start a plain scalar.
-    fn check_plain_start(&self) -> Result<()> {
-        let message = match self.peek() {
-            Some('&' | '*') => "Anchors (&name) and aliases (*name) are not supported: write the value out in full",
-            Some('?') if is_space(self.peek_at(1)) => "Complex keys (`? key`) are not supported: write `key: value`",
-            Some('@' | '`') => "A value cannot start with @ or `: put it in quotes",
-            Some(',' | ']' | '}') => "Unexpected `,`, `]` or `}` outside [ ] or { }",
-            Some('%') => "A value cannot start with %: put it in quotes",
-            _ => return Ok(()),
+            None => return refuse(Pos { line: 1, column: 1 }, "Unexpected end of a list or mapping"),
         };
-        self.error(self.pos(), message)
+        self.complete(value, at, false)
     }
 
-    /// One line of a plain scalar, up to `: `, ` #` or the line end; returns the text and
-    /// whether `:` ended it (then it is a key, and the `:` is consumed).
-    fn plain_line(&mut self) -> (String, bool) {
-        let mut text = String::new();
-        loop {
-            match self.peek() {
-                None | Some('\n') => break,
-                Some(':') if is_space(self.peek_at(1)) => {
-                    self.bump();
-                    return (text.trim_end_matches([' ', '\t']).to_string(), true);
-                }
-                Some('#') if self.at_comment() => break,
-                Some(c) => {
-                    text.push(c);
-                    self.bump();
-                }
-            }
-        }
-        (text.trim_end_matches([' ', '\t']).to_string(), false)
-    }
-
-    /// The lines that continue a plain scalar: more indented than `parent`, folded into one
-    /// line (an empty line becomes a line break). A comment ends the scalar.
-    fn plain_rest(&mut self, mut text: String, parent: isize) -> Result<String> {
-        while !self.at_comment() {
-            let mut start = self.i + 1;
-            let mut breaks = 0;
-            let found = loop {
-                let Some(line) = self.chars.get(start..) else { break None };
-                let spaces = line.iter().take_while(|&&c| c == ' ').count();
-                let blank = line.iter().take_while(|&&c| c == ' ' || c == '\t').count();
-                match line.get(blank) {
-                    Some('\n') => {
-                        breaks += 1;
-                        start += blank + 1;
-                    }
-                    Some('#') | None => break None,
-                    Some(_) if spaces as isize <= parent || spaces < blank || self.marker_at(start) => break None,
-                    Some(_) => break Some(start + spaces),
-                }
-            };
-            let Some(at) = found else { break };
-            self.advance_to(at);
-            let pos = self.pos();
-            let (line, is_key) = self.plain_line();
-            if is_key {
-                return self.error(
-                    pos,
-                    "A value that spans lines cannot contain `: `: put the value in quotes, or fix the indentation",
-                );
-            }
-            if breaks == 0 {
-                text.push(' ');
-            }
-            text.extend(std::iter::repeat_n('\n', breaks));
-            text.push_str(&line);
-        }
-        self.end_line()?;
-        Ok(text)
-    }
-
-    /// A plain scalar as a value: null, or typed as YAML 1.1 types it, or text.
-    fn scalar(&self, text: String) -> Json {
-        if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL") {
-            return Json::Null;
-        }
-        if self.typed {
-            if let Some(b) = yaml_bool(&text) {
-                return Json::Bool(b);
-            }
-            let number = text.strip_prefix('+').filter(|n| !n.starts_with('-')).unwrap_or(&text);
-            if let (true, Ok((Json::Number(lexeme), _))) =
-                (number.starts_with(|c: char| c == '-' || c.is_ascii_digit()), json::parse(number))
-            {
-                return Json::Number(lexeme);
-            }
-        }
-        Json::String(text)
-    }
-
-    /// A single- or double-quoted scalar, over several lines if need be.
-    fn quoted(&mut self) -> Result<String> {
-        let open = self.pos();
-        let quote = self.peek();
-        self.bump();
-        let mut out = String::new();
-        // Where unescaped spaces at the end of the text so far start: a line break drops them.
-        let mut trailing: Option<usize> = None;
-        loop {
-            let c = self.peek();
-            match c {
-                None => return self.error(open, "This text is not closed: add the closing quote"),
-                Some('\'') if quote == Some('\'') && self.peek_at(1) == Some('\'') => {
-                    self.bump();
-                    self.bump();
-                    out.push('\'');
-                    trailing = None;
-                }
-                _ if c == quote => {
-                    self.bump();
-                    return Ok(out);
-                }
-                Some('\n') => {
-                    out.truncate(trailing.take().unwrap_or(out.len()));
-                    let mut breaks = 0;
-                    while self.peek() == Some('\n') {
-                        self.bump();
-                        breaks += 1;
-                        if self.marker_at(self.i) {
-                            return self.error(
-                                open,
-                                "This text is not closed before the document marker: add the closing quote",
-                            );
-                        }
-                        while matches!(self.peek(), Some(' ' | '\t')) {
-                            self.bump();
-                        }
-                    }
-                    out.push_str(if breaks == 1 { " " } else { "" });
-                    out.extend(std::iter::repeat_n('\n', breaks - 1));
-                }
-                Some('\\') if quote == Some('"') => {
-                    self.bump();
-                    if self.peek() == Some('\n') {
-                        // An escaped line break joins the lines without a space.
-                        self.bump();
-                        while matches!(self.peek(), Some(' ' | '\t')) {
-                            self.bump();
-                        }
-                    } else {
-                        let escaped = self.escape()?;
-                        out.push(escaped);
-                    }
-                    trailing = None;
-                }
-                Some(c) => {
-                    if c == ' ' || c == '\t' {
-                        trailing.get_or_insert(out.len());
-                    } else {
-                        trailing = None;
-                    }
-                    out.push(c);
-                    self.bump();
-                }
-            }
-        }
-    }
-
-    /// The character of the escape after a `\` in double quotes.
-    fn escape(&mut self) -> Result<char> {
-        let pos = self.pos();
-        let c = self.peek();
-        self.bump();
-        let simple = match c {
-            Some('0') => '\0',
-            Some('a') => '\u{7}',
-            Some('b') => '\u{8}',
-            Some('t' | '\t') => '\t',
-            Some('n') => '\n',
-            Some('v') => '\u{b}',
-            Some('f') => '\u{c}',
-            Some('r') => '\r',
-            Some('e') => '\u{1b}',
-            Some('N') => '\u{85}',
-            Some('_') => '\u{a0}',
-            Some('L') => '\u{2028}',
-            Some('P') => '\u{2029}',
-            Some(c @ (' ' | '"' | '/' | '\\')) => c,
-            Some('x') => return self.hex_char(2, pos),
-            Some('u') => return self.hex_char(4, pos),
-            Some('U') => return self.hex_char(8, pos),
-            _ => return self.error(pos, "Unknown escape in double-quoted text: write \\\\ for a backslash"),
-        };
-        Ok(simple)
-    }
-
-    fn hex(&mut self, digits: usize, pos: Pos) -> Result<u32> {
-        let mut value: u32 = 0;
-        for _ in 0..digits {
-            let Some(d) = self.peek().and_then(|c| c.to_digit(16)) else {
-                return self.error(pos, format!("Expected {digits} hexadecimal digits in this escape"));
-            };
-            value = value.wrapping_mul(16).wrapping_add(d);
-            self.bump();
-        }
-        Ok(value)
-    }
-
-    /// A `\x`, `\u` or `\U` escape; a `\u` surrogate pair (as JSON writes it) makes one character.
-    fn hex_char(&mut self, digits: usize, pos: Pos) -> Result<char> {
-        let mut code = self.hex(digits, pos)?;
-        if (0xD800..0xDC00).contains(&code) && self.peek() == Some('\\') && self.peek_at(1) == Some('u') {
-            self.bump();
-            self.bump();
-            let low = self.hex(4, pos)?;
-            if (0xDC00..0xE000).contains(&low) {
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-            }
-        }
-        match char::from_u32(code) {
-            Some(c) => Ok(c),
-            None => self.error(pos, "This escape is not a valid character (an unpaired surrogate?)"),
-        }
-    }
-
-    /// A `|` or `>` block scalar; its lines are indented more than `parent`.
-    fn block_scalar(&mut self, parent: isize) -> Result<String> {
-        let literal = self.peek() == Some('|');
-        self.bump();
-        let (mut chomp, mut indent) = ('=', None);
-        for _ in 0..2 {
-            match self.peek() {
-                Some(c @ ('-' | '+')) if chomp == '=' => chomp = c,
-                Some(c @ '1'..='9') if indent.is_none() => {
-                    indent = c.to_digit(10).map(|d| (parent + d as isize).max(0))
-                }
-                _ => break,
-            }
-            self.bump();
-        }
-        self.skip_inline();
-        if !self.at_eol() {
-            return self.error(self.pos(), "Expected the end of the line after | or > (a comment may follow)");
-        }
-        // Without an indicator, the first line with text sets the indentation.
-        let indent = match indent {
-            Some(indent) => indent as usize,
-            None => {
-                let mut start = self.i + 1;
-                loop {
-                    let line = self.chars.get(start..).unwrap_or_default();
-                    let spaces = line.iter().take_while(|&&c| c == ' ').count();
-                    match line.get(spaces) {
-                        Some('\n') => start += spaces + 1,
-                        _ => break (spaces as isize).max(parent + 1) as usize,
-                    }
-                }
+    /// Places a finished node: in the open collection, as the value of an open tag, or as the
+    /// document. `plain`: it is a plain scalar, recorded at the position it is located at.
+    fn complete(&mut self, mut value: Json, mut at: Located, mut plain: bool) -> Result<()> {
+        let Tree { open, root, plain: plain_scalars } = self;
+        let mut record = |plain: bool, pos: Pos| {
+            if plain {
+                plain_scalars.push((pos.line, pos.column));
             }
         };
-        let mut lines: Vec<String> = Vec::new();
-        while self.peek() == Some('\n') {
-            let start = self.i + 1;
-            let line = self.chars.get(start..).unwrap_or_default();
-            let spaces = line.iter().take_while(|&&c| c == ' ').count();
-            let end = line.iter().position(|&c| c == '\n').unwrap_or(line.len());
-            if start >= self.chars.len() || (spaces < indent && spaces < end) || self.marker_at(start) {
-                break;
-            }
-            lines.push(line[indent.min(end)..end].iter().collect());
-            self.advance_to(start + end);
-        }
-        let body_len = lines.iter().rposition(|line| !line.is_empty()).map_or(0, |last| last + 1);
-        let trailing = lines.len() - body_len;
-        let body = &lines[..body_len];
-        let mut out = String::new();
-        if literal {
-            out = body.join("\n");
-        } else {
-            // Folding: a single line break between two lines of text becomes a space; lines
-            // that start with a space or tab keep their breaks; empty lines become breaks.
-            let spaced = |line: &str| line.starts_with([' ', '\t']);
-            let mut previous: Option<&str> = None;
-            let mut empty = 0;
-            for line in body.iter().map(String::as_str) {
-                if line.is_empty() {
-                    empty += 1;
-                    continue;
-                }
-                let breaks = match previous {
-                    Some(p) if spaced(p) || spaced(line) => empty + 1,
-                    Some(_) if empty == 0 => {
-                        out.push(' ');
-                        0
-                    }
-                    _ => empty,
-                };
-                out.extend(std::iter::repeat_n('\n', breaks));
-                out.push_str(line);
-                previous = Some(line);
-                empty = 0;
-            }
-        }
-        if chomp != '-' && body_len > 0 {
-            out.push('\n');
-        }
-        if chomp == '+' {
-            out.extend(std::iter::repeat_n('\n', trailing));
-        }
-        Ok(out)
-    }
-
-    /// A `!Name` tag: the key of the function object it stands for (`Ref`, `Condition`, or
-    /// `Fn::Name`).
-    fn tag(&mut self) -> Result<String> {
-        let pos = self.pos();
-        self.bump(); // '!'
-        let mut name = String::new();
-        while let Some(c) = self.peek().filter(|c| !is_space(Some(*c)) && !",[]{}".contains(*c)) {
-            name.push(c);
-            self.bump();
-        }
-        if name.is_empty() || name.starts_with(['!', '<']) {
-            return self.error(
-                pos,
-                format!(
-                    "The YAML tag !{name} is not supported: only CloudFormation's short forms such as !Ref are read"
-                ),
-            );
-        }
-        Ok(if name == "Ref" || name == "Condition" { name } else { format!("Fn::{name}") })
-    }
-
-    /// Skips spaces, line breaks and comments inside `[ ]` and `{ }`.
-    fn skip_flow_space(&mut self) {
         loop {
-            match self.peek() {
-                Some(' ' | '\t' | '\n') => self.bump(),
-                Some('#') if self.at_comment() => {
-                    while !self.at_eol() {
-                        self.bump();
+            match open.last_mut() {
+                Some(Frame::Function { pos, name }) => {
+                    value = Json::Object(vec![(std::mem::take(name), value)]);
+                    at = Located { pos: *pos, children: vec![at] };
+                    plain = false;
+                    open.pop();
+                }
+                Some(Frame::Sequence { items, children, .. }) => {
+                    record(plain, at.pos);
+                    items.push(value);
+                    children.push(at);
+                    return Ok(());
+                }
+                Some(Frame::Mapping { members, children, key, .. }) => {
+                    let Some((key, key_pos)) = key.take() else { return refuse(at.pos, "Expected a key here") };
+                    at.pos = key_pos;
+                    record(plain, key_pos);
+                    members.push((key, value));
+                    children.push(at);
+                    return Ok(());
+                }
+                None => {
+                    if root.is_some() {
+                        return refuse(at.pos, "Only one YAML document can be imported: remove what follows");
                     }
+                    record(plain, at.pos);
+                    *root = Some((value, at));
+                    return Ok(());
                 }
-                _ => return,
             }
         }
     }
 
-    /// A node inside `[ ]` or `{ }` (or one of them).
-    fn flow_node(&mut self) -> Result<Node> {
-        self.nested(Reader::flow_node_inner)
+    /// The innermost open collection of `kind`.
+    fn innermost(&self, kind: Collection) -> Option<Pos> {
+        self.open.iter().rev().find_map(|frame| match (frame, kind) {
+            (Frame::Sequence { pos, .. }, Collection::Sequence) | (Frame::Mapping { pos, .. }, Collection::Mapping) => {
+                Some(*pos)
+            }
+            _ => None,
+        })
     }
+}
 
-    fn flow_node_inner(&mut self) -> Result<Node> {
-        let pos = self.pos();
-        match self.peek() {
-            Some('[') => self.flow_collection(false),
-            Some('{') => self.flow_collection(true),
-            Some('"' | '\'') => Ok(leaf(Json::String(self.quoted()?), pos)),
-            Some('!') => {
-                let key = self.tag()?;
-                self.skip_flow_space();
-                let (value, located) = match self.peek() {
-                    Some(',' | ']' | '}') | None => leaf(Json::Null, self.pos()),
-                    _ => self.flow_node()?,
-                };
-                Ok((Json::Object(vec![(key, value)]), Located { pos, children: vec![located] }))
-            }
-            Some('|' | '>') => self.error(pos, "| and > block text cannot be inside [ ] or { }: use quotes"),
-            Some('-') if self.dash_at(self.i) => self.error(pos, "Expected a value, not a `- ` list item, inside [ ]"),
-            _ => {
-                self.check_plain_start()?;
-                let text = self.plain_flow();
-                if text.is_empty() {
-                    return self.error(pos, "Expected a value");
-                }
-                Ok(leaf(self.scalar(text), pos))
-            }
+/// The key of the function object a short-form tag stands for: `Ref`, `Condition`, or
+/// `Fn::Name`.
+fn function_name(tag: &Tag, pos: Pos) -> Result<String> {
+    let suffix = tag.suffix.as_str();
+    if tag.handle == "!" && !suffix.is_empty() {
+        return Ok(if suffix == "Ref" || suffix == "Condition" { suffix.to_string() } else { format!("Fn::{suffix}") });
+    }
+    let written = match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{suffix}"),
+        // The non-specific `!` comes as a verbatim `!`.
+        "" if suffix == "!" => suffix.to_string(),
+        "" => format!("!<{suffix}>"),
+        handle => format!("{handle}{suffix}"),
+    };
+    refuse(
+        pos,
+        format!("The YAML tag {written} is not supported: only CloudFormation's short forms such as !Ref are read"),
+    )
+}
+
+/// The parser's error as a message that says what to do, at the place to fix.
+fn syntax_error(text: &str, error: &ScanError, tree: &Tree) -> ParseError {
+    let mut pos = position(*error.marker());
+    let info = error.info();
+    let at_end = error.marker().index() >= text.chars().count();
+    if at_end {
+        // The parser stops past the last line; the last line with text is what it could not
+        // finish (`b` in "a: 1\nb").
+        if let Some((index, line)) = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).last() {
+            let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+            pos = Pos { line: index as u32 + 1, column: indent as u32 + 1 };
         }
     }
-
-    /// A plain scalar inside `[ ]` or `{ }`: up to `,`, a bracket, `: `, ` #` or the line end.
-    fn plain_flow(&mut self) -> String {
-        let mut text = String::new();
-        while let Some(c) = self.peek() {
-            let ends = match c {
-                '\n' | ',' | '[' | ']' | '{' | '}' => true,
-                ':' => self.peek_at(1).is_none_or(|n| is_space(Some(n)) || ",[]{}".contains(n)),
-                '#' => self.at_comment(),
-                _ => false,
-            };
-            if ends {
-                break;
-            }
-            text.push(c);
-            self.bump();
+    let has = |part: &str| info.contains(part);
+    let message = if has("tab") {
+        // The parser stops after the tab; the tab itself is what to change.
+        let line = text.split('\n').nth(pos.line as usize - 1).unwrap_or_default();
+        if let Some(tab) = line.chars().position(|c| c == '\t') {
+            pos.column = tab as u32 + 1;
         }
-        text.trim_end_matches([' ', '\t']).to_string()
-    }
-
-    /// `[ … ]` or, with `mapping`, `{ … }`.
-    fn flow_collection(&mut self, mapping: bool) -> Result<Node> {
-        let open = self.pos();
-        let close = if mapping { '}' } else { ']' };
-        let unclosed = format!("This {} is not closed: add `{close}`", if mapping { "{" } else { "[" });
-        self.bump();
-        let (mut members, mut children, mut seen) = (Vec::new(), Vec::new(), BTreeSet::new());
-        loop {
-            self.skip_flow_space();
-            let pos = self.pos();
-            match self.peek() {
-                None => return self.error(open, unclosed),
-                Some(c) if c == close => {
-                    self.bump();
-                    let json = if mapping {
-                        Json::Object(members)
-                    } else {
-                        Json::Array(members.into_iter().map(|(_, v)| v).collect())
-                    };
-                    return Ok((json, Located { pos: open, children }));
-                }
-                _ => {}
+        "Tabs cannot indent YAML: use spaces".to_string()
+    } else if has("quoted scalar, found unexpected end of stream") {
+        "This text is not closed: add the closing quote".to_string()
+    } else if has("invalid indentation in quoted scalar") {
+        "This quoted text is not closed, or it goes on at a line indented less than its key: add the closing quote, \
+         or indent the lines it continues on"
+            .to_string()
+    } else if has("quoted scalar, found unexpected document indicator") {
+        "This text is not closed before the document marker: add the closing quote".to_string()
+    } else if has("mapping values are not allowed") {
+        "Unexpected `: ` here: a mapping cannot start on the same line as its key (move it to the next line and \
+         indent it), and text that contains `: ` needs quotes"
+            .to_string()
+    } else if has("block sequence entries are not allowed") {
+        "A list cannot start on the same line as its key: put each `- item` on a line of its own, below the key"
+            .to_string()
+    } else if has("block mapping, did not find expected key") || has("simple key expect") {
+        "Expected `key: value` at the indentation of the keys above: check this line's indentation, and that its \
+         key ends with `:`"
+            .to_string()
+    } else if has("did not find expected '-' indicator") {
+        "Expected a `- item` at the indentation of the list above: check this line's indentation".to_string()
+    } else if has("flow sequence, expected ',' or ']'") || has("flow mapping, did not find expected ',' or '}'") {
+        let (kind, open, close) =
+            if has("sequence") { (Collection::Sequence, '[', ']') } else { (Collection::Mapping, '{', '}') };
+        match tree.innermost(kind) {
+            Some(start) if at_end => {
+                pos = start;
+                format!("This {open} is not closed: add `{close}`")
             }
-            let key = if mapping {
-                let key = match self.peek() {
-                    Some('"' | '\'') => self.quoted()?,
-                    Some('[' | '{' | '!' | '&' | '*') => return self.error(pos, "A key inside { } must be text"),
-                    _ => {
-                        self.check_plain_start()?;
-                        self.plain_flow()
-                    }
-                };
-                self.skip_flow_space();
-                if self.peek() != Some(':') {
-                    return self.error(self.pos(), "Expected `:` after the key inside { }");
-                }
-                self.bump();
-                self.skip_flow_space();
-                if !seen.insert(key.clone()) {
-                    return self.error(pos, format!("{key} appears twice in this mapping: keep one"));
-                }
-                key
-            } else {
-                String::new()
-            };
-            let (value, mut located) = match self.peek() {
-                Some(',' | '}') if mapping => leaf(Json::Null, self.pos()),
-                _ => self.flow_node()?,
-            };
-            if mapping {
-                located.pos = pos;
-            }
-            members.push((key, value));
-            children.push(located);
-            self.skip_flow_space();
-            match self.peek() {
-                Some(',') => self.bump(),
-                Some(c) if c == close => {}
-                Some(':') if !mapping => {
-                    return self.error(self.pos(), "`key: value` pairs inside [ ] are not supported: use { }")
-                }
-                None => return self.error(open, unclosed),
-                _ => return self.error(self.pos(), format!("Expected `,` or `{close}`")),
-            }
+            _ => format!("Expected `,` or `{close}` here: separate the items with `,` and close with `{close}`"),
         }
-    }
+    } else if has("unknown escape character") {
+        "Unknown escape in double-quoted text: write \\\\ for a backslash".to_string()
+    } else if has("invalid Unicode character escape code") {
+        "This escape is not a valid character (a lone surrogate?): write the character itself, or \\U and its 8 \
+         hexadecimal digits"
+            .to_string()
+    } else if has("did not find expected hexadecimal number") {
+        "Expected hexadecimal digits in this escape".to_string()
+    } else if has("invalid trailing content after double-quoted scalar") {
+        "Unexpected text after the quoted value: start a new line, or put the whole value in quotes".to_string()
+    } else if has("unexpected character: `@'") || has("unexpected character: ``'") {
+        "A value cannot start with @ or `: put it in quotes".to_string()
+    } else if has("unknown anchor") {
+        ALIASES.to_string()
+    } else if has("recursion limit exceeded") {
+        "The YAML is nested too deeply".to_string()
+    } else if has("did not find expected node content") {
+        "Expected a value here".to_string()
+    } else if has("wrongly indented line in block scalar") {
+        "This line of | or > text is indented less than its first line: indent it at least as much".to_string()
+    } else if has("unprintable character") {
+        "This character cannot be in YAML text: remove it, or write it as an escape in double quotes".to_string()
+    } else if has("byte order mark") {
+        "A byte-order mark (U+FEFF) cannot be inside the document: remove it".to_string()
+    } else if has("after document end marker") {
+        "Only one YAML document can be imported: remove what follows `...`".to_string()
+    } else {
+        let mut chars = info.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    };
+    ParseError { pos, message: format!("The file is not valid YAML: {message}") }
 }
 
 #[cfg(test)]
@@ -910,139 +418,130 @@ mod tests {
 
     fn read(text: &str) -> String {
         match parse(text) {
-            Ok((json, _)) => json.compact(),
+            Ok(document) => document.value.compact(),
             Err(e) => panic!("{text:?}: {e}"),
         }
     }
 
     fn fails(text: &str) -> ParseError {
         match parse(text) {
-            Ok((json, _)) => panic!("{text:?} read as {}", json.compact()),
+            Ok(document) => panic!("{text:?} read as {}", document.value.compact()),
             Err(e) => e,
         }
     }
 
     #[test]
-    fn reads_block_mappings_and_sequences() {
-        assert_eq!(read("a: 1\nb:\n  c: x\n  d:\n    - 1\n    - two\n"), r#"{"a":1,"b":{"c":"x","d":[1,"two"]}}"#);
-        // A list at its key's indentation, then the next key.
-        assert_eq!(read("a:\n- x\n- y\nb: z"), r#"{"a":["x","y"],"b":"z"}"#);
-        // Mappings inside list items, and lists inside lists.
-        assert_eq!(read("- N: a\n  M: b\n- - 1\n  - 2\n-\n"), r#"[{"N":"a","M":"b"},[1,2],null]"#);
-        assert_eq!(read("---\nk: # comment\n\n  # another\n  v\n...\n# end"), r#"{"k":"v"}"#);
-        assert_eq!(read("%YAML 1.1\n---\nk: v"), r#"{"k":"v"}"#);
-        assert_eq!(read("empty:\nnext: ~\nlast: null"), r#"{"empty":null,"next":null,"last":null}"#);
-    }
-
-    #[test]
-    fn types_plain_scalars_as_yaml_1_1_or_keeps_text() {
+    fn keeps_scalars_as_text_and_knows_which_were_plain() {
+        let document = parse("a: yes\nb: 'yes'\nc: 12\nd: ~\ne:\nf: \"null\"\ng: [Off, 'Off']\n").unwrap();
         assert_eq!(
-            read("[yes, No, ON, off, true, FALSE, y, 12, -1.5e3, +7, 0123, 1_000, 0x1F, .inf, 2010-09-09, a#b]"),
-            r#"[true,false,true,false,true,false,"y",12,-1.5e3,7,"0123","1_000","0x1F",".inf","2010-09-09","a#b"]"#
+            document.value.compact(),
+            r#"{"a":"yes","b":"yes","c":"12","d":null,"e":null,"f":"null","g":["Off","Off"]}"#
         );
-        let (json, _) = parse_text("[yes, 12, '12', ~, '~', 'null']").unwrap();
-        assert_eq!(json.compact(), r#"["yes","12","12",null,"~","null"]"#);
+        let plain = |line, column| document.plain.contains(Pos { line, column });
+        assert!(plain(1, 1) && plain(3, 1) && plain(7, 5), "{:?}", document.plain);
+        assert!(!plain(2, 1) && !plain(6, 1) && !plain(7, 10), "{:?}", document.plain);
         assert_eq!(yaml_bool("Yes"), Some(true));
         assert_eq!(yaml_bool("yEs"), None);
         assert_eq!(yaml_bool("OFF"), Some(false));
-    }
-
-    #[test]
-    fn reads_quoted_scalars_with_escapes_and_folding() {
-        assert_eq!(
-            read(r#"a: "x\ty\n\"q\" \\ \u00e9\U0001F600 \x41 \/ \ud83d\ude00""#),
-            "{\"a\":\"x\\ty\\n\\\"q\\\" \\\\ é😀 A / 😀\"}"
-        );
-        assert_eq!(read("a: 'it''s # not a comment'"), r#"{"a":"it's # not a comment"}"#);
-        assert_eq!(read("a: \"one   \n   two\n\n   three\\\n   four\""), r#"{"a":"one two\nthreefour"}"#);
-        assert_eq!(read("\"quoted key\": 'v'\n'k2': \"\""), r#"{"quoted key":"v","k2":""}"#);
-        assert!(fails("a: \"x\\q\"").message.contains("Unknown escape"));
-        assert!(fails("a: 'open\nb: c").message.contains("not closed"));
-    }
-
-    #[test]
-    fn reads_plain_scalars_over_several_lines() {
-        assert_eq!(read("a: one\n  two\n\n  three\nb: x"), r#"{"a":"one two\nthree","b":"x"}"#);
-        assert_eq!(
-            read("- Fn::GetAtt: [A, Arn]\n- http://x.y/z#frag"),
-            r#"[{"Fn::GetAtt":["A","Arn"]},"http://x.y/z#frag"]"#
-        );
-        assert!(fails("a: one\n  two: three").message.contains("spans lines"));
-    }
-
-    #[test]
-    fn reads_block_scalars() {
-        assert_eq!(
-            read("a: |\n  line 1\n    more\n\n  line 3\n\nb: x"),
-            r#"{"a":"line 1\n  more\n\nline 3\n","b":"x"}"#
-        );
-        assert_eq!(
-            read("a: >\n  one\n  two\n\n  three\n    indented\n  four\n"),
-            r#"{"a":"one two\nthree\n  indented\nfour\n"}"#
-        );
-        assert_eq!(read("a: |-\n  x\n\nb: >+\n  y\n\n\nc: |2\n    z\n"), r#"{"a":"x","b":"y\n\n\n","c":"  z\n"}"#);
-        assert_eq!(read("- |\n  # not a comment\n- >-\n  a\n  b"), "[\"# not a comment\\n\",\"a b\"]");
-        assert_eq!(read("a: |\nb: x"), r#"{"a":"","b":"x"}"#);
-    }
-
-    #[test]
-    fn reads_flow_collections_over_lines() {
-        assert_eq!(
-            read("a: [1, 'two', \"three\", {k: v, \"q\": [x, y]}, ]\nb: {\n  c: 1,  # comment\n  d: [\n  ]\n}"),
-            r#"{"a":[1,"two","three",{"k":"v","q":["x","y"]}],"b":{"c":1,"d":[]}}"#
-        );
-        assert_eq!(read(r#"{"json": [1, true, null, "x"], "b": {}}"#), r#"{"json":[1,true,null,"x"],"b":{}}"#);
-        assert!(fails("a: [1, 2").message.contains("not closed"));
-        assert!(fails("a: [x: 1]").message.contains("use { }"));
-        assert!(fails("a: {b c}").message.contains("Expected `:`"));
+        assert_eq!(yaml_bool("y"), None);
     }
 
     #[test]
     fn turns_short_form_tags_into_functions() {
         assert_eq!(
-            read("a: !Ref X\nb: !GetAtt P.Arn\nc: !Sub\n  - '${A}'\n  - A: !Ref B\nd: [!Ref Y, !Join ['', [a, !Ref Z]]]\ne: !Condition C"),
-            r#"{"a":{"Ref":"X"},"b":{"Fn::GetAtt":"P.Arn"},"c":{"Fn::Sub":["${A}",{"A":{"Ref":"B"}}]},"d":[{"Ref":"Y"},{"Fn::Join":["",["a",{"Ref":"Z"}]]}],"e":{"Condition":"C"}}"#
+            read("a: !Ref X\nb: !GetAtt P.Arn\nc: !Sub\n  - '${A}'\n  - A: !Ref B\nd: [!Ref Y, !Join ['', [a, !Ref Z]]]\ne: !Condition C\nf: !Ref"),
+            r#"{"a":{"Ref":"X"},"b":{"Fn::GetAtt":"P.Arn"},"c":{"Fn::Sub":["${A}",{"A":{"Ref":"B"}}]},"d":[{"Ref":"Y"},{"Fn::Join":["",["a",{"Ref":"Z"}]]}],"e":{"Condition":"C"},"f":{"Ref":null}}"#
         );
-        assert!(fails("a: !!str 1").message.contains("not supported"));
+        assert_eq!(read("!Transform {Name: M}"), r#"{"Fn::Transform":{"Name":"M"}}"#);
+        for (text, tag) in [("a: !!str 1", "!!str"), ("a: !<tag:x> 1", "!<tag:x>"), ("a: ! x", "!")] {
+            let error = fails(text);
+            assert!(error.message.contains(&format!("The YAML tag {tag} is not supported")), "{text}: {error}");
+        }
     }
 
     #[test]
-    fn refuses_what_it_does_not_read_with_positions() {
+    fn refuses_what_cloudformation_refuses_with_positions() {
         let cases: [(&str, &str, u32, u32); 13] = [
-            ("a: &x 1\nb: *x", "Anchors", 1, 4),
+            ("a: &x 1\nb: *x", "YAML aliases (*name) are not allowed in CloudFormation templates", 2, 4),
+            ("a: *nowhere", "YAML aliases", 1, 4),
             ("a: 1\n<<: {b: 2}", "Merge keys", 2, 1),
-            ("a:\n\tb: 1", "Tabs", 2, 1),
-            ("a: 1\na: 2", "appears twice", 2, 1),
-            ("a:\n  b:\n    c: 1\n   d: 2", "indented more", 4, 4),
-            ("a: 1\n---\nb: 2", "one YAML document", 2, 1),
-            ("a:\n  b: 1\n    c: 2", "spans lines", 3, 5),
-            ("a: b: c", "cannot start on the same line", 1, 4),
-            ("a: - x", "cannot start on the same line", 1, 4),
-            ("? a\n: b", "Complex keys", 1, 1),
-            ("a: 1\nb", "Expected `key: value`", 2, 1),
-            ("", "empty", 1, 1),
-            ("a: \"x\" y", "Unexpected text", 1, 8),
+            ("a:\n\tb: 1", "Tabs cannot indent YAML", 2, 1),
+            ("a: 1\n---\nb: 2", "remove the second `---`", 2, 1),
+            ("a: 1\n...\nb: 2", "remove what follows `...`", 3, 1),
+            ("a: b: c", "a mapping cannot start on the same line as its key", 1, 5),
+            ("a: - x", "A list cannot start on the same line as its key", 1, 4),
+            ("[a, b]: c", "A key must be text", 1, 1),
+            ("!Ref a: b", "A key cannot have a tag", 1, 1),
+            ("", "The file is empty", 1, 1),
+            ("# only a comment\n", "The file is empty", 1, 1),
+            ("a: \"x\" y", "Unexpected text after the quoted value", 1, 8),
         ];
         for (text, message, line, column) in cases {
             let error = fails(text);
             assert!(error.message.contains(message), "{text:?}: {}", error.message);
             assert_eq!(error.pos, Pos { line, column }, "{text:?}: {}", error.message);
         }
-        assert!(fails(&"[".repeat(100)).message.contains("deeply"));
-        assert!(fails(&"- ".repeat(100)).message.contains("deeply"));
+        // An anchor alone changes nothing.
+        assert_eq!(read("a: &x 1\nb: &y [2]"), r#"{"a":"1","b":["2"]}"#);
     }
 
     #[test]
-    fn locates_members_at_their_keys() {
-        let (_, located) = parse("# c\nA: 1\nB:\n  - x\n  - C: 2\n    D: !Ref E\n").unwrap();
+    fn names_both_places_of_a_duplicate_key() {
+        let error = fails("a: 1\nb:\n  c: 2\n  'c': 3\n");
+        assert_eq!(error.pos, Pos { line: 4, column: 3 });
+        assert_eq!(
+            error.message,
+            "c appears twice in this mapping (at line 3, column 3 and at line 4, column 3): keep one"
+        );
+        let error = fails("{x: 1, y: 2, x: 3}");
+        assert_eq!(
+            error.message,
+            "x appears twice in this mapping (at line 1, column 2 and at line 1, column 14): keep one"
+        );
+        // The same key in two mappings is fine.
+        assert_eq!(read("- a: 1\n- a: 2"), r#"[{"a":"1"},{"a":"2"}]"#);
+    }
+
+    #[test]
+    fn syntax_errors_say_what_to_fix_where() {
+        let cases: [(&str, &str, u32, u32); 9] = [
+            ("a: [1, 2", "This [ is not closed: add `]`", 1, 4),
+            ("a: {b: [1, {c: d}", "This [ is not closed: add `]`", 1, 8),
+            ("a: {b: [1], c: d", "This { is not closed: add `}`", 1, 4),
+            ("a: 'open\nb: c", "This quoted text is not closed", 1, 4),
+            ("a: \"open", "This text is not closed", 1, 4),
+            ("a: \"x\\q\"", "Unknown escape", 1, 4),
+            ("a:\n  b:\n    c: 1\n   d: 2", "Expected `key: value` at the indentation of the keys above", 4, 4),
+            ("key: @x", "A value cannot start with @", 1, 6),
+            ("a: 1\n  b\nc\n\n", "Expected `key: value`", 3, 1),
+        ];
+        for (text, message, line, column) in cases {
+            let error = fails(text);
+            assert!(error.message.starts_with("The file is not valid YAML: "), "{text:?}: {}", error.message);
+            assert!(error.message.contains(message), "{text:?}: {}", error.message);
+            assert_eq!(error.pos, Pos { line, column }, "{text:?}: {}", error.message);
+        }
+        assert!(fails(&"[".repeat(100)).message.contains("deeply"));
+        assert!(fails(&"- ".repeat(100)).message.contains("deeply"));
+        assert!(fails(&"[!If ".repeat(40)).message.contains("deeply"));
+    }
+
+    #[test]
+    fn locates_members_at_their_keys_and_items_where_they_start() {
+        let document = parse("# c\nA: 1\nB:\n  - x\n  - C: 2\n    D: !Ref E\n").unwrap();
+        let located = document.at;
         assert_eq!(located.children[1].pos, Pos { line: 3, column: 1 });
+        assert_eq!(located.children[1].children[0].pos, Pos { line: 4, column: 5 });
         let item = &located.children[1].children[1];
+        assert_eq!(item.pos, Pos { line: 5, column: 5 });
         assert_eq!(item.children[1].pos, Pos { line: 6, column: 5 });
-        assert_eq!(item.children[1].children[0].pos, Pos { line: 6, column: 13 });
+        assert_eq!(item.children[1].children[0].pos, Pos { line: 6, column: 8 });
     }
 
     #[test]
     fn reads_crlf_and_a_byte_order_mark() {
-        assert_eq!(read("\u{feff}a: 1\r\nb: |\r\n  x\r\n"), r#"{"a":1,"b":"x\n"}"#);
+        assert_eq!(read("\u{feff}a: 1\r\nb: |\r\n  x\r\n"), r#"{"a":"1","b":"x\n"}"#);
+        let document = parse("a: 1\r\nb: 2\r\n").unwrap();
+        assert_eq!(document.at.children[1].pos, Pos { line: 2, column: 1 });
     }
 }

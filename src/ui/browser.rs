@@ -161,12 +161,6 @@ fn focus_when_rendered(id: String, deadline_ms: f64) {
     });
 }
 
-/// Reads a dropped or chosen file as text.
-pub async fn read_file(file: web_sys::File) -> Option<String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?;
-    text.as_string()
-}
-
 /// Registers the offline service worker (`sw.js`, written by scripts/post-build) when the page
 /// is served over HTTP(S); the page works the same without it.
 pub fn register_service_worker() {

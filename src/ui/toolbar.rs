@@ -243,11 +243,18 @@ fn ImportDialog() -> impl IntoView {
             });
         });
     };
+    // The helper worker reads the file through an object URL and decodes it (UTF-8 or UTF-16,
+    // `import::decode_text`, as the CLI does), which keeps the decoder out of the first load.
     let load_file = move |file: web_sys::File| {
-        spawn_local(async move {
-            match browser::read_file(file).await {
-                Some(content) => text.set(content),
-                None => problems.set(vec!["The file could not be read as text.".into()]),
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) else {
+            return problems.set(vec!["The file could not be read.".into()]);
+        };
+        let ask = vec![("op".into(), Json::str("read-file")), ("url".into(), Json::str(url.clone()))];
+        worker::ask(ask, move |answer| {
+            let _ = web_sys::Url::revoke_object_url(&url);
+            match answer {
+                Ok(answer) => text.set(answer.get("text").and_then(Json::as_str).unwrap_or_default().to_string()),
+                Err(why) => problems.set(vec![why]),
             }
         });
     };

@@ -166,6 +166,27 @@ test('a broken import changes nothing and says why; a good one replaces the form
   await context.close();
 });
 
+test('a chosen file is read as UTF-8 or as UTF-16 with a byte-order mark; other bytes are refused with the fix', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  // What Windows PowerShell 5.1 writes for `aws … > pool.json`: UTF-16LE with a byte-order mark, CRLF.
+  const text = '{\r\n  "PoolName": "café 😀",\r\n  "UserPoolTier": "PLUS"\r\n}\r\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  await page.locator('#import-file').setInputFiles({ name: 'request.json', mimeType: 'application/json', buffer: utf16 });
+  // A textarea's value has LF line ends.
+  await page.waitForFunction((t) => document.querySelector('#import-text').value === t, text.replace(/\r\n/g, '\n'));
+  await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.ps-notice', { hasText: 'Imported' }).waitFor();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'café 😀', UserPoolTier: 'PLUS' });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const latin1 = Buffer.from('{"PoolName": "caf\xe9"}', 'latin1');
+  await page.locator('#import-file').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await page.locator('#import-problems', { hasText: 'The file is not UTF-8 text (invalid byte at offset 17): save it as UTF-8' }).waitFor();
+  assert.deepEqual(await previewRequest(page), { PoolName: 'café 😀', UserPoolTier: 'PLUS' }, 'a refused file changes nothing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the share link rebuilds the form, and a reload restores the draft', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
