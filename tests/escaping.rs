@@ -20,7 +20,7 @@
 //! `checkers_reject_broken_escapes` proves that each reader catches a broken export.
 
 use poolsmith::export::{self, cdk_ts, cloudformation, literal, Format, MfaFactors, Options};
-use poolsmith::import::{self, yaml, Kind as ImportKind};
+use poolsmith::import::{self, Kind as ImportKind};
 use poolsmith::invisible;
 use poolsmith::json::{self, Json};
 use poolsmith::model::{self, Field, Kind};
