@@ -24,8 +24,8 @@ async function open(colorScheme) {
 {
   const { context, page } = await open('light');
   await page.fill('[name="PoolName"]', 'team/pool');
-  await page.selectOption('[name="UserPoolTier"]', 'ESSENTIALS');
-  await page.selectOption('[name="DeletionProtection"]', 'ACTIVE');
+  await page.check('[name="UserPoolTier"][value="ESSENTIALS"]');
+  await page.check('[name="DeletionProtection"][value="ACTIVE"]');
   await page.getByRole('button', { name: 'Check request' }).click();
   await page.waitForSelector('#error-summary');
   await page.screenshot({ path: join(OUT, 'form-and-errors.png') });

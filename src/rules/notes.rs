@@ -12,16 +12,11 @@ pub struct Note {
     pub source: Source,
 }
 
-pub const NOTES: [Note; 14] = [
+pub const NOTES: [Note; 13] = [
     Note {
         path: "MfaConfiguration",
         text: "CreateUserPool only turns on SMS MFA. Authenticator-app (TOTP) and email MFA are set afterwards with SetUserPoolMfaConfig: choose them in the export options and every export adds that step.",
         source: source!(Source::Doc("MfaConfiguration", "To configure TOTP or email MFA, use the SetUserPoolMfaConfig operation.")),
-    },
-    Note {
-        path: "UserPoolTier",
-        text: "Left out, the pool gets the Essentials plan.",
-        source: source!(Source::Doc("UserPoolTier", "Defaults to ESSENTIALS.")),
     },
     Note {
         path: "EmailConfiguration.EmailSendingAccount",

@@ -122,8 +122,17 @@ fn ResetSection(section: &'static Section) -> impl IntoView {
 /// Badges and notes for a field: locked after creation, the feature plan it needs, its API
 /// default (and whether the value differs from it), and guidance the request cannot decide.
 #[component]
-fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<String>>) -> impl IntoView {
-    let lock = locked::fact(field.path);
+fn FieldFacts(
+    field: &'static Field,
+    #[prop(optional)] value: Option<ReadSignal<String>>,
+    /// The AWS default is said by the control itself (a radio "Not set: AWS uses …").
+    #[prop(optional)]
+    default_in_control: bool,
+) -> impl IntoView {
+    // One "Locked after creation" mark per group: a member of a locked structure or list item
+    // shares its parent's, which already says it.
+    let lock = locked::fact(field.path)
+        .filter(|fact| field.parent().and_then(|p| locked::fact(p.path)).is_none_or(|up| !std::ptr::eq(up, *fact)));
     let plan = tier::badge(field.path);
     let default = defaults::of(field.path);
     let differs = match (default, value) {
@@ -136,7 +145,7 @@ fn FieldFacts(field: &'static Field, #[prop(optional)] value: Option<ReadSignal<
         })),
         _ => None,
     };
-    let default_text = default.map(|d| {
+    let default_text = default.filter(|_| !default_in_control).map(|d| {
         let mut text = format!("Left out, AWS uses {}.", d.api);
         let others: Vec<String> = [("the console", d.console), ("Terraform", d.terraform)]
             .into_iter()
@@ -351,6 +360,75 @@ pub fn ScalarField(
         view! { <span class="ps-field__count" class:ps-field__count--over=move || over.get()>{move || text.get()}</span> }.into_any()
     });
     let on_blur = move |_| touched.set(true);
+    // Booleans and short enums are radios (every choice in view, one click); longer enums a
+    // select. "Not set" leaves the field out of the request and says what AWS then uses.
+    let radio_values: Option<&'static [&'static str]> = match field.kind {
+        Kind::Boolean => Some(&["true", "false"]),
+        Kind::Enum if field.enum_values.len() <= 5 => Some(field.enum_values),
+        _ => None,
+    };
+    if let Some(values) = radio_values {
+        let not_set = (!field.required && !keep_empty).then(|| match defaults::of(field.path) {
+            Some(d) => format!("Not set: AWS uses {}", d.api),
+            None => "Not set".to_string(),
+        });
+        let choices: Vec<(&'static str, String)> = not_set
+            .into_iter()
+            .map(|text| ("", text))
+            .chain(values.iter().map(|v| {
+                let text = match *v {
+                    "true" => "Yes (true)".to_string(),
+                    "false" => "No (false)".to_string(),
+                    other => other.to_string(),
+                };
+                (*v, text)
+            }))
+            .collect();
+        let legend_id = format!("{id}-legend");
+        let labelledby = legend_id.clone();
+        let radios = choices
+            .into_iter()
+            .enumerate()
+            .map(|(index, (v, text))| {
+                let radio_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
+                let checked = memo(move || value.with(|cur| cur == v));
+                let write = write.clone();
+                view! {
+                    <div class="ps-radio ps-radio--inline">
+                        <input
+                            type="radio"
+                            class="ps-radio__input"
+                            id=radio_id.clone()
+                            name=move || path.get()
+                            value=v
+                            aria-describedby=move || describedby.get()
+                            aria-invalid=move || invalid.get().then_some("true")
+                            prop:checked=move || checked.get()
+                            on:change=on(move |_| write(v.to_string()))
+                            on:blur=on(on_blur)
+                        />
+                        <label class="ps-radio__label" for=radio_id>{text}</label>
+                    </div>
+                }
+                .into_any()
+            })
+            .collect_view();
+        return view! {
+            <div class="ps-field" class:ps-field--error=move || has_problem.get() role="radiogroup" aria-labelledby=labelledby>
+                <p class="ps-field__label" id=legend_id>
+                    {move || label_text()}
+                </p>
+                <div class="ps-field__hint" id=hint_id>
+                    <span>{field.hint}</span>
+                </div>
+                <FieldFacts field=field value=value default_in_control=true />
+                <Help field=field />
+                <ProblemMessage id=error_id problem=problem />
+                <div class="ps-radios ps-radios--inline">{radios}</div>
+            </div>
+        }
+        .into_any();
+    }
     let control = match field.kind {
         Kind::Enum | Kind::Boolean => {
             let values: &'static [&'static str] =
@@ -444,6 +522,7 @@ pub fn ScalarField(
             {control}
         </div>
     }
+    .into_any()
 }
 
 /// A structure: a fieldset with its members.

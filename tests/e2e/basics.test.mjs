@@ -2,7 +2,7 @@
 // request preview follows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, field, problemOf, previewRequest } from './harness.mjs';
+import { serve, launch, openApp, field, choose, problemOf, previewRequest } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -40,23 +40,25 @@ test('the basics and the password policy render from the model and fill the prev
     'Policies.PasswordPolicy.RequireUppercase', 'Policies.PasswordPolicy.RequireLowercase', 'Policies.PasswordPolicy.RequireNumbers',
     'Policies.PasswordPolicy.RequireSymbols', 'Policies.PasswordPolicy.PasswordHistorySize',
     'Policies.PasswordPolicy.TemporaryPasswordValidityDays']) {
-    assert.equal(await field(page, path).count(), 1, `${path} has a control named by its path`);
+    assert.ok(await field(page, path).count() >= 1, `${path} has a control named by its path`);
   }
   const label = await page.locator(`label[for="${await field(page, 'PoolName').getAttribute('id')}"]`).innerText();
   assert.equal(label.trim(), 'Pool name');
   const minLabel = await page.locator(`label[for="${await field(page, 'Policies.PasswordPolicy.MinimumLength').getAttribute('id')}"]`).innerText();
   assert.equal(minLabel.trim(), 'Minimum length (optional)');
-  assert.deepEqual(await field(page, 'UserPoolTier').locator('option').allInnerTexts(), ['Not set', 'LITE', 'ESSENTIALS', 'PLUS']);
+  // A short enum is radios, the first saying what AWS does when it is left out.
+  const tiers = page.getByRole('radiogroup', { name: 'Feature plan (optional)' }).getByRole('radio');
+  assert.deepEqual(await tiers.evaluateAll((radios) => radios.map((r) => r.labels[0].textContent)), ['Not set: AWS uses ESSENTIALS', 'LITE', 'ESSENTIALS', 'PLUS']);
 
-  await field(page, 'UserPoolTier').selectOption('PLUS');
+  await choose(page, 'UserPoolTier', 'PLUS');
   await field(page, 'PoolName').fill('pool');
   await field(page, 'Policies.PasswordPolicy.MinimumLength').fill('5');
   await field(page, 'Policies.PasswordPolicy.MinimumLength').press('Tab');
   assert.equal(await problemOf(page, 'Policies.PasswordPolicy.MinimumLength'), 'Error: Enter a minimum length from 6 to 99');
   await field(page, 'Policies.PasswordPolicy.MinimumLength').fill('12');
   assert.equal(await problemOf(page, 'Policies.PasswordPolicy.MinimumLength'), null);
-  await field(page, 'DeletionProtection').selectOption('ACTIVE');
-  await field(page, 'Policies.PasswordPolicy.RequireSymbols').selectOption('true');
+  await choose(page, 'DeletionProtection', 'ACTIVE');
+  await choose(page, 'Policies.PasswordPolicy.RequireSymbols', 'true');
 
   const request = await previewRequest(page);
   assert.deepEqual(request, {
@@ -69,7 +71,7 @@ test('the basics and the password policy render from the model and fill the prev
 
   // Clearing the last password field removes the whole Policies object again.
   await field(page, 'Policies.PasswordPolicy.MinimumLength').fill('');
-  await field(page, 'Policies.PasswordPolicy.RequireSymbols').selectOption('');
+  await choose(page, 'Policies.PasswordPolicy.RequireSymbols', '');
   assert.deepEqual(await previewRequest(page), { PoolName: 'pool', DeletionProtection: 'ACTIVE', UserPoolTier: 'PLUS' });
   assert.deepEqual(problems, []);
   await context.close();

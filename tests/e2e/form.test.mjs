@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, openApp, appReady, field, problemOf, previewRequest } from './harness.mjs';
+import { serve, launch, openApp, appReady, field, choose, chosen, problemOf, previewRequest } from './harness.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const CLI = process.env.POOLSMITH_CLI || join(ROOT, 'target/debug/poolsmith');
@@ -157,7 +157,7 @@ test('a broken import changes nothing and says why; a good one replaces the form
   await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('.ps-notice', { hasText: 'Imported' }).waitFor();
   assert.deepEqual(await previewRequest(page), { PoolName: 'imported', UserPoolTier: 'PLUS' });
-  assert.equal(await field(page, 'UserPoolTier').inputValue(), 'PLUS', 'the form shows the imported value');
+  assert.equal(await chosen(page, 'UserPoolTier'), 'PLUS', 'the form shows the imported value');
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.deepEqual(await previewRequest(page), { PoolName: 'keep-me' });
   await page.getByRole('button', { name: 'Redo' }).click();
@@ -205,7 +205,7 @@ test('the share link rebuilds the form, and a reload restores the draft', async 
   assert.ok(!shared.url().includes('#request='), 'the fragment is cleared after loading');
   await other.close();
 
-  await field(page, 'DeletionProtection').selectOption('ACTIVE');
+  await choose(page, 'DeletionProtection', 'ACTIVE');
   await page.reload();
   await appReady(page);
   assert.deepEqual(await previewRequest(page), { ...tricky, DeletionProtection: 'ACTIVE' });
@@ -295,7 +295,7 @@ test('lists and maps: add, edit, reorder and remove rows without losing focus', 
   const { context, page, problems } = await openApp(browser, server.url);
   await page.getByRole('button', { name: 'Add attribute' }).click();
   await field(page, 'Schema[0].Name').fill('tenant');
-  await field(page, 'Schema[0].AttributeDataType').selectOption('String');
+  await choose(page, 'Schema[0].AttributeDataType', 'String');
   await page.getByRole('button', { name: 'Add attribute' }).click();
   const second = field(page, 'Schema[1].Name');
   await second.fill('plan');

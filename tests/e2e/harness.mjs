@@ -90,6 +90,27 @@ export function field(page, path) {
   return page.locator(`[name="${path.replace(/"/g, '\\"')}"]`).first();
 }
 
+/**
+ * Chooses `value` for the field at `path`: its radio (booleans, short enums), by keyboard
+ * (focus, Space), so a message appearing above a moment later cannot move it from under a
+ * click; or its option in a select.
+ */
+export async function choose(page, path, value) {
+  const control = field(page, path);
+  if ((await control.evaluate((e) => e.tagName)) === 'SELECT') return control.selectOption(value);
+  const radio = page.locator(`[name="${path.replace(/"/g, '\\"')}"][value="${value}"]`);
+  await radio.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction((r) => r.checked, await radio.elementHandle());
+}
+
+/** The value chosen for the field at `path`: its checked radio's, or its select's. */
+export async function chosen(page, path) {
+  const checked = page.locator(`[name="${path.replace(/"/g, '\\"')}"]:checked`);
+  if (await checked.count()) return checked.first().inputValue();
+  return field(page, path).inputValue();
+}
+
 /** The inline problem message of a control, via its aria-describedby. */
 export async function problemOf(page, path) {
   const id = await field(page, path).getAttribute('id');
