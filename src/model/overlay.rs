@@ -111,13 +111,15 @@ const PATTERN_WORDS: [(&str, &str); 14] = [
 ];
 
 /// A guided section of the form: an id (used in URLs and DOM ids), a title, and the model
-/// paths it shows, in the order a person decides them.
+/// paths it shows, in the order a person decides them. The first `shown` are in view; the rest
+/// wait under the section's "More settings" until opened (or until one of them has a value).
 #[derive(Debug)]
 pub struct Section {
     pub id: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub paths: &'static [&'static str],
+    pub shown: usize,
 }
 
 /// The sections of the form. Together they show every field exactly once (tested).
@@ -127,56 +129,65 @@ pub const SECTIONS: [Section; 10] = [
         title: "Basics and feature plan",
         intro: "Name the pool, choose its feature plan and protect it from deletion.",
         paths: &["PoolName", "UserPoolTier", "DeletionProtection", "UserPoolAddOns"],
+        shown: 3,
     },
     Section {
         id: "sign-in",
         title: "Sign-in",
         intro: "How people identify themselves. Most of this cannot be changed after the pool is created.",
-        paths: &["UsernameAttributes", "AliasAttributes", "UsernameConfiguration", "Policies.SignInPolicy"],
+        paths: &["UsernameConfiguration", "UsernameAttributes", "AliasAttributes", "Policies.SignInPolicy"],
+        shown: 0,
     },
     Section {
         id: "password-mfa",
         title: "Password and MFA",
         intro: "Password rules and multi-factor authentication.",
-        paths: &["Policies.PasswordPolicy", "MfaConfiguration", "SmsAuthenticationMessage"],
+        paths: &["MfaConfiguration", "Policies.PasswordPolicy", "SmsAuthenticationMessage"],
+        shown: 1,
     },
     Section {
         id: "sign-up",
         title: "Sign-up and attributes",
         intro: "Who can sign up, which attributes are verified, and the attributes every user has.",
-        paths: &["AdminCreateUserConfig", "AutoVerifiedAttributes", "UserAttributeUpdateSettings", "Schema"],
+        paths: &["AutoVerifiedAttributes", "Schema", "AdminCreateUserConfig", "UserAttributeUpdateSettings"],
+        shown: 2,
     },
     Section {
         id: "messages",
         title: "Messages",
         intro: "The verification messages Amazon Cognito sends.",
         paths: &["VerificationMessageTemplate", "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject"],
+        shown: 0,
     },
     Section {
         id: "delivery",
         title: "Email and SMS delivery",
         intro: "How messages are sent: the Cognito default email or your Amazon SES identity, and SMS through Amazon SNS or AWS End User Messaging.",
         paths: &["EmailConfiguration", "SmsConfiguration"],
+        shown: 0,
     },
     Section {
         id: "triggers",
         title: "Lambda triggers",
         intro: "Functions that Amazon Cognito calls during sign-up, sign-in and messaging.",
         paths: &["LambdaConfig"],
+        shown: 0,
     },
     Section {
         id: "recovery",
         title: "Account recovery and devices",
         intro: "How users recover their accounts, and whether devices are remembered.",
         paths: &["AccountRecoverySetting", "DeviceConfiguration"],
+        shown: 0,
     },
     Section {
         id: "tokens",
         title: "Tokens, keys and client registration",
         intro: "Encryption key, token issuer, ACR level names and dynamic client registration.",
         paths: &["KeyConfiguration", "IssuerConfiguration", "AcrConfiguration", "DcrConfiguration"],
+        shown: 0,
     },
-    Section { id: "tags", title: "Tags", intro: "Resource tags for the user pool.", paths: &["UserPoolTags"] },
+    Section { id: "tags", title: "Tags", intro: "Resource tags for the user pool.", paths: &["UserPoolTags"], shown: 1 },
 ];
 
 /// The section that shows `path` (a model path), if any.

@@ -1,14 +1,16 @@
 //! Decisions: the choices a person makes, asked as plain questions whose answers set the
-//! underlying parameters (and say which). The first is multi-factor authentication: whether
-//! users need a second factor (`MfaConfiguration`) and which factors they can use, one choice
-//! that every export then says its own way (see [`crate::mfa`]).
+//! underlying parameters (and say which): how people sign in, who can create accounts, who
+//! sends email, which Lambda triggers to add, and multi-factor authentication — whether users
+//! need a second factor (`MfaConfiguration`) and which factors they can use, one choice that
+//! every export then says its own way (see [`crate::mfa`]). The fields they set stay in the
+//! form (under "More settings" where no decision shows them) for every finer choice.
 
 use super::erased::{memo, on, show};
 use super::fields::{visible_problem, ProblemMessage};
 use super::Store;
 use crate::mfa::MfaFactors;
 use crate::model::{self, Field};
-use crate::value::{dom_id, Step};
+use crate::value::{dom_id, FormValue, Node, Step};
 use leptos::prelude::*;
 
 /// The MFA modes, as radios: value, label and what it means.
@@ -163,6 +165,270 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
                 }.into_any(),
             )}
         </fieldset>
+    }
+}
+
+/// One answer to a question: what it says, what it means and sets, how to tell it is the
+/// current answer, and what choosing it does to the form.
+struct Answer {
+    label: &'static str,
+    meaning: &'static str,
+    is: fn(&FormValue) -> bool,
+    apply: fn(&mut FormValue),
+}
+
+/// A question at the top of a section.
+struct Question {
+    id: &'static str,
+    question: &'static str,
+    hint: &'static str,
+    answers: &'static [Answer],
+}
+
+fn step(path: &str) -> Vec<Step> {
+    let mut chain: Vec<&'static Field> = std::iter::successors(model::by_path(path), |f| f.parent()).collect();
+    chain.reverse();
+    chain.into_iter().map(|f| Step::Member(f.id)).collect()
+}
+
+fn text_at(form: &FormValue, path: &str) -> String {
+    form.text(&step(path)).unwrap_or_default().to_string()
+}
+
+fn list_at(form: &FormValue, path: &str) -> Vec<String> {
+    match form.get(&step(path)) {
+        Some(Node::List(rows)) => rows
+            .iter()
+            .filter_map(|r| match &r.node {
+                Node::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn set_list(form: &mut FormValue, path: &str, values: &[&str]) {
+    let at = step(path);
+    form.unset(&at);
+    for value in values {
+        if let Some(row) = form.add_row(&at) {
+            let mut item = at.clone();
+            item.push(Step::Row(row));
+            form.set_text(&item, *value);
+        }
+    }
+}
+
+/// The sign-in attributes, as people say them (`UsernameAttributes`, `AliasAttributes`).
+const SIGN_IN: Question = Question {
+    id: "sign-in",
+    question: "How do people sign in?",
+    hint: "Locked after creation: the sign-in attributes cannot be changed once the pool exists.",
+    answers: &[
+        Answer {
+            label: "With a username they choose (the AWS default)",
+            meaning: "Leaves out UsernameAttributes and AliasAttributes.",
+            is: |f| list_at(f, "UsernameAttributes").is_empty() && list_at(f, "AliasAttributes").is_empty(),
+            apply: |f| {
+                f.unset(&step("AliasAttributes"));
+                f.unset(&step("UsernameAttributes"));
+            },
+        },
+        Answer {
+            label: "With their email address",
+            meaning: "Sets UsernameAttributes to [email].",
+            is: |f| list_at(f, "UsernameAttributes") == ["email"] && list_at(f, "AliasAttributes").is_empty(),
+            apply: |f| {
+                f.unset(&step("AliasAttributes"));
+                set_list(f, "UsernameAttributes", &["email"]);
+            },
+        },
+        Answer {
+            label: "With their phone number",
+            meaning: "Sets UsernameAttributes to [phone_number]; sign-in codes go by SMS.",
+            is: |f| list_at(f, "UsernameAttributes") == ["phone_number"] && list_at(f, "AliasAttributes").is_empty(),
+            apply: |f| {
+                f.unset(&step("AliasAttributes"));
+                set_list(f, "UsernameAttributes", &["phone_number"]);
+            },
+        },
+        Answer {
+            label: "With their email address or phone number",
+            meaning: "Sets UsernameAttributes to [email, phone_number].",
+            is: |f| {
+                list_at(f, "UsernameAttributes") == ["email", "phone_number"]
+                    && list_at(f, "AliasAttributes").is_empty()
+            },
+            apply: |f| {
+                f.unset(&step("AliasAttributes"));
+                set_list(f, "UsernameAttributes", &["email", "phone_number"]);
+            },
+        },
+        Answer {
+            label: "With a username, or their email address or phone number",
+            meaning: "Sets AliasAttributes to [email, phone_number].",
+            is: |f| {
+                list_at(f, "AliasAttributes") == ["email", "phone_number"]
+                    && list_at(f, "UsernameAttributes").is_empty()
+            },
+            apply: |f| {
+                f.unset(&step("UsernameAttributes"));
+                set_list(f, "AliasAttributes", &["email", "phone_number"]);
+            },
+        },
+    ],
+};
+
+/// Self sign-up or administrators only (`AdminCreateUserConfig.AllowAdminCreateUserOnly`).
+const SIGN_UP: Question = Question {
+    id: "sign-up",
+    question: "Who can create accounts?",
+    hint: "",
+    answers: &[
+        Answer {
+            label: "Anyone, by signing up in your app",
+            meaning: "Sets AdminCreateUserConfig.AllowAdminCreateUserOnly to false (the AWS default).",
+            is: |f| text_at(f, "AdminCreateUserConfig.AllowAdminCreateUserOnly") == "false",
+            apply: |f| {
+                f.set_text(&step("AdminCreateUserConfig.AllowAdminCreateUserOnly"), "false");
+            },
+        },
+        Answer {
+            label: "Only administrators",
+            meaning: "Sets AdminCreateUserConfig.AllowAdminCreateUserOnly to true: users get an invitation with a temporary password.",
+            is: |f| text_at(f, "AdminCreateUserConfig.AllowAdminCreateUserOnly") == "true",
+            apply: |f| {
+                f.set_text(&step("AdminCreateUserConfig.AllowAdminCreateUserOnly"), "true");
+            },
+        },
+    ],
+};
+
+/// The email sending account (`EmailConfiguration.EmailSendingAccount`).
+const EMAIL: Question = Question {
+    id: "email-sender",
+    question: "Who sends email?",
+    hint: "",
+    answers: &[
+        Answer {
+            label: "Amazon Cognito",
+            meaning: "Up to 50 emails a day, from no-reply@verificationemail.com. Sets EmailConfiguration.EmailSendingAccount to COGNITO_DEFAULT.",
+            is: |f| text_at(f, "EmailConfiguration.EmailSendingAccount") == "COGNITO_DEFAULT",
+            apply: |f| {
+                f.set_text(&step("EmailConfiguration.EmailSendingAccount"), "COGNITO_DEFAULT");
+            },
+        },
+        Answer {
+            label: "Amazon SES, with your own verified identity",
+            meaning: "Your SES limits and your From address; needed for email MFA and one-time codes. Sets EmailConfiguration.EmailSendingAccount to DEVELOPER: fill in the SES identity below.",
+            is: |f| text_at(f, "EmailConfiguration.EmailSendingAccount") == "DEVELOPER",
+            apply: |f| {
+                f.set_text(&step("EmailConfiguration.EmailSendingAccount"), "DEVELOPER");
+            },
+        },
+    ],
+};
+
+/// A question as radio cards; choosing an answer applies it as one undoable edit.
+#[component]
+fn QuestionView(question: &'static Question) -> impl IntoView {
+    let store = expect_context::<Store>();
+    // Which answer is current, as an index (`usize::MAX`: none), read from the whole form: the
+    // answers look at more than one field.
+    let current = super::erased::memo(move || {
+        store.form.with(|f| question.answers.iter().position(|a| (a.is)(f)).unwrap_or(usize::MAX))
+    });
+    let radios = question
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(index, answer)| {
+            let id = format!("q-{}-{index}", question.id);
+            view! {
+                <div class="ps-radio">
+                    <input
+                        type="radio"
+                        class="ps-radio__input"
+                        id=id.clone()
+                        name=format!("q-{}", question.id)
+                        aria-describedby=format!("{id}-hint")
+                        prop:checked=move || current.get() == index
+                        on:change=on(move |_| store.edit(&[], None, answer.apply))
+                    />
+                    <label class="ps-radio__label" for=id.clone()>
+                        {answer.label}
+                    </label>
+                    <p class="ps-radio__hint" id=format!("{id}-hint")>
+                        {answer.meaning}
+                    </p>
+                </div>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <fieldset class="ps-fieldset ps-decision" id=format!("q-{}", question.id)>
+            <legend class="ps-fieldset__legend ps-decision__question">{question.question}</legend>
+            {(!question.hint.is_empty()).then(|| view! { <p class="ps-field__hint">{question.hint}</p> }.into_any())}
+            <div class="ps-radios">{radios}</div>
+        </fieldset>
+    }
+}
+
+/// "Add a trigger": one of the Lambda triggers by name, instead of every empty ARN box; adding
+/// one opens it under "More settings" and moves focus to its function ARN.
+#[component]
+fn AddTrigger() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lambda = model::by_path("LambdaConfig");
+    // The triggers: members that hold a function ARN, or a structure with `LambdaArn`.
+    let triggers: Vec<&'static Field> =
+        lambda.into_iter().flat_map(|f| f.child_fields()).filter(|t| t.name != "KMSKeyID").collect();
+    let chosen = RwSignal::new(String::new());
+    let add = move |_| {
+        let Some(trigger) = triggers_by_name(&chosen.get_untracked()) else { return };
+        let target = match trigger.kind {
+            crate::model::Kind::Structure => trigger.child_fields().find(|c| c.name == "LambdaArn").unwrap_or(trigger),
+            _ => trigger,
+        };
+        let at = step(target.path);
+        store.edit(&at, None, |f| {
+            if f.get(&at).is_none() {
+                f.set_text(&at, "");
+            }
+        });
+        super::browser::focus_later(dom_id(&at));
+    };
+    view! {
+        <div class="ps-field ps-decision" id="q-add-trigger">
+            <label class="ps-field__label ps-decision__question" for="q-trigger">"Add a Lambda trigger"</label>
+            <p class="ps-field__hint">"Choose the moment your function runs; its ARN box opens below."</p>
+            <div class="ps-row">
+                <select class="ps-select" id="q-trigger" prop:value=move || chosen.get() on:change=on(move |ev| chosen.set(event_target_value(&ev)))>
+                    <option value="">"Choose a trigger…"</option>
+                    {triggers.iter().map(|t| view! { <option value=t.name>{crate::model::overlay::upper_first(&crate::model::overlay::label(t))}</option> }.into_any()).collect_view()}
+                </select>
+                <button type="button" class="ps-button ps-button--secondary" disabled=move || chosen.with(String::is_empty) on:click=on(add)>
+                    "Add trigger"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn triggers_by_name(name: &str) -> Option<&'static Field> {
+    model::by_path("LambdaConfig")?.child_fields().find(|t| t.name == name)
+}
+
+/// The decisions at the top of a section, before its fields.
+pub fn for_section(id: &str) -> Option<AnyView> {
+    match id {
+        "sign-in" => Some(view! { <QuestionView question=&SIGN_IN /> }.into_any()),
+        "sign-up" => Some(view! { <QuestionView question=&SIGN_UP /> }.into_any()),
+        "delivery" => Some(view! { <QuestionView question=&EMAIL /> }.into_any()),
+        "triggers" => Some(view! { <AddTrigger /> }.into_any()),
+        _ => None,
     }
 }
 

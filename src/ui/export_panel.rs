@@ -5,7 +5,7 @@
 use super::browser::{self, focus_later};
 use super::erased::{memo, on, show};
 use super::{worker, Store};
-use crate::export::{self, Format};
+use crate::export::Format;
 use crate::json::Json;
 use crate::request;
 use crate::rules::locked;
@@ -38,14 +38,6 @@ pub fn ExportPanel() -> impl IntoView {
         let (request, mfa) = store.form.with(|form| (request::to_json(form), form.mfa()));
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
-        if format == Format::RequestJson {
-            let rendered = export::request_json::render(&request, &export::Options { mfa });
-            text.set(rendered.text);
-            notes.set(rendered.notes);
-            text_format.set(format.id().to_string());
-            loading.set(false);
-            return;
-        }
         loading.set(true);
         let ask = vec![
             ("op".into(), Json::str("export")),

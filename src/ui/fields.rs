@@ -55,36 +55,74 @@ pub fn SectionView(section: &'static Section, index: usize, progress: Progress) 
 fn section_body(section: &'static Section, index: usize, progress: Progress) -> AnyView {
     let title_id = format!("s-{}-title", section.id);
     let labelledby = title_id.clone();
+    let field_at = move |position: usize| {
+        let ready = progress.field_ready(index, position);
+        let field = model::by_path(section.paths[position]);
+        show(
+            move || ready.get(),
+            move || {
+                let Some(field) = field else { return ().into_any() };
+                if let Some(decision) = super::decisions::for_path(field.path) {
+                    return decision;
+                }
+                let locator: Loc = member_chain(field).into();
+                deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
+            },
+        )
+    };
+    let shown = section.shown.min(section.paths.len());
+    let more = (shown < section.paths.len()).then(|| {
+        let first_ready = progress.field_ready(index, shown);
+        show(move || first_ready.get(), move || more_settings(section, shown, field_at))
+    });
     view! {
         <section class="ps-section" id=format!("s-{}", section.id) aria-labelledby=labelledby>
-            <h2 class="ps-section__title" id=title_id>
+            <h2 class="ps-section__title" id=title_id tabindex="-1">
                 {section.title}
             </h2>
             <p class="ps-section__intro">{section.intro}</p>
-            {section
-                .paths
-                .iter()
-                .enumerate()
-                .filter_map(|(position, path)| Some((progress.field_ready(index, position), model::by_path(path)?)))
-                .map(|(ready, field)| {
-                    show(
-                        move || ready.get(),
-                        move || {
-                            if let Some(decision) = super::decisions::for_path(field.path) {
-                                return decision;
-                            }
-                            let locator: Loc = member_chain(field).into();
-                            deprecated_wrapper(field, field_view(locator, field, fixed_path(field.path)))
-                        },
-                    )
-                })
-                .collect_view()}
+            {super::decisions::for_section(section.id)}
+            {(0..shown).map(field_at).collect_view()}
+            {more}
             // At the end, with the section's last slice, so no later slice ever moves it.
             {
                 let last = progress.field_ready(index, section.paths.len().saturating_sub(1));
                 show(move || last.get(), move || view! { <ResetSection section=section /> }.into_any())
             }
         </section>
+    }
+    .into_any()
+}
+
+/// "More settings": a section's fields beyond its first few, collapsed until opened. It opens
+/// by itself once one of them has a value (an import, a decision that set one) and then stays
+/// open, so it never closes under someone editing in it.
+fn more_settings(
+    section: &'static Section,
+    shown: usize,
+    field_at: impl Fn(usize) -> AnyView + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let store = expect_context::<Store>();
+    let fields: Vec<&'static Field> = section.paths[shown..].iter().filter_map(|p| model::by_path(p)).collect();
+    let count = fields.len();
+    let was_set = StoredValue::new(false);
+    let open = memo(move || {
+        let set = store.form.with(|f| fields.iter().any(|field| f.get(&member_chain(field)).is_some()));
+        if set {
+            was_set.set_value(true);
+        }
+        was_set.get_value()
+    });
+    let names: Vec<String> =
+        section.paths[shown..].iter().filter_map(|p| model::by_path(p)).map(overlay::label).collect();
+    view! {
+        <details class="ps-more" id=format!("s-{}-more", section.id) prop:open=move || open.get()>
+            <summary class="ps-more__summary">
+                {format!("More settings ({count})")}
+                <span class="ps-more__names">{format!(": {}", names.join(", "))}</span>
+            </summary>
+            {(shown..section.paths.len()).map(field_at).collect_view()}
+        </details>
     }
     .into_any()
 }
@@ -106,17 +144,20 @@ fn ResetSection(section: &'static Section) -> impl IntoView {
             }
         });
         store.announce(format!("{} reset to the AWS defaults. Undo brings your values back.", section.title));
+        focus_later(format!("s-{}-title", section.id));
     };
-    view! {
-        <button
-            type="button"
-            class="ps-button ps-button--small ps-section__reset"
-            disabled=move || !is_set.get()
-            on:click=on(reset)
-        >
-            {format!("Reset “{}” to defaults", section.title)}
-        </button>
-    }
+    // Only while the section has something to reset: an empty form stays short.
+    show(
+        move || is_set.get(),
+        move || {
+            view! {
+                <button type="button" class="ps-button ps-button--small ps-section__reset" on:click=on(reset)>
+                    {format!("Reset “{}” to defaults", section.title)}
+                </button>
+            }
+            .into_any()
+        },
+    )
 }
 
 /// Badges and notes for a field: locked after creation, the feature plan it needs, its API
@@ -710,7 +751,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
             <ol class="ps-list__items">
                 {keyed_rows(rows, row_view.clone())}
             </ol>
-            <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
+            <button type="button" class="ps-button ps-button--secondary" id=format!("{id}-add") on:click=on(add)>
                 {format!("Add {}", noun)}
             </button>
         </fieldset>
@@ -736,12 +777,22 @@ fn row_actions(
     let remove = {
         let list = list.clone();
         move |_| {
+            // Focus goes to the row that takes this one's place (or the one before), or to the
+            // Add button when none is left, never to the page.
+            let next = rows.with_untracked(|ids| {
+                let at = ids.iter().position(|x| *x == row)?;
+                ids.get(at + 1).or_else(|| at.checked_sub(1).and_then(|i| ids.get(i))).copied()
+            });
             store.edit(&list, None, |f| {
                 let mut at = list.to_vec();
                 at.push(Step::Row(row));
                 f.unset(&at);
             });
             touched.set(true);
+            focus_later(match next {
+                Some(next) => dom_id(&child_locator(&list, Step::Row(next))),
+                None => format!("{}-add", dom_id(&list)),
+            });
         }
     };
     let (up_title, down_title) = (title.clone(), title.clone());
@@ -838,9 +889,18 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             };
             let remove = {
                 let entry_loc = entry_loc.clone();
+                let map_loc = map_loc.clone();
                 move |_| {
+                    let next = entries.with_untracked(|ids| {
+                        let at = ids.iter().position(|x| *x == entry)?;
+                        ids.get(at + 1).or_else(|| at.checked_sub(1).and_then(|i| ids.get(i))).copied()
+                    });
                     store.edit(&entry_loc, None, |f| f.unset(&entry_loc));
                     touched.set(true);
+                    focus_later(match next {
+                        Some(next) => format!("{}-key", dom_id(&child_locator(&map_loc, Step::Entry(next)))),
+                        None => format!("{}-add", dom_id(&map_loc)),
+                    });
                 }
             };
             let title = {
@@ -920,7 +980,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             <ul class="ps-list__items">
                 {keyed_rows(entries, entry_view.clone())}
             </ul>
-            <button type="button" class="ps-button ps-button--secondary" on:click=on(add)>
+            <button type="button" class="ps-button ps-button--secondary" id=format!("{id}-add") on:click=on(add)>
                 {format!("Add {noun}")}
             </button>
         </fieldset>

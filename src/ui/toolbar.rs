@@ -42,10 +42,18 @@ pub fn Toolbar() -> impl IntoView {
                 <Search />
                 <ImportDialog />
                 <PresetMenu />
-                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_undo.get() on:click=on(move |_| store.undo())>
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_undo.get() on:click=on(move |_| {
+                    let before = store.form.get_untracked();
+                    store.undo();
+                    focus_what_changed(store, &before);
+                })>
                     "Undo"
                 </button>
-                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_redo.get() on:click=on(move |_| store.redo())>
+                <button type="button" class="ps-button ps-button--small" disabled=move || !store.can_redo.get() on:click=on(move |_| {
+                    let before = store.form.get_untracked();
+                    store.redo();
+                    focus_what_changed(store, &before);
+                })>
                     "Redo"
                 </button>
                 <button type="button" class="ps-button ps-button--small" on:click=on(share_link)>
@@ -59,6 +67,18 @@ pub fn Toolbar() -> impl IntoView {
                 </p>
             </div>
         </div>
+    }
+}
+
+/// After Undo or Redo, focus goes to the first field that changed (or the nearest container
+/// still there), so the person sees what came back and never loses their place.
+fn focus_what_changed(store: Store, before: &FormValue) {
+    let after = store.form.get_untracked();
+    let changes = presets::changes(&request::to_json(before), &request::to_json(&after));
+    let target =
+        changes.first().and_then(|change| FieldPath::parse(&change.path).ok()).map(|path| target_id(&after, &path));
+    if let Some(id) = target {
+        focus_later(id);
     }
 }
 

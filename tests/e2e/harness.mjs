@@ -69,7 +69,7 @@ export async function launch() {
  * Opens the app in a fresh context and collects page errors and console errors, which every
  * test asserts are empty at the end.
  */
-export async function openApp(browser, url, { colorScheme = 'light', viewport = { width: 1400, height: 1000 } } = {}) {
+export async function openApp(browser, url, { colorScheme = 'light', viewport = { width: 1400, height: 1000 }, moreOpen = true } = {}) {
   const context = await browser.newContext({ colorScheme, viewport });
   const page = await context.newPage();
   const problems = [];
@@ -77,7 +77,15 @@ export async function openApp(browser, url, { colorScheme = 'light', viewport = 
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
   await page.goto(url);
   await appReady(page);
+  // Tests of a field's own behaviour reach every field; the tests of people's tasks
+  // (tasks.test.mjs) open "More settings" themselves, as a person does.
+  if (moreOpen) await openMoreSettings(page);
   return { context, page, problems };
+}
+
+/** Opens every section's "More settings". */
+export async function openMoreSettings(page) {
+  await page.evaluate(() => document.querySelectorAll('details.ps-more').forEach((d) => { d.open = true; }));
 }
 
 /** Waits until every section of the form is rendered (they appear one per task after load). */
