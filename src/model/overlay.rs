@@ -66,6 +66,15 @@ pub const DEPRECATED: [(&str, &str); 4] = [
     ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
 ];
 
+/// The data type whose constraints a custom attribute's constraints structure holds.
+pub fn constraints_for_type(field: &Field) -> Option<&'static str> {
+    match field.path {
+        "Schema[].NumberAttributeConstraints" => Some("Number"),
+        "Schema[].StringAttributeConstraints" => Some("String"),
+        _ => None,
+    }
+}
+
 /// Strings that hold a number: the custom attributes' bounds, which the API takes as text.
 const NUMBERS_AS_TEXT: [&str; 4] = [
     "Schema[].NumberAttributeConstraints.MinValue",

@@ -584,7 +584,21 @@ fn StructField(
         .map(|child| {
             let child_loc = child_locator(&locator, Step::Member(child.id));
             let child_path = member_path(path, child.name);
-            deprecated_wrapper(child, field_view(child_loc, child, child_path))
+            // A custom attribute shows the constraints of its data type only (and any that
+            // are set, so nothing typed is ever hidden).
+            let Some(data_type) = overlay::constraints_for_type(child) else {
+                return deprecated_wrapper(child, field_view(child_loc, child, child_path));
+            };
+            let store = expect_context::<Store>();
+            let type_field = field.child_fields().find(|c| c.name == "AttributeDataType");
+            let wanted = store.watch_node(&locator, move |node| match node {
+                Some(Node::Struct(members)) => {
+                    members.get(child.id).is_some()
+                        || type_field.and_then(|t| members.get(t.id)) == Some(&Node::Text(data_type.to_string()))
+                }
+                _ => false,
+            });
+            show(move || wanted.get(), move || field_view(child_loc.clone(), child, child_path))
         })
         .collect_view();
     view! {

@@ -128,5 +128,10 @@ export async function problemOf(page, path) {
 
 /** The request JSON shown in the preview. */
 export async function previewRequest(page) {
+  // The helper worker makes every export, this one too: wait for the latest.
+  await page.waitForFunction(() => {
+    const pre = document.querySelector('pre[data-format="request-json"]');
+    return pre && pre.getAttribute('aria-busy') === 'false' && pre.textContent.length > 0;
+  });
   return JSON.parse(await page.locator('pre[data-format="request-json"]').innerText());
 }
