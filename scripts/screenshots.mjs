@@ -3,7 +3,7 @@
 // Uses the same Chromium and server as the browser tests; never downloads anything.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serve, launch } from '../tests/e2e/harness.mjs';
+import { serve, launch, appReady } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const OUT = join(ROOT, 'docs/screenshots');
@@ -12,52 +12,60 @@ mkdirSync(OUT, { recursive: true });
 const server = await serve();
 const browser = await launch();
 
-async function open(colorScheme) {
-  const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+async function open(colorScheme, viewport = { width: 1366, height: 900 }) {
+  const context = await browser.newContext({ colorScheme, viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('[name="PoolName"]');
+  await appReady(page);
   return { context, page };
 }
 
-// 1. A pool being built: a pool name with a mistake, the error summary, the exports beside.
+// 1. Desktop: the questions of a section, the exports beside the form and in view.
 {
   const { context, page } = await open('light');
-  await page.fill('[name="PoolName"]', 'team/pool');
-  await page.check('[name="UserPoolTier"][value="ESSENTIALS"]');
-  await page.check('[name="DeletionProtection"][value="ACTIVE"]');
-  await page.getByRole('button', { name: 'Check request' }).click();
-  await page.waitForSelector('#error-summary');
-  await page.screenshot({ path: join(OUT, 'form-and-errors.png') });
+  await page.getByRole('textbox', { name: 'Pool name' }).fill('spa-users');
+  await page.getByRole('group', { name: 'How do people sign in?' }).getByRole('radio', { name: 'With their email address', exact: true }).check();
+  const mfa = page.getByRole('group', { name: 'Multi-factor authentication' });
+  await mfa.getByRole('radio', { name: 'Optional', exact: true }).check();
+  await page.getByRole('tab', { name: 'Terraform' }).click();
+  await page.waitForFunction(() => document.querySelector('pre.ps-code')?.getAttribute('aria-busy') === 'false');
+  await mfa.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 16));
+  await page.screenshot({ path: join(OUT, 'desktop-decisions.png') });
   await context.close();
 }
 
-// 2. A cross-field rule on the field to change, and the Terraform export (dark theme).
+// 2. Phone: the first field above the fold, the Export link always in reach.
+{
+  const { context, page } = await open('light', { width: 390, height: 844 });
+  await page.screenshot({ path: join(OUT, 'phone.png') });
+  await context.close();
+}
+
+// 3. Dark: a cross-field error on the question to change, in the error summary too.
 {
   const { context, page } = await open('dark');
-  await page.fill('[name="PoolName"]', 'orders-prod');
+  await page.getByRole('textbox', { name: 'Pool name' }).fill('orders-prod');
   const mfa = page.getByRole('group', { name: 'Multi-factor authentication' });
-  await mfa.getByRole('radio', { name: 'Required' }).check();
-  await mfa.getByRole('checkbox', { name: 'SMS text message' }).check();
+  await mfa.getByRole('radio', { name: 'Required', exact: true }).check();
+  await mfa.getByRole('checkbox', { name: 'Authenticator app (TOTP)', exact: true }).uncheck();
+  await mfa.getByRole('checkbox', { name: 'SMS text message', exact: true }).check();
   await page.getByRole('button', { name: 'Check request' }).click();
-  await page.getByRole('tab', { name: 'Terraform' }).click();
-  await page.waitForFunction(() => document.querySelector('pre[data-format="terraform"]')?.getAttribute('aria-busy') === 'false');
-  await page.locator('[name="MfaConfiguration"]').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(OUT, 'cross-field-rule-dark.png') });
+  await page.waitForFunction(() => /SMS MFA/.test(document.querySelector('#error-summary')?.textContent || ''));
+  await mfa.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 16));
+  await page.screenshot({ path: join(OUT, 'dark-mfa-error.png') });
   await context.close();
 }
 
-// 3. Copying asks to confirm the settings that can never change after creation.
+// 4. Copying asks to confirm the settings that can never change after creation.
 {
   const { context, page } = await open('light');
-  await page.fill('[name="PoolName"]', 'orders-prod');
+  await page.getByRole('textbox', { name: 'Pool name' }).fill('orders-prod');
+  await page.waitForFunction(() => document.querySelector('pre.ps-code')?.getAttribute('aria-busy') === 'false');
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.waitForSelector('#locked-checklist');
-  await page.locator('#locked-checklist').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, 'locked-checklist.png') });
   await context.close();
 }
 
 await browser.close();
 await server.close();
-console.log(`screenshots in ${OUT}`);

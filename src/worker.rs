@@ -12,6 +12,7 @@
 //! | --- | --- |
 //! | `{"op":"export","format":"terraform","mfa":{"sms":false,"totp":true,"email":false},"request":{…}}` | `{"text":"…","notes":["…"]}` |
 //! | `{"op":"check","request":{…},"mfa":{…}}` | `{"diagnostics":[{"path":"…","severity":"error","rule":"…","message":"…","paths":[…]}]}` |
+//! | `{"op":"locked","request":{…},"mfa":{…}}` | `{"choices":["<topic>\t<choice>",…]}`: what can never change, for the export checklist |
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
 //! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
@@ -61,6 +62,11 @@ pub fn handle(message: &str) -> String {
             let mut found = crate::rules::check(&form);
             crate::diagnostic::sort(&mut found);
             reply(&id, vec![("diagnostics".into(), Json::Array(found.iter().map(|d| d.to_json(false)).collect()))])
+        }
+        Some("locked") => {
+            let choices = crate::rules::locked::choices(&form_in(&message));
+            let lines = choices.into_iter().map(|c| format!("{}\t{}", c.topic, c.choice));
+            reply(&id, vec![("choices".into(), strings(lines))])
         }
         Some("help") => {
             let field = match message.get("field") {
@@ -210,6 +216,16 @@ mod tests {
                 (expected.severity, &expected.paths, &expected.message)
             );
         }
+    }
+
+    #[test]
+    fn words_the_locked_choices_for_the_checklist() {
+        let answer = ask(r#"{"id": 8, "op": "locked", "request": {"UsernameAttributes": ["email"]}}"#);
+        let Some(Json::Array(lines)) = answer.get("choices") else { panic!("no choices: {}", answer.compact()) };
+        assert_eq!(
+            lines.first().and_then(Json::as_str),
+            Some("Sign-in identifiers\tUsers sign in with their email as the username.")
+        );
     }
 
     #[test]

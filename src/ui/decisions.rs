@@ -168,13 +168,20 @@ pub fn MfaDecision(field: &'static Field) -> impl IntoView {
     }
 }
 
-/// One answer to a question: what it says, what it means and sets, how to tell it is the
-/// current answer, and what choosing it does to the form.
+/// What an answer sets a field to.
+enum Setting {
+    /// Left out of the request.
+    Unset,
+    Text(&'static str),
+    List(&'static [&'static str]),
+}
+
+/// One answer to a question: what it says, what it means and sets, and the fields it sets
+/// (it is the current answer when they hold exactly that).
 struct Answer {
     label: &'static str,
     meaning: &'static str,
-    is: fn(&FormValue) -> bool,
-    apply: fn(&mut FormValue),
+    sets: &'static [(&'static str, Setting)],
 }
 
 /// A question at the top of a section.
@@ -191,34 +198,50 @@ fn step(path: &str) -> Vec<Step> {
     chain.into_iter().map(|f| Step::Member(f.id)).collect()
 }
 
-fn text_at(form: &FormValue, path: &str) -> String {
-    form.text(&step(path)).unwrap_or_default().to_string()
-}
-
-fn list_at(form: &FormValue, path: &str) -> Vec<String> {
-    match form.get(&step(path)) {
-        Some(Node::List(rows)) => rows
-            .iter()
-            .filter_map(|r| match &r.node {
-                Node::Text(t) => Some(t.clone()),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
+impl Answer {
+    fn is(&self, form: &FormValue) -> bool {
+        self.sets.iter().all(|(path, setting)| {
+            let node = form.get(&step(path));
+            match setting {
+                Setting::Text(text) => node == Some(&Node::Text((*text).to_string())),
+                Setting::Unset | Setting::List(_) => {
+                    let values: &[&str] = if let Setting::List(values) = setting { values } else { &[] };
+                    let rows = match node {
+                        Some(Node::List(rows)) => rows.as_slice(),
+                        _ => &[],
+                    };
+                    rows.len() == values.len()
+                        && rows.iter().zip(values).all(|(r, v)| r.node == Node::Text((*v).to_string()))
+                }
+            }
+        })
     }
-}
 
-fn set_list(form: &mut FormValue, path: &str, values: &[&str]) {
-    let at = step(path);
-    form.unset(&at);
-    for value in values {
-        if let Some(row) = form.add_row(&at) {
-            let mut item = at.clone();
-            item.push(Step::Row(row));
-            form.set_text(&item, *value);
+    fn apply(&self, form: &mut FormValue) {
+        for (path, setting) in self.sets {
+            let at = step(path);
+            form.unset(&at);
+            match setting {
+                Setting::Unset => {}
+                Setting::Text(text) => {
+                    form.set_text(&at, *text);
+                }
+                Setting::List(values) => {
+                    for value in *values {
+                        if let Some(row) = form.add_row(&at) {
+                            let mut item = at.clone();
+                            item.push(Step::Row(row));
+                            form.set_text(&item, *value);
+                        }
+                    }
+                }
+            }
         }
     }
 }
+
+const USERNAME: &str = "UsernameAttributes";
+const ALIAS: &str = "AliasAttributes";
 
 /// The sign-in attributes, as people say them (`UsernameAttributes`, `AliasAttributes`).
 const SIGN_IN: Question = Question {
@@ -229,56 +252,32 @@ const SIGN_IN: Question = Question {
         Answer {
             label: "With a username they choose (the AWS default)",
             meaning: "Leaves out UsernameAttributes and AliasAttributes.",
-            is: |f| list_at(f, "UsernameAttributes").is_empty() && list_at(f, "AliasAttributes").is_empty(),
-            apply: |f| {
-                f.unset(&step("AliasAttributes"));
-                f.unset(&step("UsernameAttributes"));
-            },
+            sets: &[(USERNAME, Setting::Unset), (ALIAS, Setting::Unset)],
         },
         Answer {
             label: "With their email address",
             meaning: "Sets UsernameAttributes to [email].",
-            is: |f| list_at(f, "UsernameAttributes") == ["email"] && list_at(f, "AliasAttributes").is_empty(),
-            apply: |f| {
-                f.unset(&step("AliasAttributes"));
-                set_list(f, "UsernameAttributes", &["email"]);
-            },
+            sets: &[(USERNAME, Setting::List(&["email"])), (ALIAS, Setting::Unset)],
         },
         Answer {
             label: "With their phone number",
             meaning: "Sets UsernameAttributes to [phone_number]; sign-in codes go by SMS.",
-            is: |f| list_at(f, "UsernameAttributes") == ["phone_number"] && list_at(f, "AliasAttributes").is_empty(),
-            apply: |f| {
-                f.unset(&step("AliasAttributes"));
-                set_list(f, "UsernameAttributes", &["phone_number"]);
-            },
+            sets: &[(USERNAME, Setting::List(&["phone_number"])), (ALIAS, Setting::Unset)],
         },
         Answer {
             label: "With their email address or phone number",
             meaning: "Sets UsernameAttributes to [email, phone_number].",
-            is: |f| {
-                list_at(f, "UsernameAttributes") == ["email", "phone_number"]
-                    && list_at(f, "AliasAttributes").is_empty()
-            },
-            apply: |f| {
-                f.unset(&step("AliasAttributes"));
-                set_list(f, "UsernameAttributes", &["email", "phone_number"]);
-            },
+            sets: &[(USERNAME, Setting::List(&["email", "phone_number"])), (ALIAS, Setting::Unset)],
         },
         Answer {
             label: "With a username, or their email address or phone number",
             meaning: "Sets AliasAttributes to [email, phone_number].",
-            is: |f| {
-                list_at(f, "AliasAttributes") == ["email", "phone_number"]
-                    && list_at(f, "UsernameAttributes").is_empty()
-            },
-            apply: |f| {
-                f.unset(&step("UsernameAttributes"));
-                set_list(f, "AliasAttributes", &["email", "phone_number"]);
-            },
+            sets: &[(USERNAME, Setting::Unset), (ALIAS, Setting::List(&["email", "phone_number"]))],
         },
     ],
 };
+
+const ADMIN_ONLY: &str = "AdminCreateUserConfig.AllowAdminCreateUserOnly";
 
 /// Self sign-up or administrators only (`AdminCreateUserConfig.AllowAdminCreateUserOnly`).
 const SIGN_UP: Question = Question {
@@ -289,21 +288,17 @@ const SIGN_UP: Question = Question {
         Answer {
             label: "Anyone, by signing up in your app",
             meaning: "Sets AdminCreateUserConfig.AllowAdminCreateUserOnly to false (the AWS default).",
-            is: |f| text_at(f, "AdminCreateUserConfig.AllowAdminCreateUserOnly") == "false",
-            apply: |f| {
-                f.set_text(&step("AdminCreateUserConfig.AllowAdminCreateUserOnly"), "false");
-            },
+            sets: &[(ADMIN_ONLY, Setting::Text("false"))],
         },
         Answer {
             label: "Only administrators",
             meaning: "Sets AdminCreateUserConfig.AllowAdminCreateUserOnly to true: users get an invitation with a temporary password.",
-            is: |f| text_at(f, "AdminCreateUserConfig.AllowAdminCreateUserOnly") == "true",
-            apply: |f| {
-                f.set_text(&step("AdminCreateUserConfig.AllowAdminCreateUserOnly"), "true");
-            },
+            sets: &[(ADMIN_ONLY, Setting::Text("true"))],
         },
     ],
 };
+
+const SENDER: &str = "EmailConfiguration.EmailSendingAccount";
 
 /// The email sending account (`EmailConfiguration.EmailSendingAccount`).
 const EMAIL: Question = Question {
@@ -314,18 +309,12 @@ const EMAIL: Question = Question {
         Answer {
             label: "Amazon Cognito",
             meaning: "Up to 50 emails a day, from no-reply@verificationemail.com. Sets EmailConfiguration.EmailSendingAccount to COGNITO_DEFAULT.",
-            is: |f| text_at(f, "EmailConfiguration.EmailSendingAccount") == "COGNITO_DEFAULT",
-            apply: |f| {
-                f.set_text(&step("EmailConfiguration.EmailSendingAccount"), "COGNITO_DEFAULT");
-            },
+            sets: &[(SENDER, Setting::Text("COGNITO_DEFAULT"))],
         },
         Answer {
             label: "Amazon SES, with your own verified identity",
             meaning: "Your SES limits and your From address; needed for email MFA and one-time codes. Sets EmailConfiguration.EmailSendingAccount to DEVELOPER: fill in the SES identity below.",
-            is: |f| text_at(f, "EmailConfiguration.EmailSendingAccount") == "DEVELOPER",
-            apply: |f| {
-                f.set_text(&step("EmailConfiguration.EmailSendingAccount"), "DEVELOPER");
-            },
+            sets: &[(SENDER, Setting::Text("DEVELOPER"))],
         },
     ],
 };
@@ -337,7 +326,7 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
     // Which answer is current, as an index (`usize::MAX`: none), read from the whole form: the
     // answers look at more than one field.
     let current = super::erased::memo(move || {
-        store.form.with(|f| question.answers.iter().position(|a| (a.is)(f)).unwrap_or(usize::MAX))
+        store.form.with(|f| question.answers.iter().position(|a| a.is(f)).unwrap_or(usize::MAX))
     });
     let radios = question
         .answers
@@ -354,7 +343,7 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
                         name=format!("q-{}", question.id)
                         aria-describedby=format!("{id}-hint")
                         prop:checked=move || current.get() == index
-                        on:change=on(move |_| store.edit(&[], None, answer.apply))
+                        on:change=on(move |_| store.edit(&[], None, |f| answer.apply(f)))
                     />
                     <label class="ps-radio__label" for=id.clone()>
                         {answer.label}

@@ -8,7 +8,6 @@ use super::{worker, Store};
 use crate::export::Format;
 use crate::json::Json;
 use crate::request;
-use crate::rules::locked;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,6 +37,16 @@ pub fn ExportPanel() -> impl IntoView {
         let (request, mfa) = store.form.with(|form| (request::to_json(form), form.mfa()));
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
+        // Request JSON is made here, at once (the preview follows every keystroke); the other
+        // formats by the helper worker.
+        if format == Format::RequestJson {
+            let rendered = crate::export::request_json::render(&request, &crate::export::Options { mfa });
+            text.set(rendered.text);
+            notes.set(rendered.notes);
+            text_format.set(format.id().to_string());
+            loading.set(false);
+            return;
+        }
         loading.set(true);
         let ask = vec![
             ("op".into(), Json::str("export")),
@@ -72,8 +81,11 @@ pub fn ExportPanel() -> impl IntoView {
     let copied = RwSignal::new(String::new());
     // The checklist is shown before the first copy or download, and again when a locked
     // choice changes after it was confirmed.
-    let choices = memo(move || store.form.with(locked::choices));
-    let confirmed: RwSignal<Option<Vec<locked::LockedChoice>>> = RwSignal::new(None);
+    // The helper worker words them (`rules::locked::choices`) when Copy or Download is pressed:
+    // "topic\tchoice" lines, kept as `String`s (a signal of pairs would bring its own copy of
+    // Leptos' signal code into the page).
+    let choices: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let confirmed: RwSignal<Option<Vec<String>>> = RwSignal::new(None);
     let pending = RwSignal::new(String::new());
     let errors = memo(move || store.findings.with(|f| f.error_count()));
     // Nothing entered yet: an invitation, not "1 error" before the person has done anything.
@@ -111,13 +123,21 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
     let request_action = move |action: &'static str| {
-        let current = choices.get_untracked();
-        if confirmed.with_untracked(|c| c.as_ref() == Some(&current)) {
-            deliver(action);
-        } else {
-            pending.set(action.to_string());
-            focus_later("locked-checklist".into());
-        }
+        let (request, mfa) = store.form.with_untracked(|f| (request::to_json(f), f.mfa()));
+        let ask = vec![("op".into(), Json::str("locked")), ("request".into(), request), ("mfa".into(), mfa.to_json())];
+        worker::ask(ask, move |answer| {
+            let current: Vec<String> = match answer.as_ref().ok().and_then(|a| a.get("choices")) {
+                Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            if confirmed.with_untracked(|c| c.as_ref() == Some(&current)) {
+                deliver(action);
+            } else {
+                choices.set(current);
+                pending.set(action.to_string());
+                focus_later("locked-checklist".into());
+            }
+        });
     };
     let confirm = move |_| {
         confirmed.set(Some(choices.get_untracked()));
@@ -223,7 +243,11 @@ pub fn ExportPanel() -> impl IntoView {
                                 choices
                                     .get()
                                     .into_iter()
-                                    .map(|c| view! { <li><strong>{c.topic}": "</strong>{c.choice}</li> }.into_any())
+                                    .map(|line| {
+                                        let (topic, choice) = line.split_once('\t').unwrap_or(("", line.as_str()));
+                                        let (topic, choice) = (format!("{topic}: "), choice.to_string());
+                                        view! { <li><strong>{topic}</strong>{choice}</li> }.into_any()
+                                    })
                                     .collect_view()
                             }}
                         </ul>

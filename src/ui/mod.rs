@@ -300,6 +300,8 @@ fn ask_cross_field(form: RwSignal<FormValue>, cross_field: RwSignal<Vec<Diagnost
                 _ => Vec::new(),
             };
             cross_field.set(found);
+            // For scripts/bench: the cross-field diagnostics of an edit are on the page.
+            browser::mark("poolsmith:cross-field");
         });
     });
 }

@@ -70,15 +70,14 @@ pub fn Toolbar() -> impl IntoView {
     }
 }
 
-/// After Undo or Redo, focus goes to the first field that changed (or the nearest container
-/// still there), so the person sees what came back and never loses their place.
+/// After Undo or Redo, focus goes to the first top-level parameter that changed (the field, or
+/// its group), so the person sees what came back and never loses their place.
 fn focus_what_changed(store: Store, before: &FormValue) {
     let after = store.form.get_untracked();
-    let changes = presets::changes(&request::to_json(before), &request::to_json(&after));
-    let target =
-        changes.first().and_then(|change| FieldPath::parse(&change.path).ok()).map(|path| target_id(&after, &path));
-    if let Some(id) = target {
-        focus_later(id);
+    let (old, new) = (request::to_json(before), request::to_json(&after));
+    let changed = crate::model::top_level().find(|field| old.get(field.name) != new.get(field.name));
+    if let Some(field) = changed {
+        focus_later(target_id(&after, &FieldPath::member(field.name)));
     }
 }
 
