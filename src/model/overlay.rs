@@ -66,13 +66,21 @@ pub const DEPRECATED: [(&str, &str); 4] = [
     ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
 ];
 
-/// The data type whose constraints a custom attribute's constraints structure holds.
-pub fn constraints_for_type(field: &Field) -> Option<&'static str> {
-    match field.path {
-        "Schema[].NumberAttributeConstraints" => Some("Number"),
-        "Schema[].StringAttributeConstraints" => Some("String"),
-        _ => None,
-    }
+/// Members shown only once a sibling has a value that makes them matter (or once they are set
+/// themselves, so nothing typed is ever hidden): a custom attribute's constraints of its data
+/// type, and the Amazon SES settings once SES sends the email. (member path, sibling, value).
+const SHOWN_WHEN: [(&str, &str, &str); 6] = [
+    ("Schema[].NumberAttributeConstraints", "AttributeDataType", "Number"),
+    ("Schema[].StringAttributeConstraints", "AttributeDataType", "String"),
+    ("EmailConfiguration.SourceArn", "EmailSendingAccount", "DEVELOPER"),
+    ("EmailConfiguration.From", "EmailSendingAccount", "DEVELOPER"),
+    ("EmailConfiguration.ReplyToEmailAddress", "EmailSendingAccount", "DEVELOPER"),
+    ("EmailConfiguration.ConfigurationSet", "EmailSendingAccount", "DEVELOPER"),
+];
+
+/// The sibling and the value that show `field` (see `SHOWN_WHEN`).
+pub fn shown_when(field: &Field) -> Option<(&'static str, &'static str)> {
+    SHOWN_WHEN.iter().find(|(path, ..)| *path == field.path).map(|&(_, sibling, value)| (sibling, value))
 }
 
 /// Strings that hold a number: the custom attributes' bounds, which the API takes as text.
@@ -370,6 +378,16 @@ mod tests {
         }
         for path in SECTIONS.iter().flat_map(|s| s.paths) {
             assert!(model::by_path(path).is_some(), "{path}");
+        }
+    }
+
+    #[test]
+    fn conditional_members_and_their_siblings_are_in_the_model() {
+        for (path, sibling, value) in SHOWN_WHEN {
+            let field = crate::model::by_path(path).unwrap_or_else(|| panic!("{path} is not in the model"));
+            let parent = field.parent().expect("a member");
+            let sibling = parent.child_fields().find(|c| c.name == sibling).unwrap_or_else(|| panic!("{path}: no {sibling}"));
+            assert!(sibling.enum_values.contains(&value), "{path}: {value} is not a value of {}", sibling.path);
         }
     }
 

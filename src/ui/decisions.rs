@@ -410,6 +410,26 @@ fn triggers_by_name(name: &str) -> Option<&'static Field> {
     model::by_path("LambdaConfig")?.child_fields().find(|t| t.name == name)
 }
 
+/// Whether the pool sends SMS: SMS is an MFA factor, people sign in or are verified with their
+/// phone number, or one-time codes go by SMS. The SMS configuration shows only then (or once set).
+fn uses_sms(form: &FormValue) -> bool {
+    let has = |path: &str, value: &str| {
+        matches!(form.get(&step(path)), Some(Node::List(rows)) if rows.iter().any(|r| r.node == Node::Text(value.to_string())))
+    };
+    form.mfa().sms
+        || form.get(&step("SmsConfiguration")).is_some()
+        || ["UsernameAttributes", "AliasAttributes", "AutoVerifiedAttributes"].iter().any(|p| has(p, "phone_number"))
+        || has("Policies.SignInPolicy.AllowedFirstAuthFactors", "SMS_OTP")
+}
+
+/// When a top-level field shows only while the rest of the form uses it.
+pub fn shown_while(path: &str) -> Option<fn(&FormValue) -> bool> {
+    match path {
+        "SmsConfiguration" => Some(uses_sms),
+        _ => None,
+    }
+}
+
 /// The decisions at the top of a section, before its fields.
 pub fn for_section(id: &str) -> Option<AnyView> {
     match id {

@@ -58,8 +58,12 @@ fn section_body(section: &'static Section, index: usize, progress: Progress) -> 
     let field_at = move |position: usize| {
         let ready = progress.field_ready(index, position);
         let field = model::by_path(section.paths[position]);
+        // A field the rest of the form does not use yet waits (the SMS configuration until
+        // something sends SMS).
+        let store = expect_context::<Store>();
+        let needed = section_shown_while(store, section.paths[position]);
         show(
-            move || ready.get(),
+            move || ready.get() && needed.is_none_or(|m| m.get()),
             move || {
                 let Some(field) = field else { return ().into_any() };
                 if let Some(decision) = super::decisions::for_path(field.path) {
@@ -92,6 +96,11 @@ fn section_body(section: &'static Section, index: usize, progress: Progress) -> 
         </section>
     }
     .into_any()
+}
+
+fn section_shown_while(store: Store, path: &str) -> Option<Memo<bool>> {
+    let test = super::decisions::shown_while(path)?;
+    Some(memo(move || store.form.with(test)))
 }
 
 /// "More settings": a section's fields beyond its first few, collapsed until opened. It opens
@@ -584,17 +593,17 @@ fn StructField(
         .map(|child| {
             let child_loc = child_locator(&locator, Step::Member(child.id));
             let child_path = member_path(path, child.name);
-            // A custom attribute shows the constraints of its data type only (and any that
-            // are set, so nothing typed is ever hidden).
-            let Some(data_type) = overlay::constraints_for_type(child) else {
+            // Some members show only when a sibling makes them matter, or once set (a custom
+            // attribute's constraints of its data type; the SES settings once SES sends email).
+            let Some((sibling, value)) = overlay::shown_when(child) else {
                 return deprecated_wrapper(child, field_view(child_loc, child, child_path));
             };
             let store = expect_context::<Store>();
-            let type_field = field.child_fields().find(|c| c.name == "AttributeDataType");
+            let sibling = field.child_fields().find(|c| c.name == sibling);
             let wanted = store.watch_node(&locator, move |node| match node {
                 Some(Node::Struct(members)) => {
                     members.get(child.id).is_some()
-                        || type_field.and_then(|t| members.get(t.id)) == Some(&Node::Text(data_type.to_string()))
+                        || sibling.and_then(|t| members.get(t.id)) == Some(&Node::Text(value.to_string()))
                 }
                 _ => false,
             });
