@@ -413,9 +413,7 @@ fn triggers_by_name(name: &str) -> Option<&'static Field> {
 /// Whether the pool sends SMS: SMS is an MFA factor, people sign in or are verified with their
 /// phone number, or one-time codes go by SMS. The SMS configuration shows only then (or once set).
 fn uses_sms(form: &FormValue) -> bool {
-    let has = |path: &str, value: &str| {
-        matches!(form.get(&step(path)), Some(Node::List(rows)) if rows.iter().any(|r| r.node == Node::Text(value.to_string())))
-    };
+    let has = |path: &str, value: &str| matches!(form.get(&step(path)), Some(Node::List(rows)) if rows.iter().any(|r| r.node == Node::Text(value.to_string())));
     form.mfa().sms
         || form.get(&step("SmsConfiguration")).is_some()
         || ["UsernameAttributes", "AliasAttributes", "AutoVerifiedAttributes"].iter().any(|p| has(p, "phone_number"))
