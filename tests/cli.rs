@@ -1,24 +1,10 @@
 //! The `poolsmith` binary as scripts and CI use it: output formats and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+use common::poolsmith;
 
 /// A request with no errors and no best-practice warnings.
 const CLEAN: &str = r#"{"PoolName": "ok", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::111122223333:role/sms"}, "AutoVerifiedAttributes": ["phone_number"], "Policies": {"PasswordPolicy": {"MinimumLength": 12, "RequireUppercase": true, "RequireLowercase": true, "RequireNumbers": true, "RequireSymbols": true}}, "UsernameConfiguration": {"CaseSensitive": false}}"#;
-
-fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_poolsmith"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run poolsmith");
-    // The program may exit before reading its input (bad usage): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
 
 fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("poolsmith-cli-{}", std::process::id()));

@@ -2,13 +2,14 @@
 //! `poolsmith import` command: what round-trips, what is dropped and said, what fails and how,
 //! and that no input, however mangled, makes an importer or the YAML reader panic.
 
+mod common;
+use common::poolsmith;
+
 use poolsmith::export::{self, Format, MfaFactors, Options};
 use poolsmith::import::{self, yaml, Kind};
 use poolsmith::json::{self, Json, Pos};
 use poolsmith::request;
 use poolsmith::sample::Rng;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -771,6 +772,14 @@ fn templates_with_deployed_constructs_outside_the_pool_import() {
     assert!(has_note(&back.notes, "Imported the properties of the resource Pool."), "{:#?}", back.notes);
 }
 
+/// Each problem's rule, path, line and column.
+fn placed(problems: &[poolsmith::Diagnostic]) -> Vec<(&'static str, String, u32, u32)> {
+    problems
+        .iter()
+        .map(|d| (d.rule, d.path().unwrap().to_string(), d.pos.unwrap().line, d.pos.unwrap().column))
+        .collect()
+}
+
 #[test]
 fn deployed_constructs_inside_the_pool_fail_as_functions_with_their_place() {
     let text = "\
@@ -787,10 +796,7 @@ Resources:
         EmailMessageByLink: !Join ['', [ \"Click {##here##} or \", Fn::ImportValue: !Sub \"${Stage}-url\" ]]
 ";
     let problems = failed(Kind::CloudFormation, text);
-    let found: Vec<(&str, String, u32, u32)> = problems
-        .iter()
-        .map(|d| (d.rule, d.path().unwrap().to_string(), d.pos.unwrap().line, d.pos.unwrap().column))
-        .collect();
+    let found = placed(&problems);
     assert_eq!(
         found,
         [
@@ -806,10 +812,7 @@ Resources:
 fn unquoted_yaml_1_1_booleans_in_text_fields_fail_with_the_fix() {
     let text = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      MfaConfiguration: OFF\n      UserPoolTags:\n        Env: yes\n        Kept: true\n        Quoted: 'on'\n      Policies:\n        PasswordPolicy:\n          RequireNumbers: Yes\n";
     let problems = failed(Kind::CloudFormation, text);
-    let found: Vec<(&str, String, u32, u32)> = problems
-        .iter()
-        .map(|d| (d.rule, d.path().unwrap().to_string(), d.pos.unwrap().line, d.pos.unwrap().column))
-        .collect();
+    let found = placed(&problems);
     assert_eq!(
         found,
         [
@@ -1078,20 +1081,6 @@ fn the_yaml_reader_never_panics_on_garbage() {
 
 // ---------------------------------------------------------------------------------------------
 // The command line
-
-fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_poolsmith"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run poolsmith");
-    // The program may exit before reading its input (bad usage): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
 
 #[test]
 fn cli_import_prints_the_request_and_notes() {

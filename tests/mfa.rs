@@ -3,25 +3,13 @@
 //! The most common pool of all, optional authenticator-app MFA without SMS, must be valid and
 //! say TOTP in every export.
 
+mod common;
+use common::poolsmith;
+
 use poolsmith::export::{self, Format, Options};
 use poolsmith::json::Json;
 use poolsmith::mfa::MfaFactors;
 use poolsmith::{presets, request, share, Severity};
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn poolsmith(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_poolsmith"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run poolsmith");
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-}
 
 const TOTP_OPTIONAL: &str = r#"{"PoolName": "web", "MfaConfiguration": "OPTIONAL"}"#;
 

@@ -192,10 +192,9 @@ struct Question {
     answers: &'static [Answer],
 }
 
+/// The locator of a field outside lists and maps, by its model path.
 fn step(path: &str) -> Vec<Step> {
-    let mut chain: Vec<&'static Field> = std::iter::successors(model::by_path(path), |f| f.parent()).collect();
-    chain.reverse();
-    chain.into_iter().map(|f| Step::Member(f.id)).collect()
+    model::by_path(path).map(super::fields::member_chain).unwrap_or_default()
 }
 
 impl Answer {

@@ -114,16 +114,17 @@ fn more_settings(
     let store = expect_context::<Store>();
     let fields: Vec<&'static Field> = section.paths[shown..].iter().filter_map(|p| model::by_path(p)).collect();
     let count = fields.len();
+    let names: Vec<String> = fields.iter().copied().map(overlay::label).collect();
+    // The locators once, not on every keystroke; once open, the memo stops reading the form
+    // (it tracks nothing more, so edits no longer run it).
+    let chains: Vec<Vec<Step>> = fields.into_iter().map(member_chain).collect();
     let was_set = StoredValue::new(false);
     let open = memo(move || {
-        let set = store.form.with(|f| fields.iter().any(|field| f.get(&member_chain(field)).is_some()));
-        if set {
+        if !was_set.get_value() && store.form.with(|f| chains.iter().any(|chain| f.get(chain).is_some())) {
             was_set.set_value(true);
         }
         was_set.get_value()
     });
-    let names: Vec<String> =
-        section.paths[shown..].iter().filter_map(|p| model::by_path(p)).map(overlay::label).collect();
     view! {
         <details class="ps-more" id=format!("s-{}-more", section.id) prop:open=move || open.get()>
             <summary class="ps-more__summary">
@@ -228,7 +229,7 @@ fn FieldFacts(
 }
 
 /// Field ids from the top level down to `field` (which must not be inside a list or map).
-fn member_chain(field: &'static Field) -> Vec<Step> {
+pub(super) fn member_chain(field: &'static Field) -> Vec<Step> {
     let mut chain: Vec<Step> = std::iter::successors(Some(field), |f| f.parent()).map(|f| Step::Member(f.id)).collect();
     chain.reverse();
     chain
