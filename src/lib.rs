@@ -12,12 +12,14 @@
 //! - [`request`]: form ⇄ request JSON; [`json`]: ordered JSON with positions;
 //! - [`invisible`]: the characters every export writes as escapes (controls, bidirectional and
 //!   other invisible format characters);
+//! - [`expr`]: values a template gives as expressions (`!Sub`, `${self:…}`, `var.x`);
 //! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line.
 
 #[macro_use]
 pub mod diagnostic;
 pub mod cli;
 pub mod export;
+pub mod expr;
 pub mod fuzz_targets;
 pub mod history;
 pub mod import;

@@ -34,6 +34,7 @@ fn members_json(members: &Members) -> Json {
 fn node_json(field: &'static Field, node: &Node) -> Json {
     match node {
         Node::Text(text) => scalar_json(field, text),
+        Node::Expr(value) => value.clone(),
         Node::Struct(members) => members_json(members),
         Node::List(rows) => {
             let element = field.child_fields().next();
@@ -198,6 +199,9 @@ impl Reader<'_> {
         if matches!(value, Json::Null) {
             self.problem("import.null", path.clone(), pos, format!("{name} is null: remove it, or give it a value"));
             return None;
+        }
+        if crate::expr::is_expression(value) {
+            return Some(Node::Expr(value.clone()));
         }
         match (field.kind, value) {
             (Kind::String | Kind::Enum, Json::String(text)) => Some(Node::Text(text.clone())),

@@ -711,35 +711,34 @@ fn a_bare_resource_or_properties_object_imports_too() {
 }
 
 #[test]
-fn intrinsic_functions_fail_with_the_property_path_and_line() {
+fn intrinsic_functions_become_expressions_where_they_stand() {
     let yaml = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: !Ref PoolName\n      LambdaConfig:\n        PreSignUp: !GetAtt Fn.Arn\n      UserPoolTags:\n        Env: !Sub '${Stage}'\n      Schema:\n        - Name: !Join ['', [a, b]]\n      AutoVerifiedAttributes:\n        - !If [IsEmail, email, !Ref AWS::NoValue]\n";
-    let problems = failed(Kind::CloudFormation, yaml);
-    let found: Vec<(String, u32, u32)> =
-        problems.iter().map(|d| (d.path().unwrap().to_string(), d.pos.unwrap().line, d.pos.unwrap().column)).collect();
+    let back = imported(Kind::CloudFormation, yaml);
     assert_eq!(
-        found,
-        [
-            ("UserPoolName".to_string(), 5, 7),
-            ("LambdaConfig.PreSignUp".to_string(), 7, 9),
-            ("UserPoolTags{Env}".to_string(), 9, 9),
-            ("Schema[0].Name".to_string(), 11, 11),
-            ("AutoVerifiedAttributes[0]".to_string(), 13, 11),
-        ]
+        request::to_json(&back.form).compact(),
+        r#"{"PoolName":{"Ref":"PoolName"},"LambdaConfig":{"PreSignUp":{"Fn::GetAtt":["Fn","Arn"]}},"AutoVerifiedAttributes":[{"Fn::If":["IsEmail","email",{"Ref":"AWS::NoValue"}]}],"UserPoolTags":{"Env":{"Fn::Sub":"${Stage}"}},"Schema":[{"Name":{"Fn::Join":["",["a","b"]]}}]}"#
     );
-    assert!(problems.iter().all(|d| d.rule == "import.function"));
+    let note = back.notes.iter().find(|n| n.starts_with("Kept these values from the template as expressions")).unwrap();
+    assert!(
+        note.contains(
+            "PoolName = !Ref PoolName; LambdaConfig.PreSignUp = !GetAtt Fn.Arn; UserPoolTags.Env = !Sub \"${Stage}\""
+        ),
+        "{note}"
+    );
+    // Each keeps its place in the file, for `check` to point at.
+    let (request, at) = back.located.as_ref().unwrap();
+    let place = |path: &str| request::position_of(request, at, &poolsmith::FieldPath::parse(path).unwrap()).unwrap();
+    assert_eq!(place("PoolName"), Pos { line: 5, column: 7 });
+    assert_eq!(place("LambdaConfig.PreSignUp"), Pos { line: 7, column: 9 });
+    assert_eq!(place("AutoVerifiedAttributes[0]"), Pos { line: 13, column: 11 });
+    // The long form in JSON, deep inside; a whole property that is AWS::NoValue is left unset.
+    let json = "{\"Type\": \"AWS::Cognito::UserPool\", \"Properties\": {\n \"UserPoolName\": \"p\", \"MfaConfiguration\": {\"Ref\": \"AWS::NoValue\"},\n \"EmailConfiguration\": {\"SourceArn\": {\"Fn::Sub\": \"arn:aws:ses:${AWS::Region}:1:identity/x\"}}}}";
+    let back = imported(Kind::CloudFormation, json);
     assert_eq!(
-        problems[0].message,
-        "Properties.UserPoolName uses Ref (!Ref), whose value only CloudFormation can work out: replace it with the value itself, or deploy the stack and clone the pool from describe-user-pool output"
+        request::to_json(&back.form).compact(),
+        r#"{"PoolName":"p","EmailConfiguration":{"SourceArn":{"Fn::Sub":"arn:aws:ses:${AWS::Region}:1:identity/x"}}}"#
     );
-    assert!(problems[1].message.contains("uses Fn::GetAtt (!GetAtt)"), "{}", problems[1].message);
-    assert!(problems[3].message.contains("uses Fn::Join (!Join)"));
-    // The long form in JSON, deep inside.
-    let json = "{\"Type\": \"AWS::Cognito::UserPool\", \"Properties\": {\n \"UserPoolName\": \"p\",\n \"EmailConfiguration\": {\"SourceArn\": {\"Fn::Sub\": \"arn:aws:ses:${AWS::Region}:1:identity/x\"}}}}";
-    let problems = failed(Kind::CloudFormation, json);
-    assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].path().unwrap().to_string(), "EmailConfiguration.SourceArn");
-    assert_eq!(problems[0].pos, Some(Pos { line: 3, column: 25 }));
-    assert!(problems[0].message.contains("uses Fn::Sub (!Sub)"));
+    assert!(has_note(&back.notes, "Left MfaConfiguration unset: it is !Ref AWS::NoValue"), "{:#?}", back.notes);
 }
 
 /// Two constructs of deployed templates, written the way PyYAML and CloudFormation read them:
@@ -781,7 +780,7 @@ fn placed(problems: &[poolsmith::Diagnostic]) -> Vec<(&'static str, String, u32,
 }
 
 #[test]
-fn deployed_constructs_inside_the_pool_fail_as_functions_with_their_place() {
+fn deployed_constructs_inside_the_pool_are_kept_as_expressions() {
     let text = "\
 Resources:
   Pool:
@@ -795,17 +794,11 @@ Resources:
       VerificationMessageTemplate:
         EmailMessageByLink: !Join ['', [ \"Click {##here##} or \", Fn::ImportValue: !Sub \"${Stage}-url\" ]]
 ";
-    let problems = failed(Kind::CloudFormation, text);
-    let found = placed(&problems);
+    let back = imported(Kind::CloudFormation, text);
     assert_eq!(
-        found,
-        [
-            ("import.function", "LambdaConfig".to_string(), 6, 7),
-            ("import.function", "VerificationMessageTemplate.EmailMessageByLink".to_string(), 11, 9),
-        ]
+        request::to_json(&back.form).compact(),
+        r#"{"PoolName":"shop","LambdaConfig":{"Fn::If":["IsProd",{"PreSignUp":{"Fn::GetAtt":["PreSignUp","Arn"]}},{"Ref":"AWS::NoValue"}]},"VerificationMessageTemplate":{"EmailMessageByLink":{"Fn::Join":["",["Click {##here##} or ",{"Fn::ImportValue":{"Fn::Sub":"${Stage}-url"}}]]}}}"#
     );
-    assert!(problems[0].message.starts_with("Properties.LambdaConfig uses Fn::If (!If)"), "{}", problems[0].message);
-    assert!(problems[1].message.contains("uses Fn::Join (!Join)"), "{}", problems[1].message);
 }
 
 #[test]
@@ -847,13 +840,18 @@ fn templates_with_no_pool_or_several_fail_naming_the_resources() {
     let two = "Resources:\n  A:\n    Type: AWS::Cognito::UserPool\n  Bucket:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::Cognito::UserPool\n    Properties: {UserPoolName: b}\n";
     let problems = failed(Kind::CloudFormation, two);
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].rule, "import.resource");
+    assert_eq!(problems[0].rule, import::SEVERAL_POOLS);
     assert_eq!(problems[0].pos, Some(Pos { line: 1, column: 1 }));
-    assert!(
-        problems[0].message.starts_with("The template defines 2 AWS::Cognito::UserPool resources (A, B)"),
-        "{}",
-        problems[0].message
+    assert_eq!(
+        problems[0].message,
+        "The template defines 2 user pools (A, B): choose one (poolsmith: --resource NAME)"
     );
+    assert_eq!(import::pool_names(Some(Kind::CloudFormation), two), ["A", "B"]);
+    // Choosing one imports it; a name that is not a pool says which are.
+    let b = import::import_resource(Some(Kind::CloudFormation), two, Some("B")).unwrap();
+    assert_eq!(request::to_json(&b.form).compact(), r#"{"PoolName":"b"}"#);
+    let problems = import::import_resource(Some(Kind::CloudFormation), two, Some("Bucket")).unwrap_err();
+    assert_eq!(problems[0].message, "The template has no user pool named Bucket: choose one of A, B");
     let none = r#"{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket"}, "Odd": {"Properties": {}}}}"#;
     let problems = failed(Kind::CloudFormation, none);
     assert!(
@@ -1120,10 +1118,10 @@ fn cli_import_exit_codes_follow_the_contract() {
     assert!(err.contains("request: error[mfa.factor-required] MfaConfiguration:"), "{err}");
     assert!(err.contains("note: describe-user-pool does not show which MFA factors"), "{err}");
     // 2: nothing imported; the reasons with file, line and column; nothing on stdout.
-    let template = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: !Sub '${AWS::StackName}-users'\n";
+    let template = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolNme: !Sub '${AWS::StackName}-users'\n";
     let (status, out, err) = poolsmith(&["import", "--from", "cloudformation", "-"], template);
     assert_eq!((status, out.as_str()), (2, ""), "{err}");
-    assert!(err.starts_with("poolsmith: nothing imported from <stdin> as CloudFormation template or resource:\n<stdin>:5:7: error[import.function] UserPoolName: Properties.UserPoolName uses Fn::Sub (!Sub)"), "{err}");
+    assert!(err.starts_with("poolsmith: nothing imported from <stdin> as CloudFormation template or resource:\n<stdin>:5:7: error[import.unknown-key] UserPoolNme: AWS::Cognito::UserPool has no property UserPoolNme: remove it, or check its spelling"), "{err}");
     let (status, _, err) = poolsmith(&["import", "--from", "request-json"], r#"{"PoolName": "p", "Id": "x"}"#);
     assert_eq!(status, 2);
     assert!(err.contains("<stdin>:1:19: error[import.unknown-key] Id:"), "{err}");

@@ -9,10 +9,13 @@
 //!
 //! Properties that are not CreateUserPool parameters (`EnabledMfas`, the email-MFA and passkey
 //! settings) become notes that say where the setting goes instead; resource settings
-//! (`DeletionPolicy`, `Condition`, …) are named in a note. The import fails, naming each
-//! place, when a value is an intrinsic function (`Ref`, `Fn::Sub`, `!GetAtt`, …): its value
-//! exists only in a deployed stack, and guessing would import a different pool. It fails on
-//! properties neither CloudFormation nor CreateUserPool has, too; a CreateUserPool parameter
+//! (`DeletionPolicy`, `Condition`, …) are named in a note. A value that is an intrinsic function
+//! (`!Ref Stage`, `!Sub "${AWS::StackName}-users"`, `!GetAtt Fn.Arn`, `!If [...]`) is kept as
+//! an expression ([`crate::expr`]), with the template's `Parameters`, `Conditions` and
+//! `Mappings` beside the form so that a `!Ref` can be checked through its parameter and the
+//! CloudFormation exports can write it all back; `!Ref AWS::NoValue` as a whole property
+//! leaves it unset. A template with several pools needs the one to import named. The import
+//! fails on properties neither CloudFormation nor CreateUserPool has; a CreateUserPool parameter
 //! that CloudFormation lacks (`DcrConfiguration`, `AcrConfiguration`) is kept, with a note that
 //! CloudFormation rejects the template.
 //!
@@ -28,6 +31,7 @@ use super::yaml::{yaml_bool, PlainScalars};
 use super::{coerce_members, finish, join, not_an_object, read_document, remove, split, Members, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::cloudformation::{property, request_member, Property};
+use crate::expr::{self, template, Origin};
 use crate::json::{Json, Located, Pos};
 use crate::mfa::MfaFactors;
 use crate::model::{self, Field, Kind};
@@ -49,21 +53,52 @@ const MFA_CONFIG_ONLY: [(&str, &str); 5] = [
 /// Values CloudFormation returns for a pool (`Fn::GetAtt`), which a template cannot set.
 const RETURN_VALUES: [&str; 4] = ["Arn", "ProviderName", "ProviderURL", "UserPoolId"];
 
-/// Imports a template, resource or `Properties` object as a request.
-pub fn import(text: &str) -> Outcome {
+/// Imports a template, resource or `Properties` object as a request; `resource` picks the pool
+/// of a template that defines several (by logical id).
+pub fn import(text: &str, resource: Option<&str>) -> Outcome {
     let (value, at, plain) = read_document(text)?;
+    import_document(value, at, plain.as_ref(), resource, Origin::CloudFormation)
+}
+
+/// The logical ids of a template's user pools, when it defines more than one.
+pub fn pool_ids(text: &str) -> Vec<String> {
+    let Ok((value, ..)) = read_document(text) else { return Vec::new() };
+    let ids = pools_in(&value);
+    if ids.len() > 1 {
+        ids
+    } else {
+        Vec::new()
+    }
+}
+
+fn pools_in(template: &Json) -> Vec<String> {
+    match template.get("Resources") {
+        Some(Json::Object(resources)) => resources
+            .iter()
+            .filter(|(_, r)| r.get("Type").and_then(Json::as_str) == Some(RESOURCE_TYPE))
+            .map(|(id, _)| id.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Imports an already read document (a CloudFormation template, or the CloudFormation part
+/// of a serverless.yml, whose expressions are of `origin`).
+pub(crate) fn import_document(
+    value: Json,
+    at: Located,
+    plain: Option<&PlainScalars>,
+    resource: Option<&str>,
+    origin: Origin,
+) -> Outcome {
     let mut notes = Vec::new();
-    let (properties, at) = pool_properties(value, at, &mut notes)?;
+    let found = pool_properties(value, at, resource, &mut notes)?;
+    let (properties, at) = (found.properties, found.at);
     let pos = at.pos;
     let what = "Properties must be a mapping of property names to values";
     let properties = split(properties, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
-    let mut functions = Vec::new();
-    for (name, value, at) in &properties {
-        let field = request_member(name).and_then(model::top_level_member);
-        find_functions(value, at, field, FieldPath::member(name), &mut functions);
-    }
     let mut problems = Vec::new();
-    if let Some(plain) = &plain {
+    if let Some(plain) = plain {
         for (name, value, at) in &properties {
             let field = request_member(name).and_then(model::top_level_member);
             find_yaml_booleans(value, at, field, FieldPath::member(name), plain, &mut problems);
@@ -71,11 +106,18 @@ pub fn import(text: &str) -> Outcome {
     }
     let mut request = Members::new();
     let mut enabled_mfas = None;
+    let mut expressions = Vec::new();
     for (name, value, at) in properties {
+        if is_no_value(&value) {
+            notes.push(format!("Left {name} unset: it is !Ref AWS::NoValue, which removes the property."));
+            continue;
+        }
         if let Some(member) = request_member(&name) {
             if member != name {
                 notes.push(format!("Renamed {name} to {member}."));
             }
+            let mut value = value;
+            find_expressions(&mut value, FieldPath::member(member), &mut expressions);
             request.push((member.to_string(), value, at));
         } else if name == "EnabledMfas" {
             enabled_mfas = Some(read_enabled_mfas(&value, &mut notes));
@@ -95,58 +137,108 @@ pub fn import(text: &str) -> Outcome {
             problems.push(unknown_property(&name, at.pos));
         }
     }
-    if !functions.is_empty() {
-        // Reading the request would only add that a function is not the value it stands for.
-        functions.extend(problems);
-        return Err(functions);
+    if !expressions.is_empty() {
+        notes.push(format!(
+            "Kept {} from the {} as {}, known only once it is deployed: {}. The {} export writes {} back \
+             unchanged; other formats get a placeholder to fill in.",
+            if expressions.len() == 1 { "one value" } else { "these values" },
+            if origin == Origin::Serverless { "serverless.yml" } else { "template" },
+            if expressions.len() == 1 { "an expression" } else { "expressions" },
+            expressions.join("; "),
+            if origin == Origin::Serverless {
+                "CloudFormation YAML (for its resources section)"
+            } else {
+                "CloudFormation"
+            },
+            if expressions.len() == 1 { "it" } else { "them" },
+        ));
     }
     coerce_members(&mut request);
-    let (mut form, notes) = finish(request, pos, problems, notes)?;
+    let mut read = finish(request, pos, problems, notes)?;
     if let Some(enabled) = enabled_mfas {
-        form.set_mfa(enabled);
+        read.form.set_mfa(enabled);
     }
-    Ok((form, notes))
+    let context = template::new(origin, found.logical_id.as_deref(), found.sections);
+    read.form.set_template(Some(context));
+    Ok(read)
 }
 
-/// The `Properties` of the one user pool in a template or resource, or the object itself when
-/// it is a bare `Properties` object.
-fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<(Json, Located), Vec<Diagnostic>> {
+fn is_no_value(value: &Json) -> bool {
+    value.get("Ref").and_then(Json::as_str) == Some("AWS::NoValue")
+}
+
+/// Where the pool's properties are, and what of the template around them is kept.
+struct Found {
+    properties: Json,
+    at: Located,
+    logical_id: Option<String>,
+    sections: Vec<(String, Json)>,
+}
+
+/// The `Properties` of the chosen (or only) user pool in a template or resource, or the
+/// object itself when it is a bare `Properties` object.
+fn pool_properties(
+    value: Json,
+    at: Located,
+    chosen: Option<&str>,
+    notes: &mut Vec<String>,
+) -> Result<Found, Vec<Diagnostic>> {
     let what = "Expected a CloudFormation template, an AWS::Cognito::UserPool resource or its Properties";
     let mut pos = at.pos;
     let mut resource = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
+    let mut logical_id = None;
+    let mut sections = Vec::new();
     if let Some((_, resources, at)) = remove(&mut resource, "Resources") {
+        for (key, value, _) in &resource {
+            if template::SECTIONS.contains(&key.as_str()) {
+                sections.push((key.clone(), value.clone()));
+            }
+        }
         let what = "Resources must be a mapping of logical IDs to resources";
         let resources_pos = at.pos;
         let mut resources = split(resources, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
         let type_of = |resource: &Json| resource.get("Type").and_then(Json::as_str).unwrap_or("no Type").to_string();
         let pools: Vec<usize> = (0..resources.len()).filter(|&i| type_of(&resources[i].1) == RESOURCE_TYPE).collect();
-        let message = match pools.as_slice() {
-            [] => {
+        let ids: Vec<&str> = pools.iter().map(|&i| resources[i].0.as_str()).collect();
+        let picked = match (pools.as_slice(), chosen) {
+            ([], _) => {
                 let found: Vec<String> = resources.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
                 let found = if found.is_empty() { "no resources".to_string() } else { found.join(", ") };
-                format!("The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines the user pool")
+                let message = format!(
+                    "The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines \
+                     the user pool"
+                );
+                return Err(vec![Diagnostic::error("import.resource", FieldPath::member("Resources"), message)
+                    .at(Some(resources_pos))]);
             }
-            [_] => String::new(),
-            several => {
-                let ids: Vec<&str> = several.iter().map(|&i| resources[i].0.as_str()).collect();
-                format!(
-                    "The template defines {} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a time, \
-                     so paste the resource you want on its own",
-                    ids.len(),
+            (_, Some(name)) => match pools.iter().find(|&&i| resources[i].0 == name) {
+                Some(&i) => i,
+                None => {
+                    let message =
+                        format!("The template has no user pool named {name}: choose one of {}", ids.join(", "));
+                    return Err(vec![Diagnostic::error("import.resource", FieldPath::member("Resources"), message)
+                        .at(Some(resources_pos))]);
+                }
+            },
+            ([only], None) => *only,
+            (several, None) => {
+                let message = format!(
+                    "The template defines {} user pools ({}): choose one (poolsmith: --resource NAME)",
+                    several.len(),
                     ids.join(", ")
-                )
+                );
+                return Err(vec![Diagnostic::error(super::SEVERAL_POOLS, FieldPath::member("Resources"), message)
+                    .at(Some(resources_pos))]);
             }
         };
-        if !message.is_empty() {
-            let path = FieldPath::member("Resources");
-            return Err(vec![Diagnostic::error("import.resource", path, message).at(Some(resources_pos))]);
-        }
-        let (id, pool, at) = resources.swap_remove(pools[0]);
+        let (id, pool, at) = resources.swap_remove(picked);
         notes.push(format!("Imported the properties of the resource {id}."));
+        logical_id = Some(id);
         pos = at.pos;
         resource = split(pool, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
     } else if !resource.iter().any(|(key, ..)| key == "Type" || key == "Properties") {
-        return Ok(join(resource, pos));
+        let (properties, at) = join(resource, pos);
+        return Ok(Found { properties, at, logical_id, sections });
     }
     if let Some((_, kind, at)) =
         remove(&mut resource, "Type").filter(|(_, kind, _)| kind.as_str() != Some(RESOURCE_TYPE))
@@ -160,59 +252,54 @@ fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<
         notes
             .push(format!("Ignored {}: resource settings of the template, not part of the request.", names.join(", ")));
     }
-    Ok(match properties {
+    let (properties, at) = match properties {
         Some((_, value, at)) => (value, at),
         None => {
             notes.push("The resource has no Properties.".to_string());
             (Json::Object(Vec::new()), Located { pos, children: Vec::new() })
         }
-    })
+    };
+    Ok(Found { properties, at, logical_id, sections })
 }
 
-/// Reports every intrinsic function in `value`: an object whose one key is `Ref` or `Fn::…`
-/// (what the YAML reader makes of `!Ref`, `!Sub`, …). `field` places map keys and list items.
-fn find_functions(
-    value: &Json,
-    at: &Located,
-    field: Option<&'static Field>,
-    path: FieldPath,
-    out: &mut Vec<Diagnostic>,
-) {
-    let child_at = |i: usize| at.children.get(i).unwrap_or(at);
+/// Lists every expression in `value` as `path = source`, for the import's note, and writes
+/// `!GetAtt Name.Attribute` in the long form JSON templates use (`["Name", "Attribute"]`), so
+/// that a JSON export of it is what CloudFormation documents.
+fn find_expressions(value: &mut Json, path: FieldPath, out: &mut Vec<String>) {
+    if expr::is_expression(value) {
+        normalise_get_att(value);
+        out.push(format!("{path} = {}", expr::source(value)));
+        return;
+    }
     match value {
         Json::Object(members) => {
-            if let [(key, _)] = members.as_slice() {
-                if let Some(short) = key.strip_prefix("Fn::").or((key == "Ref").then_some("Ref")) {
-                    out.push(
-                        Diagnostic::error(
-                            "import.function",
-                            path.clone(),
-                            format!(
-                                "Properties.{path} uses {key} (!{short}), whose value only CloudFormation can work \
-                                 out: replace it with the value itself, or deploy the stack and clone the pool from \
-                                 describe-user-pool output"
-                            ),
-                        )
-                        .at(Some(at.pos)),
-                    );
-                    return;
-                }
-            }
-            let map = field.is_some_and(|f| f.kind == Kind::Map);
-            for (i, (key, item)) in members.iter().enumerate() {
-                let (child, step) = match field {
-                    Some(f) if map => (f.child_fields().nth(1), Segment::Key(key.clone())),
-                    _ => (field.and_then(|f| f.member(key)), Segment::Member(key.clone())),
-                };
-                find_functions(item, child_at(i), child, path.with(step), out);
+            for (key, item) in members {
+                find_expressions(item, path.with_member(key), out);
             }
         }
         Json::Array(items) => {
-            let element = field.and_then(|f| f.child_fields().next());
-            for (i, item) in items.iter().enumerate() {
-                find_functions(item, child_at(i), element, path.with(Segment::Index(i)), out);
+            for (i, item) in items.iter_mut().enumerate() {
+                find_expressions(item, path.with(Segment::Index(i)), out);
             }
         }
+        _ => {}
+    }
+}
+
+fn normalise_get_att(value: &mut Json) {
+    match value {
+        Json::Object(members) => {
+            for (key, inner) in members.iter_mut() {
+                if let (true, Json::String(text)) = (key == "Fn::GetAtt", &*inner) {
+                    if let Some((name, attribute)) = text.split_once('.') {
+                        *inner = Json::Array(vec![Json::str(name), Json::str(attribute)]);
+                        continue;
+                    }
+                }
+                normalise_get_att(inner);
+            }
+        }
+        Json::Array(items) => items.iter_mut().for_each(normalise_get_att),
         _ => {}
     }
 }

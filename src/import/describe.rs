@@ -133,12 +133,12 @@ pub fn import(text: &str) -> Outcome {
     clone_schema(&mut request, &mut notes);
     drop_repeats(&mut request, &mut notes);
     add_follow_ups(&mut request, pool_id.as_deref(), &mut notes);
-    let (mut form, notes) = finish(request, pos, problems, notes)?;
+    let mut read = finish(request, pos, problems, notes)?;
     // describe-user-pool shows SMS MFA only through its SMS configuration; the other factors
     // are chosen in the form (see the note from `add_follow_ups`).
-    let request = crate::request::to_json(&form);
-    form.set_mfa(crate::mfa::MfaFactors::stated_for(&request, crate::mfa::MfaFactors::NONE));
-    Ok((form, notes))
+    let request = crate::request::to_json(&read.form);
+    read.form.set_mfa(crate::mfa::MfaFactors::stated_for(&request, crate::mfa::MfaFactors::NONE));
+    Ok(read)
 }
 
 /// A member that describe-user-pool output does not have in this model.

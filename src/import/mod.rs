@@ -65,6 +65,10 @@ pub struct Imported {
     pub form: FormValue,
     /// What was renamed, dropped or needs attention, in words.
     pub notes: Vec<String>,
+    /// The request as read from the file, with where each of its values is there: a
+    /// diagnostic's path finds its line and column in the original file
+    /// ([`request::position_of`]).
+    pub located: Option<(Json, Located)>,
 }
 
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
@@ -95,23 +99,50 @@ pub fn detect(text: &str) -> Kind {
 
 /// Imports `text` as `kind` (or the detected kind).
 pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    import_resource(kind, text, None)
+}
+
+/// Imports `text` as `kind` (or the detected kind); `resource` names the pool to take from a
+/// file that defines several (a template's logical id).
+pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let kind = kind.unwrap_or_else(|| detect(text));
-    match kind {
+    let read = match kind {
         Kind::RequestJson => {
             let (form, problems) = request::from_text(text);
-            if problems.is_empty() {
-                Ok(Imported { kind, form, notes: Vec::new() })
-            } else {
-                Err(problems)
+            if !problems.is_empty() {
+                return Err(problems);
             }
+            Read { form, notes: Vec::new(), located: json::parse(text).ok() }
         }
-        Kind::DescribeUserPool => describe::import(text).map(|(form, notes)| Imported { kind, form, notes }),
-        Kind::CloudFormation => cloudformation::import(text).map(|(form, notes)| Imported { kind, form, notes }),
+        Kind::DescribeUserPool => describe::import(text)?,
+        Kind::CloudFormation => cloudformation::import(text, resource)?,
+    };
+    Ok(Imported { kind, form: read.form, notes: read.notes, located: read.located })
+}
+
+/// The rule of the diagnostic that says a file defines several pools and none was chosen;
+/// its message lists them, and [`pool_names`] gives them to choose from.
+pub const SEVERAL_POOLS: &str = "import.several-pools";
+
+/// The names (logical ids, resource names) of the pools a file defines, when it defines
+/// more than one; empty otherwise.
+pub fn pool_names(kind: Option<Kind>, text: &str) -> Vec<String> {
+    match kind.unwrap_or_else(|| detect(text)) {
+        Kind::CloudFormation => cloudformation::pool_ids(text),
+        _ => Vec::new(),
     }
 }
 
-/// What an importer returns: the form and its notes, or why nothing was imported.
-pub(crate) type Outcome = Result<(FormValue, Vec<String>), Vec<Diagnostic>>;
+/// What an importer read: the form, its notes, and the request with positions in the file.
+#[derive(Debug)]
+pub struct Read {
+    pub form: FormValue,
+    pub notes: Vec<String>,
+    pub located: Option<(Json, Located)>,
+}
+
+/// What an importer returns: what it read, or why nothing was imported.
+pub type Outcome = Result<Read, Vec<Diagnostic>>;
 
 /// An object's members, each with where it sits in the file: importers rename, drop and
 /// rebuild members without losing the positions their diagnostics point at.
@@ -178,7 +209,7 @@ pub(crate) fn finish(members: Members, pos: Pos, mut problems: Vec<Diagnostic>, 
     let (form, found) = request::from_json(&request, &at);
     problems.extend(found);
     if problems.is_empty() {
-        Ok((form, notes))
+        Ok(Read { form, notes, located: Some((request, at)) })
     } else {
         Err(problems)
     }

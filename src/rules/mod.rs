@@ -117,6 +117,7 @@ pub fn check(form: &FormValue) -> Vec<Diagnostic> {
             });
         }
     }
+    out.extend(crate::expr::check::check(form));
     out
 }
 

@@ -14,6 +14,7 @@ pub mod path;
 
 pub use path::{FieldPath, PathError, Segment};
 
+use crate::json::Json;
 use crate::mfa::MfaFactors;
 use crate::model::{self, Field, FieldId, Kind, FIELDS};
 
@@ -28,6 +29,10 @@ pub enum Node {
     Struct(Members),
     List(Vec<Row>),
     Map(Vec<Entry>),
+    /// An expression of the template the value came from (a CloudFormation intrinsic
+    /// function, a serverless variable, a Terraform expression), kept as its JSON encoding
+    /// (see [`crate::expr`]) until the person replaces it with a value.
+    Expr(Json),
 }
 
 /// The members of a structure that are set, in model order.
@@ -67,6 +72,8 @@ pub struct FormValue {
     root: Members,
     next_row_id: RowId,
     mfa: MfaFactors,
+    /// What the template an imported pool came from says around it ([`crate::expr::template`]).
+    template: Option<Json>,
 }
 
 impl Members {
@@ -153,6 +160,15 @@ impl FormValue {
     }
 
     /// A fresh row id.
+    /// The template context of an imported pool, if it came from one.
+    pub fn template(&self) -> Option<&Json> {
+        self.template.as_ref()
+    }
+
+    pub fn set_template(&mut self, template: Option<Json>) {
+        self.template = template;
+    }
+
     pub fn next_id(&mut self) -> RowId {
         self.next_row_id += 1;
         self.next_row_id
@@ -483,6 +499,7 @@ fn merge_members(into: &mut Members, from: &Members, ids: &mut FormValue) {
 fn renumbered(node: &Node, ids: &mut FormValue) -> Node {
     match node {
         Node::Text(t) => Node::Text(t.clone()),
+        Node::Expr(value) => Node::Expr(value.clone()),
         Node::Struct(members) => {
             Node::Struct(Members(members.0.iter().map(|(id, n)| (*id, renumbered(n, ids))).collect()))
         }

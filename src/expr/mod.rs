@@ -1,0 +1,416 @@
+//! Expressions: values of a template that exist only once it is deployed.
+//!
+//! Real templates rarely spell every value out. A CloudFormation pool is named
+//! `!Sub "${AWS::StackName}-users"`, a trigger is `!GetAtt PreSignUp.Arn`, a serverless.yml says
+//! `${self:service}-${sls:stage}`, a Terraform file `var.pool_name`. Such a value is kept as what
+//! it is, an expression of the file it came from, wherever a value can stand (a scalar, a list
+//! item, a map value, a whole structure or list), until the person replaces it.
+//!
+//! In request JSON (and so between the page and its worker) an expression is a one-member
+//! object, which no CreateUserPool value can be:
+//! - CloudFormation: the intrinsic function itself, in its long form (`{"Ref": "Stage"}`,
+//!   `{"Fn::Sub": "${AWS::StackName}-users"}`), exactly as a JSON template writes it
+//!   (<https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html>);
+//! - serverless.yml: `{"Poolsmith::Serverless": "<the string with its ${…} variables>"}`
+//!   (<https://www.serverless.com/framework/docs/providers/aws/guide/variables>);
+//! - Terraform: `{"Poolsmith::Terraform": "<the expression's source text>"}`
+//!   (<https://developer.hashicorp.com/terraform/language/expressions>).
+//!
+//! This module owns that encoding, the text a person reads for it ([`source`]), the
+//! placeholder written where a format cannot carry it ([`placeholder`]), and what can be known
+//! of its value without deploying ([`produces`], [`literal_parts`]); [`check`] turns that into
+//! diagnostics, and [`template`] holds what the template around the pool says (parameters,
+//! conditions, mappings).
+
+pub mod check;
+pub mod template;
+
+use crate::json::Json;
+
+/// The member name that marks a serverless.yml variable string.
+pub const SERVERLESS: &str = "Poolsmith::Serverless";
+/// The member name that marks a Terraform expression.
+pub const TERRAFORM: &str = "Poolsmith::Terraform";
+
+/// The kind of file an expression belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    CloudFormation,
+    Serverless,
+    Terraform,
+}
+
+impl Origin {
+    /// How the origin is named to people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::CloudFormation => "CloudFormation",
+            Origin::Serverless => "serverless.yml",
+            Origin::Terraform => "Terraform",
+        }
+    }
+}
+
+/// The origin of `value` when it is an expression's encoding.
+pub fn origin(value: &Json) -> Option<Origin> {
+    let Json::Object(members) = value else { return None };
+    let [(key, inner)] = members.as_slice() else { return None };
+    match key.as_str() {
+        SERVERLESS if inner.as_str().is_some() => Some(Origin::Serverless),
+        TERRAFORM if inner.as_str().is_some() => Some(Origin::Terraform),
+        "Ref" => Some(Origin::CloudFormation),
+        name if name.starts_with("Fn::") => Some(Origin::CloudFormation),
+        _ => None,
+    }
+}
+
+/// Whether `value` is an expression's encoding.
+pub fn is_expression(value: &Json) -> bool {
+    origin(value).is_some()
+}
+
+/// Whether `value` holds an expression anywhere inside it.
+pub fn contains_expression(value: &Json) -> bool {
+    is_expression(value)
+        || match value {
+            Json::Array(items) => items.iter().any(contains_expression),
+            Json::Object(members) => members.iter().any(|(_, v)| contains_expression(v)),
+            _ => false,
+        }
+}
+
+/// The text a person reads for an expression, as its file spells it: `!Sub "${AWS::StackName}-users"`,
+/// `!GetAtt PreSignUp.Arn`, `${self:service}-users`, `var.pool_name`.
+pub fn source(value: &Json) -> String {
+    let mut out = String::new();
+    write_source(value, &mut out);
+    out
+}
+
+fn write_source(value: &Json, out: &mut String) {
+    if let Json::Object(members) = value {
+        if let [(key, inner)] = members.as_slice() {
+            match (key.as_str(), inner) {
+                (SERVERLESS | TERRAFORM, Json::String(text)) => return out.push_str(text),
+                ("Ref", Json::String(name)) => {
+                    out.push_str("!Ref ");
+                    return out.push_str(name);
+                }
+                ("Fn::GetAtt", Json::Array(parts)) if parts.iter().all(|p| p.as_str().is_some()) => {
+                    out.push_str("!GetAtt ");
+                    let names: Vec<&str> = parts.iter().filter_map(Json::as_str).collect();
+                    return out.push_str(&names.join("."));
+                }
+                (name, args) if name.starts_with("Fn::") => {
+                    out.push('!');
+                    out.push_str(&name[4..]);
+                    out.push(' ');
+                    return write_source(args, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    match value {
+        Json::String(text) => crate::json::write_string(text, out),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_source(item, out);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (i, (key, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(key);
+                out.push_str(": ");
+                write_source(item, out);
+            }
+            out.push('}');
+        }
+        other => crate::json::write_compact(other, out),
+    }
+}
+
+/// What a format that cannot carry the expression writes instead: text nobody can mistake
+/// for a value, which AWS rejects if it is sent unchanged (`<` is in no CreateUserPool
+/// pattern that a placeholder could land in unnoticed; the notes list each one).
+pub fn placeholder(value: &Json) -> String {
+    format!("<fill in: {}>", source(value))
+}
+
+/// Replaces every expression in `request` with its [`placeholder`] text, except those of
+/// `keep`, and says in one note per value what to fill in (path and expression). For formats
+/// that cannot express where a value came from.
+pub fn with_placeholders(request: &Json, keep: Option<Origin>, notes: &mut Vec<String>) -> Json {
+    let mut out = request.clone();
+    let mut filled = Vec::new();
+    replace_expressions(&mut out, keep, String::new(), &mut filled);
+    if !filled.is_empty() {
+        notes.push(format!(
+            "Fill in {} before you use this: the template gives {} only as {}, known once it is deployed. Each is \
+             written as <fill in: …>: {}.",
+            if filled.len() == 1 { "one value" } else { "these values" },
+            if filled.len() == 1 { "it" } else { "them" },
+            if filled.len() == 1 { "an expression" } else { "expressions" },
+            filled.join("; ")
+        ));
+    }
+    out
+}
+
+fn replace_expressions(value: &mut Json, keep: Option<Origin>, path: String, filled: &mut Vec<String>) {
+    if let Some(found) = origin(value) {
+        if Some(found) != keep {
+            filled.push(format!("{path} = {}", source(value)));
+            *value = Json::String(placeholder(value));
+        }
+        return;
+    }
+    match value {
+        Json::Array(items) => {
+            for (index, item) in items.iter_mut().enumerate() {
+                replace_expressions(item, keep, format!("{path}[{index}]"), filled);
+            }
+        }
+        Json::Object(members) => {
+            for (key, item) in members.iter_mut() {
+                let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                replace_expressions(item, keep, here, filled);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What an expression evaluates to, as far as its function says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Produces {
+    /// A string (`Fn::Sub`, `Fn::Join`, a serverless string with text around its variables).
+    Text,
+    /// A list of strings (`Fn::Split`, `Fn::GetAZs`, `Fn::Cidr`).
+    List,
+    /// Cannot be told without deploying (a `Ref`, `Fn::If`, a Terraform reference).
+    Unknown,
+}
+
+/// What `value` (an expression) evaluates to, as far as can be told.
+pub fn produces(value: &Json) -> Produces {
+    let Json::Object(members) = value else { return Produces::Unknown };
+    let Some((key, inner)) = members.first() else { return Produces::Unknown };
+    match key.as_str() {
+        "Fn::Sub" | "Fn::Join" | "Fn::Base64" => Produces::Text,
+        "Fn::Split" | "Fn::GetAZs" | "Fn::Cidr" => Produces::List,
+        SERVERLESS | TERRAFORM => match inner.as_str() {
+            Some(text) if is_template(text, origin(value)) => Produces::Text,
+            _ => Produces::Unknown,
+        },
+        _ => Produces::Unknown,
+    }
+}
+
+/// Whether a serverless string or Terraform source is text with interpolations in it rather
+/// than one whole variable or expression.
+fn is_template(text: &str, origin: Option<Origin>) -> bool {
+    match origin {
+        Some(Origin::Terraform) => text.starts_with('"') || text.starts_with("<<"),
+        _ => {
+            let pieces = split_interpolations(text, false);
+            pieces.len() != 2 || !pieces[0].is_empty() || !pieces[1].is_empty()
+        }
+    }
+}
+
+/// The literal text an expression's value is certain to contain, piece by piece, when its
+/// function builds text around unknown parts: `Fn::Sub` and serverless strings outside their
+/// `${…}`, Terraform string templates outside `${…}`/`%{…}`, `Fn::Join`'s literal items and
+/// separator. `None` when nothing literal is known.
+pub fn literal_parts(value: &Json) -> Option<Vec<String>> {
+    let Json::Object(members) = value else { return None };
+    let (key, inner) = members.first()?;
+    let pieces = match (key.as_str(), inner) {
+        ("Fn::Sub", Json::String(text)) => split_interpolations(text, true),
+        ("Fn::Sub", Json::Array(args)) => split_interpolations(args.first()?.as_str()?, true),
+        (SERVERLESS, Json::String(text)) => split_interpolations(text, false),
+        (TERRAFORM, Json::String(text)) => {
+            let body = text.strip_prefix('"')?.strip_suffix('"')?;
+            if body.contains('\\') {
+                return None;
+            }
+            split_interpolations(&body.replace("$${", "\u{0}").replace("%%{", "\u{1}"), false)
+                .into_iter()
+                .map(|piece| piece.replace('\u{0}', "${").replace('\u{1}', "%{"))
+                .collect()
+        }
+        ("Fn::Join", Json::Array(args)) => {
+            let separator = args.first()?.as_str()?;
+            let Json::Array(items) = args.get(1)? else { return None };
+            let mut pieces: Vec<String> = items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect();
+            if items.len() > 1 && !separator.is_empty() {
+                pieces.push(separator.to_string());
+            }
+            pieces
+        }
+        _ => return None,
+    };
+    let pieces: Vec<String> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+    (!pieces.is_empty()).then_some(pieces)
+}
+
+/// Splits text at its `${…}` interpolations (nested braces allowed, as serverless nests
+/// variables): the literal pieces, one more than there are interpolations. With `sub_escapes`,
+/// `${!Literal}` is the literal `${Literal}`, as `Fn::Sub` reads it.
+fn split_interpolations(text: &str, sub_escapes: bool) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut rest = text;
+    while let Some(start) = rest.find("${").or_else(|| rest.find("%{").filter(|_| !sub_escapes)) {
+        let start = match (rest.find("${"), rest.find("%{").filter(|_| !sub_escapes)) {
+            (Some(a), Some(b)) => a.min(b),
+            _ => start,
+        };
+        let last = pieces.len() - 1;
+        pieces[last].push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        if sub_escapes && after.starts_with('!') {
+            pieces[last].push_str(&rest[start..start + 2]);
+            rest = &after[1..];
+            continue;
+        }
+        let mut depth = 1;
+        let mut end = None;
+        for (i, c) in after.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match end {
+            Some(end) => {
+                pieces.push(String::new());
+                rest = &after[end + 1..];
+            }
+            None => {
+                // An unclosed `${` is literal text.
+                pieces[last].push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    let last = pieces.len() - 1;
+    pieces[last].push_str(rest);
+    pieces
+}
+
+/// Whether a string holds a serverless.yml variable (`${self:…}`, `${sls:…}`, `${opt:…}`, …):
+/// `${` followed by a source name and `:`, or by `file(`. `${AWS::Region}`, a CloudFormation
+/// pseudo parameter, does not count.
+pub fn has_serverless_variable(text: &str) -> bool {
+    text.match_indices("${").any(|(at, _)| {
+        let after = &text[at + 2..];
+        let name_len = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
+        after.starts_with("file(")
+            || (name_len > 0 && after[name_len..].starts_with(':') && !after[name_len..].starts_with("::"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn json(text: &str) -> Json {
+        parse(text).unwrap().0
+    }
+
+    #[test]
+    fn recognises_each_encoding_and_nothing_else() {
+        assert_eq!(origin(&json(r#"{"Ref": "Stage"}"#)), Some(Origin::CloudFormation));
+        assert_eq!(origin(&json(r#"{"Fn::Sub": "${AWS::StackName}-users"}"#)), Some(Origin::CloudFormation));
+        assert_eq!(origin(&json(r#"{"Poolsmith::Serverless": "${sls:stage}"}"#)), Some(Origin::Serverless));
+        assert_eq!(origin(&json(r#"{"Poolsmith::Terraform": "var.name"}"#)), Some(Origin::Terraform));
+        assert_eq!(origin(&json(r#"{"Ref": "A", "Other": 1}"#)), None);
+        assert_eq!(origin(&json(r#"{"PasswordPolicy": {}}"#)), None);
+        assert_eq!(origin(&json(r#""Ref""#)), None);
+    }
+
+    #[test]
+    fn source_text_reads_like_the_short_form() {
+        assert_eq!(source(&json(r#"{"Ref": "Stage"}"#)), "!Ref Stage");
+        assert_eq!(source(&json(r#"{"Fn::GetAtt": ["PreSignUp", "Arn"]}"#)), "!GetAtt PreSignUp.Arn");
+        assert_eq!(source(&json(r#"{"Fn::Sub": "${AWS::StackName}-users"}"#)), r#"!Sub "${AWS::StackName}-users""#);
+        assert_eq!(
+            source(&json(r#"{"Fn::If": ["IsProd", "ON", {"Ref": "AWS::NoValue"}]}"#)),
+            r#"!If ["IsProd", "ON", !Ref AWS::NoValue]"#
+        );
+        assert_eq!(source(&json(r#"{"Poolsmith::Terraform": "var.pool_name"}"#)), "var.pool_name");
+    }
+
+    #[test]
+    fn literal_parts_are_the_text_outside_interpolations() {
+        let parts = |t: &str| literal_parts(&json(t));
+        assert_eq!(parts(r#"{"Fn::Sub": "${AWS::StackName}-users"}"#), Some(vec!["-users".to_string()]));
+        assert_eq!(parts(r#"{"Fn::Sub": "a${!Literal}b"}"#), Some(vec!["a${Literal}b".to_string()]));
+        assert_eq!(
+            parts(r#"{"Poolsmith::Serverless": "${self:service}/${sls:stage, 'dev'}"}"#),
+            Some(vec!["/".to_string()])
+        );
+        assert_eq!(parts(r#"{"Poolsmith::Serverless": "${self:custom.${sls:stage}.name}"}"#), None);
+        assert_eq!(
+            parts(r#"{"Poolsmith::Terraform": "\"${var.env}-users$${x}\""}"#),
+            Some(vec!["-users${x}".to_string()])
+        );
+        assert_eq!(parts(r#"{"Poolsmith::Terraform": "var.name"}"#), None);
+        assert_eq!(
+            parts(r#"{"Fn::Join": ["-", [{"Ref": "AWS::StackName"}, "users"]]}"#),
+            Some(vec!["users".to_string(), "-".to_string()])
+        );
+    }
+
+    #[test]
+    fn what_an_expression_produces() {
+        assert_eq!(produces(&json(r#"{"Fn::Split": [",", "a,b"]}"#)), Produces::List);
+        assert_eq!(produces(&json(r#"{"Fn::Sub": "x"}"#)), Produces::Text);
+        assert_eq!(produces(&json(r#"{"Ref": "X"}"#)), Produces::Unknown);
+        assert_eq!(produces(&json(r#"{"Poolsmith::Serverless": "${self:custom.mfa}"}"#)), Produces::Unknown);
+        assert_eq!(produces(&json(r#"{"Poolsmith::Serverless": "${self:service}-x"}"#)), Produces::Text);
+        assert_eq!(produces(&json(r#"{"Poolsmith::Terraform": "\"${var.a}\""}"#)), Produces::Text);
+    }
+
+    #[test]
+    fn serverless_variables_are_told_from_pseudo_parameters() {
+        assert!(has_serverless_variable("${self:service}-users"));
+        assert!(has_serverless_variable("${file(./config.yml):name}"));
+        assert!(has_serverless_variable("${opt:stage, 'dev'}"));
+        assert!(!has_serverless_variable("${AWS::StackName}-users"));
+        assert!(!has_serverless_variable("plain"));
+    }
+
+    #[test]
+    fn placeholders_name_every_value_to_fill_in() {
+        let request = json(
+            r#"{"PoolName": {"Fn::Sub": "${AWS::StackName}"}, "UserPoolTags": {"team": {"Poolsmith::Terraform": "var.team"}}}"#,
+        );
+        let mut notes = Vec::new();
+        let out = with_placeholders(&request, Some(Origin::Terraform), &mut notes);
+        assert_eq!(
+            out.compact(),
+            r#"{"PoolName":"<fill in: !Sub \"${AWS::StackName}\">","UserPoolTags":{"team":{"Poolsmith::Terraform":"var.team"}}}"#
+        );
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].contains(r#"PoolName = !Sub "${AWS::StackName}""#), "{}", notes[0]);
+    }
+}
