@@ -38,7 +38,7 @@ fn fixture() -> &'static Fixture {
 }
 
 /// Both MFA follow-ups on, so every export writes its longest form.
-const OPTIONS: Options = Options { mfa: MfaFactors { sms: true, totp: true, email: true } };
+const OPTIONS: Options = Options { mfa: MfaFactors { sms: true, totp: true, email: true }, template: None };
 
 /// Reading the request JSON into a form.
 #[divan::bench]

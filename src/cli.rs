@@ -8,12 +8,12 @@
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::export::{self, Format, Options};
-use crate::import;
 use crate::json::{self, Json};
 use crate::mfa::MfaFactors;
 use crate::model::{self, Kind, FIELDS};
 use crate::request;
 use crate::value::FormValue;
+use crate::{check_files, import};
 use std::io::{Read, Write};
 
 const USAGE: &str = "\
@@ -64,7 +64,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
             return 0;
         }
         Some("fields") => fields(&args[1..], stdout),
-        Some("check") => check(&args[1..], stdin, stdout),
+        Some("check") => check(&args[1..], stdin, stdout, stderr),
         Some("export") => export(&args[1..], stdin, stdout, stderr),
         Some("import") => import(&args[1..], stdin, stdout, stderr),
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
@@ -190,24 +190,122 @@ fn load(text: &str, stated_mfa: Option<MfaFactors>) -> (FormValue, Vec<Diagnosti
     (form, problems, unreadable)
 }
 
-fn check(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<Status, Failure> {
-    let args = parse_args(args, &["--json"], &["--mfa"])?;
+fn check(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Status, Failure> {
+    let args = parse_args(args, &["--json"], &["--mfa", "--from", "--resource"])?;
     let stated_mfa = mfa_option(&args)?;
-    let (name, text) = read_input(args.file, stdin)?;
-    let (_, problems, unreadable) = load(&text, stated_mfa);
-    if args.flags.contains(&"--json") {
-        let array = Json::Array(problems.iter().map(|d| d.to_json(true)).collect());
-        let _ = stdout.write_all(array.pretty().as_bytes());
-    } else {
-        let _ = stdout.write_all(human_report(&name, &problems).as_bytes());
+    let chosen = kind_option(&args)?;
+    let resource = args.values.iter().find(|(name, _)| *name == "--resource").map(|(_, v)| *v);
+    let json_output = args.flags.contains(&"--json");
+    // (file name, resource, problems) for every pool checked.
+    let mut checked: Vec<(String, Option<String>, Vec<Diagnostic>)> = Vec::new();
+    let mut unreadable = false;
+    let directory = args.file.map(std::path::Path::new).filter(|path| path.is_dir());
+    let inputs: Vec<(String, String)> = match directory {
+        Some(dir) => {
+            let files = check_files::files_in(dir)
+                .map_err(|e| Failure::Input(format!("cannot read the directory {}: {e}", dir.display())))?;
+            let mut inputs = Vec::new();
+            for file in files {
+                let name = file.display().to_string();
+                let bytes = std::fs::read(&file).map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
+                // Files that are not text, or define no pool, are not ours to judge.
+                if let Some(text) = import::decode_text(&bytes).ok().filter(|t| check_files::defines_pool(t)) {
+                    inputs.push((name, text));
+                }
+            }
+            if inputs.is_empty() {
+                let _ = writeln!(
+                    stderr,
+                    "poolsmith: no user pool found in {} (looked at .json, .yaml, .yml, .template and .tf files)",
+                    dir.display()
+                );
+            }
+            inputs
+        }
+        None => vec![read_input(args.file, stdin)?],
+    };
+    for (name, text) in inputs {
+        let kind = chosen.unwrap_or_else(|| import::detect(&text));
+        if kind == import::Kind::RequestJson {
+            let (_, problems, bad) = load(&text, stated_mfa);
+            unreadable |= bad;
+            checked.push((name, None, problems));
+            continue;
+        }
+        for report in check_files::check_text(&text, Some(kind), resource, stated_mfa) {
+            unreadable |= report.unreadable;
+            for note in &report.notes {
+                let pool = report.resource.as_deref().map(|r| format!(" [{r}]")).unwrap_or_default();
+                let _ = writeln!(stderr, "{name}{pool}: note: {note}");
+            }
+            checked.push((name.clone(), report.resource, report.problems));
+        }
     }
+    if json_output {
+        let single = directory.is_none() && checked.len() == 1;
+        let mut items = Vec::new();
+        for (name, resource, problems) in &checked {
+            for d in problems {
+                let mut item = d.to_json(true);
+                if let (Json::Object(members), false) = (&mut item, single) {
+                    members.insert(0, ("file".into(), Json::str(name.as_str())));
+                    if let Some(resource) = resource {
+                        members.insert(1, ("resource".into(), Json::str(resource.as_str())));
+                    }
+                }
+                items.push(item);
+            }
+        }
+        let _ = stdout.write_all(Json::Array(items).pretty().as_bytes());
+    } else {
+        for (name, resource, problems) in &checked {
+            let _ = stdout.write_all(pool_report(name, resource.as_deref(), problems).as_bytes());
+        }
+    }
+    let errors = checked.iter().any(|(_, _, problems)| diagnostic::has_errors(problems));
     Ok(if unreadable {
         2
-    } else if diagnostic::has_errors(&problems) {
+    } else if errors {
         1
     } else {
         0
     })
+}
+
+/// [`human_report`] for one pool of a file that may define several: the pool's name leads
+/// each line's path (`[Admins] Policies…`).
+fn pool_report(name: &str, resource: Option<&str>, problems: &[Diagnostic]) -> String {
+    let Some(resource) = resource else { return human_report(name, problems) };
+    let report = human_report(name, problems);
+    let mut out = String::with_capacity(report.len() + problems.len() * (resource.len() + 3));
+    for line in report.lines() {
+        match line.find("] ") {
+            Some(at) if line.contains(": error[") || line.contains(": warning[") => {
+                out.push_str(&line[..at + 2]);
+                out.push_str(&format!("[{resource}] "));
+                out.push_str(&line[at + 2..]);
+            }
+            _ => out.push_str(&line.replacen(name, &format!("{name} [{resource}]"), 1)),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The kind `--from` names, if any (`auto` is none).
+fn kind_option(args: &Args) -> Result<Option<import::Kind>, Failure> {
+    let kinds = || import::Kind::ALL.map(import::Kind::id).join(", ");
+    match args.values.iter().find(|(name, _)| *name == "--from").map(|(_, id)| *id) {
+        None | Some("auto") => Ok(None),
+        Some(id) => import::Kind::from_id(id)
+            .map(Some)
+            .ok_or_else(|| Failure::Usage(format!("unknown import kind `{id}`; use {} or auto", kinds()))),
+    }
 }
 
 /// One line per problem (`file:line:column: error[rule] path: message`) and a count.
@@ -260,7 +358,7 @@ fn export(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Status, Failure> {
-    let args = parse_args(args, &[], &["--format", "--all", "--mfa"])?;
+    let args = parse_args(args, &[], &["--format", "--all", "--mfa", "--from", "--resource"])?;
     let value = |name: &str| args.values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let formats: Vec<Format> = match (value("--format"), value("--all")) {
         (Some(_), Some(_)) => return Err(Failure::Usage("use either --format or --all, not both".into())),
@@ -271,8 +369,28 @@ fn export(
     };
     let stated_mfa = mfa_option(&args)?;
     let (name, text) = read_input(args.file, stdin)?;
-    let (form, problems, unreadable) = load(&text, stated_mfa);
-    let options = Options { mfa: form.mfa() };
+    let kind = kind_option(&args)?.unwrap_or_else(|| import::detect(&text));
+    let (form, problems, unreadable) = if kind == import::Kind::RequestJson {
+        load(&text, stated_mfa)
+    } else {
+        // A template, serverless.yml, Terraform file or describe output converts directly,
+        // keeping its expressions and the template context they need.
+        let resource = value("--resource");
+        match check_files::check_text(&text, Some(kind), resource, stated_mfa).into_iter().next() {
+            Some(report) if report.problems.iter().all(|d| !d.rule.starts_with("import.")) => {
+                let imported = import::import_resource(Some(kind), &text, resource)
+                    .map_err(|_| Failure::Input(format!("{name} could not be imported")))?;
+                let mut form = imported.form;
+                if let Some(stated) = stated_mfa {
+                    form.set_mfa(MfaFactors::stated_for(&request::to_json(&form), stated));
+                }
+                (form, report.problems, false)
+            }
+            Some(report) => (FormValue::new(), report.problems, true),
+            None => (FormValue::new(), Vec::new(), true),
+        }
+    };
+    let options = Options { mfa: form.mfa(), template: form.template().cloned() };
     if unreadable {
         let _ = stderr.write_all(human_report(&name, &problems).as_bytes());
         return Ok(2);
@@ -315,18 +433,12 @@ fn import(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Status, Failure> {
-    let args = parse_args(args, &[], &["--from"])?;
-    let kinds = || import::Kind::ALL.map(import::Kind::id).join(", ");
-    let chosen = match args.values.iter().find(|(name, _)| *name == "--from").map(|(_, id)| *id) {
-        None | Some("auto") => None,
-        Some(id) => Some(
-            import::Kind::from_id(id)
-                .ok_or_else(|| Failure::Usage(format!("unknown import kind `{id}`; use {} or auto", kinds())))?,
-        ),
-    };
+    let args = parse_args(args, &[], &["--from", "--resource"])?;
+    let chosen = kind_option(&args)?;
+    let resource = args.values.iter().find(|(name, _)| *name == "--resource").map(|(_, v)| *v);
     let (name, text) = read_input(args.file, stdin)?;
     let kind = chosen.unwrap_or_else(|| import::detect(&text));
-    let imported = match import::import(Some(kind), &text) {
+    let imported = match import::import_resource(Some(kind), &text, resource) {
         Ok(imported) => imported,
         Err(mut problems) => {
             diagnostic::sort(&mut problems);

@@ -167,7 +167,7 @@ pub fn worker_message(data: &[u8]) -> bool {
     if op == Some("export") && format == Some(Format::RequestJson.id()) {
         let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
         // A bare request with MFA on means SMS, which CreateUserPool takes as it is.
-        let options = Options { mfa: MfaFactors::implied_by(&request) };
+        let options = Options { mfa: MfaFactors::implied_by(&request), ..Options::default() };
         let exported = export::render(Format::RequestJson, &request, &options);
         assert_eq!(json::parse(&exported.text).map(|(value, _)| value), Ok(request), "request-json export");
     }

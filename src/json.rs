@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 /// A JSON value. Objects keep their members in order; numbers keep their exact lexeme.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json {
     Null,
     Bool(bool),

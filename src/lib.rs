@@ -17,6 +17,7 @@
 
 #[macro_use]
 pub mod diagnostic;
+pub mod check_files;
 pub mod cli;
 pub mod export;
 pub mod expr;

@@ -200,7 +200,7 @@ impl Reader<'_> {
             self.problem("import.null", path.clone(), pos, format!("{name} is null: remove it, or give it a value"));
             return None;
         }
-        if crate::expr::is_expression(value) {
+        if crate::expr::is_expression_of(Some(field), value) {
             return Some(Node::Expr(value.clone()));
         }
         match (field.kind, value) {

@@ -119,6 +119,9 @@ impl<'a> Walk<'a, '_> {
                     self.at.pop();
                 }
             }
+            // An expression of a template: what can be known of it is checked with the
+            // cross-field rules (`expr::check`).
+            (_, Node::Expr(_)) => {}
             // The form API only builds well-typed trees; an ill-typed node is reported, not trusted.
             _ => self.error(
                 "model.type",

@@ -53,7 +53,7 @@ pub fn handle(message: &str) -> String {
                 return reply(&id, vec![("error".into(), Json::str("unknown format"))]);
             };
             let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
-            let options = Options { mfa: factors_in(&message, &request) };
+            let options = Options { mfa: factors_in(&message, &request), ..Options::default() };
             let rendered = export::render(format, &request, &options);
             reply(&id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(rendered.notes))])
         }
@@ -190,7 +190,7 @@ mod tests {
             let expected = export::render(
                 format,
                 &json::parse(r#"{"PoolName": "p"}"#).unwrap().0,
-                &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } },
+                &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE }, ..Options::default() },
             );
             assert_eq!(answer.get("text").and_then(Json::as_str), Some(expected.text.as_str()), "{}", format.id());
         }

@@ -2496,8 +2496,8 @@ fn invisible_request() -> Json {
 /// the request, with and without the MFA follow-up.
 fn check_invisible_characters(format: Format) {
     let request = invisible_request();
-    let every_factor = Options { mfa: MfaFactors { sms: true, totp: true, email: true } };
-    for options in [Options { mfa: MfaFactors::implied_by(&request) }, every_factor] {
+    let every_factor = Options { mfa: MfaFactors { sms: true, totp: true, email: true }, ..Options::default() };
+    for options in [Options { mfa: MfaFactors::implied_by(&request), ..Options::default() }, every_factor] {
         let export = export::render(format, &request, &options);
         if let Err(why) = no_raw_invisible(&export) {
             panic!("{} with {:?}: {why}", format.id(), options.mfa);
@@ -2548,7 +2548,7 @@ struct Tally {
 /// The MFA factors for a request: each combination in turn (SMS with half of them).
 fn mfa_options(seed: u64) -> Options {
     let (totp, email) = [(true, false), (false, true), (true, true)][(seed % 3) as usize];
-    Options { mfa: MfaFactors { sms: seed.is_multiple_of(2), totp, email } }
+    Options { mfa: MfaFactors { sms: seed.is_multiple_of(2), totp, email }, ..Options::default() }
 }
 
 /// Exports request `seed` in every format, with and without the MFA follow-up, and checks each.

@@ -226,7 +226,8 @@ fn seeds() -> Vec<(&'static str, Vec<String>)> {
         read(&import_data.join("reference-template.json")),
     ];
     for (i, request) in requests.iter().enumerate() {
-        let options = Options { mfa: MfaFactors { sms: i % 5 == 0, totp: i % 2 == 0, email: i % 3 == 0 } };
+        let options =
+            Options { mfa: MfaFactors { sms: i % 5 == 0, totp: i % 2 == 0, email: i % 3 == 0 }, ..Options::default() };
         let format = if i % 2 == 0 { Format::CloudformationYaml } else { Format::CloudformationJson };
         cloudformation.push(export::render(format, request, &options).text);
     }

@@ -622,8 +622,8 @@ fn describe_failures_name_the_member_and_import_nothing() {
 fn templates_exported_from_every_realistic_request_import_back_to_it() {
     let options = [
         Options::default(),
-        Options { mfa: MfaFactors { sms: false, totp: true, email: true } },
-        Options { mfa: MfaFactors { sms: true, totp: true, email: false } },
+        Options { mfa: MfaFactors { sms: false, totp: true, email: true }, ..Options::default() },
+        Options { mfa: MfaFactors { sms: true, totp: true, email: false }, ..Options::default() },
     ];
     for (file, request) in corpus() {
         // What CloudFormation cannot express: the export leaves it out with a note.

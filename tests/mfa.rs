@@ -130,7 +130,7 @@ fn mfa_lists_are_checked_on_the_command_line() {
 /// Every export of a form, as the app and the worker make them.
 fn exports(form: &poolsmith::FormValue) -> Vec<(Format, String)> {
     let request = request::to_json(form);
-    let options = Options { mfa: form.mfa() };
+    let options = Options { mfa: form.mfa(), ..Options::default() };
     Format::ALL.into_iter().map(|format| (format, export::render(format, &request, &options).text)).collect()
 }
 

@@ -153,7 +153,7 @@ fn terraform_validates_and_plans_the_exports() {
         std::fs::create_dir_all(&module).expect("create a module directory");
         // Authenticator app and email besides what the request turns on (as `--mfa totp,email`).
         let stated = MfaFactors { totp: true, email: true, sms: false };
-        let options = Options { mfa: MfaFactors::stated_for(request, stated) };
+        let options = Options { mfa: MfaFactors::stated_for(request, stated), ..Options::default() };
         let export = export::render(Format::Terraform, request, &options);
         std::fs::write(module.join(Format::Terraform.file_name()), &export.text).expect("write an export");
     }

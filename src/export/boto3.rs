@@ -87,7 +87,8 @@ mod tests {
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id() {
         let r = request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#);
-        let export = render(&r, &Options { mfa: MfaFactors { totp: true, email: true, sms: false } });
+        let export =
+            render(&r, &Options { mfa: MfaFactors { totp: true, email: true, sms: false }, ..Options::default() });
         assert!(export.text.contains(
             "SET_USER_POOL_MFA_CONFIG = {\n    \"SoftwareTokenMfaConfiguration\": {\"Enabled\": True},\n    \"EmailMfaConfiguration\": {},\n    \"MfaConfiguration\": \"OPTIONAL\",\n}\n"
         ), "{}", export.text);

@@ -280,7 +280,7 @@ mod tests {
                 r#"{"PoolName": "p", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OPTIONAL",
                     "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r", "ExternalId": "x"}}"#,
             ),
-            &Options { mfa: MfaFactors { sms: true, totp: true, email: true } },
+            &Options { mfa: MfaFactors { sms: true, totp: true, email: true }, ..Options::default() },
         );
         assert!(export.text.contains("this.userPool.applyRemovalPolicy(RemovalPolicy.RETAIN);"));
         assert!(export.text.contains("      enabledMfas: [\"SMS_MFA\", \"SOFTWARE_TOKEN_MFA\", \"EMAIL_OTP\"],\n"));

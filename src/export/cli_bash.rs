@@ -313,7 +313,7 @@ mod tests {
         let r = request(
             r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#,
         );
-        let options = Options { mfa: MfaFactors { sms: true, totp: true, email: true } };
+        let options = Options { mfa: MfaFactors { sms: true, totp: true, email: true }, ..Options::default() };
         let export = render(&r, &options);
         let text = export.text;
         assert!(text.contains("user_pool_id=$(aws cognito-idp create-user-pool \\\n  --pool-name p \\\n"), "{text}");
@@ -324,7 +324,10 @@ mod tests {
     #[test]
     fn bad_input_never_panics() {
         for text in ["[]", "null", "{}", r#"{"PoolName": 5, "X": null, "Y": true, "Z": [1, {}]}"#] {
-            let export = render(&request(text), &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } });
+            let export = render(
+                &request(text),
+                &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE }, ..Options::default() },
+            );
             assert!(export.text.starts_with("#!/usr/bin/env bash\n"));
         }
     }

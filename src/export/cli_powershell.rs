@@ -193,7 +193,8 @@ mod tests {
     #[test]
     fn mfa_follow_up_uses_the_new_pool_id() {
         let r = request(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "arn"}}"#);
-        let export = render(&r, &Options { mfa: MfaFactors { sms: true, totp: true, email: true } });
+        let export =
+            render(&r, &Options { mfa: MfaFactors { sms: true, totp: true, email: true }, ..Options::default() });
         let found = payloads(&export.text);
         assert_eq!(found.len(), 2);
         assert_eq!(
@@ -209,7 +210,10 @@ mod tests {
     #[test]
     fn bad_input_never_panics() {
         for text in ["[]", "null", "{}", r#"{"PoolName": 5, "X": null}"#] {
-            let export = render(&request(text), &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE } });
+            let export = render(
+                &request(text),
+                &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE }, ..Options::default() },
+            );
             assert!(export.text.contains("New-TemporaryFile"));
         }
     }

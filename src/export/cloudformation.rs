@@ -103,6 +103,11 @@ pub struct UserPool<'a> {
     pub literal_variables: bool,
     /// What the template leaves out and what the user must still do.
     pub notes: Vec<String>,
+    /// The resource's logical id: the imported template's own, else [`LOGICAL_ID`].
+    pub logical_id: &'a str,
+    /// The `Parameters`, `Mappings` and `Conditions` of an imported template that the
+    /// properties' expressions use ([`crate::expr::template::used_sections`]).
+    pub sections: Vec<(&'static str, Json)>,
 }
 
 impl UserPool<'_> {
@@ -113,13 +118,20 @@ impl UserPool<'_> {
 }
 
 /// Maps a normalised request (and the MFA factors chosen next to it) to the resource.
-pub fn user_pool<'a>(request: &'a Json, options: &Options) -> UserPool<'a> {
+pub fn user_pool<'a>(request: &'a Json, options: &'a Options) -> UserPool<'a> {
     let members: &[(String, Json)] = match request {
         Json::Object(members) => members,
         _ => &[],
     };
     let text = |name: &str| request.get(name).and_then(Json::as_str);
-    let mut pool = UserPool { retain: text("DeletionProtection") == Some("ACTIVE"), ..UserPool::default() };
+    let mut pool = UserPool {
+        retain: text("DeletionProtection") == Some("ACTIVE"),
+        logical_id: LOGICAL_ID,
+        ..UserPool::default()
+    };
+    if let Some(template) = &options.template {
+        add_template_context(&mut pool, template, request);
+    }
     for (name, value) in members {
         match property(name) {
             Some(Property::Same) => pool.properties.push((name, Cow::Borrowed(value))),
@@ -170,7 +182,7 @@ pub fn user_pool<'a>(request: &'a Json, options: &Options) -> UserPool<'a> {
         }
     }
     add_mfa(&mut pool, request, options);
-    pool.literal_variables = pool.properties.iter().any(|(_, value)| any_string(value, &has_sub_variable));
+    pool.literal_variables = pool.properties.iter().any(|(_, value)| any_literal_string(value, &has_sub_variable));
     if pool.literal_variables {
         pool.notes.push(
             "Some text contains ${…} like a CloudFormation variable. Outside Fn::Sub, CloudFormation keeps it as \
@@ -221,13 +233,41 @@ fn has_sub_variable(text: &str) -> bool {
     })
 }
 
-/// Whether any string value (not key) in `value` passes `test`.
-fn any_string(value: &Json, test: &dyn Fn(&str) -> bool) -> bool {
+/// Whether any string value (not key) in `value` outside an intrinsic function passes `test`
+/// (a `Fn::Sub` string is meant to hold variables).
+fn any_literal_string(value: &Json, test: &dyn Fn(&str) -> bool) -> bool {
     match value {
         Json::String(text) => test(text),
-        Json::Array(items) => items.iter().any(|item| any_string(item, test)),
-        Json::Object(members) => members.iter().any(|(_, item)| any_string(item, test)),
+        Json::Array(items) => items.iter().any(|item| any_literal_string(item, test)),
+        _ if crate::expr::is_expression(value) => false,
+        Json::Object(members) => members.iter().any(|(_, item)| any_literal_string(item, test)),
         _ => false,
+    }
+}
+
+/// What an imported template adds: its logical id, the parameters, mappings and conditions the
+/// expressions use, and a note naming the other resources they refer to.
+fn add_template_context<'a>(pool: &mut UserPool<'a>, template: &'a Json, request: &Json) {
+    use crate::expr::template as context;
+    if matches!(context::origin(template), Some(crate::expr::Origin::CloudFormation | crate::expr::Origin::Serverless))
+    {
+        if let Some(id) = context::resource(template) {
+            pool.logical_id = id;
+        }
+    }
+    for (section, value) in context::used_sections(template, request) {
+        if let Some(name) = context::SECTIONS.iter().find(|s| **s == section) {
+            pool.sections.push((name, value));
+        }
+    }
+    let elsewhere = context::other_resources(template, request);
+    if !elsewhere.is_empty() {
+        pool.notes.push(format!(
+            "The pool refers to {} in the template it came from: this template holds the pool only, so deploy it \
+             as part of that template, or add {}.",
+            elsewhere.join(", "),
+            if elsewhere.len() == 1 { "that resource" } else { "those resources" }
+        ));
     }
 }
 
@@ -308,26 +348,31 @@ pub fn template_tree(pool: UserPool<'_>) -> Node<'_> {
     }
     let properties = pool.properties.into_iter().map(|(name, value)| (name, Node::Json(value))).collect();
     resource.push(("Properties", Node::Object(properties)));
+    let id = pool.logical_id;
     let output =
         |description: &str, value: Json| object(vec![("Description", Json::str(description)), ("Value", value)]);
-    Node::Object(vec![
+    let mut template = vec![
         ("AWSTemplateFormatVersion", made(Json::str("2010-09-09"))),
         ("Description", made(Json::str("Amazon Cognito user pool, from a CreateUserPool request (Poolsmith)"))),
-        ("Resources", Node::Object(vec![(LOGICAL_ID, Node::Object(resource))])),
+    ];
+    template.extend(pool.sections.into_iter().map(|(name, value)| (name, made(value))));
+    template.extend([
+        ("Resources", Node::Object(vec![(id, Node::Object(resource))])),
         (
             "Outputs",
             made(object(vec![
-                ("UserPoolId", output("The user pool ID", object(vec![("Ref", Json::str(LOGICAL_ID))]))),
+                ("UserPoolId", output("The user pool ID", object(vec![("Ref", Json::str(id))]))),
                 (
                     "UserPoolArn",
                     output(
                         "The user pool ARN",
-                        object(vec![("Fn::GetAtt", Json::Array(vec![Json::str(LOGICAL_ID), Json::str("Arn")]))]),
+                        object(vec![("Fn::GetAtt", Json::Array(vec![Json::str(id), Json::str("Arn")]))]),
                     ),
                 ),
             ])),
         ),
-    ])
+    ]);
+    Node::Object(template)
 }
 
 /// [`template_tree`] as plain JSON, copying the request's values into it.
@@ -388,7 +433,7 @@ mod tests {
     }
 
     fn options(sms: bool, totp: bool, email: bool) -> Options {
-        Options { mfa: MfaFactors { sms, totp, email } }
+        Options { mfa: MfaFactors { sms, totp, email }, ..Options::default() }
     }
 
     fn prop<'a>(pool: &'a UserPool, name: &str) -> Option<&'a Json> {
@@ -501,7 +546,8 @@ mod tests {
     fn no_expressible_leaf_of_the_realistic_corpus_is_dropped() {
         let mut seen = std::collections::BTreeSet::new();
         for (file, request) in realistic_corpus() {
-            let pool = user_pool(&request, &options(true, true, true));
+            let all_factors = options(true, true, true);
+            let pool = user_pool(&request, &all_factors);
             let properties = pool.properties_object();
             let mut found = Vec::new();
             for (name, value) in match &request {
@@ -550,7 +596,8 @@ mod tests {
                             "NumberAttributeConstraints": {"MinValue": "0", "MaxValue": "10"}}],
                 "UserPoolTags": {"CostCenter": "1234"}}"#,
         );
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         let names: Vec<&str> = pool.properties.iter().map(|(n, _)| *n).collect();
         // Request order is kept (a normalised request is in model order already).
         assert_eq!(names, ["UserPoolName", "Policies", "Schema", "UserPoolTags"]);
@@ -574,7 +621,8 @@ mod tests {
             r#"{"PoolName": "p", "DcrConfiguration": {"OpenDcrEnabled": true},
                 "AcrConfiguration": {"Level1": {"AcrValue": "x"}}, "Surprise": 1, "UserPoolTags": {}}"#,
         );
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         assert_eq!(pool.properties.len(), 1, "{:?}", pool.properties);
         for name in ["DcrConfiguration", "AcrConfiguration", "\"Surprise\""] {
             assert!(
@@ -588,14 +636,16 @@ mod tests {
     #[test]
     fn deletion_protection_retains_the_pool() {
         let request = parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         assert!(pool.retain);
         let template = template(pool.clone());
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), Some(&Json::str("Retain")));
         assert_eq!(resource.get("UpdateReplacePolicy"), Some(&Json::str("Retain")));
         let request = parse(r#"{"PoolName": "p", "DeletionProtection": "INACTIVE"}"#);
-        let inactive = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let inactive = user_pool(&request, &defaults);
         let template = super::template(inactive);
         let resource = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).unwrap();
         assert_eq!(resource.get("DeletionPolicy"), None);
@@ -605,22 +655,26 @@ mod tests {
     fn mfa_factors_become_enabled_mfas_after_mfa_configuration() {
         let sms = r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL", "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::1:role/r"}}"#;
         let request = parse(sms);
-        let pool = user_pool(&request, &options(true, true, true));
+        let all_factors = options(true, true, true);
+        let pool = user_pool(&request, &all_factors);
         let names: Vec<&str> = pool.properties.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["UserPoolName", "MfaConfiguration", "EnabledMfas", "SmsConfiguration"]);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA","SOFTWARE_TOKEN_MFA","EMAIL_OTP"]"#);
         assert!(pool.notes.iter().any(|n| n.contains("EmailAuthenticationMessage")), "{:?}", pool.notes);
         // SMS MFA alone is still listed explicitly.
         let request = parse(sms);
-        let pool = user_pool(&request, &options(true, false, false));
+        let chosen = options(true, false, false);
+        let pool = user_pool(&request, &chosen);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SMS_MFA"]"#);
         // TOTP without an SMS configuration.
         let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
-        let pool = user_pool(&request, &options(false, true, false));
+        let chosen = options(false, true, false);
+        let pool = user_pool(&request, &chosen);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
         // Email as the only factor: a known CloudFormation failure, said out loud.
         let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
-        let pool = user_pool(&request, &options(false, false, true));
+        let chosen = options(false, false, true);
+        let pool = user_pool(&request, &chosen);
         assert!(pool.notes.iter().any(|n| n.contains("2221")), "{:?}", pool.notes);
     }
 
@@ -628,18 +682,21 @@ mod tests {
     fn mfa_factors_with_mfa_off_are_not_turned_on_but_noted() {
         for request in [r#"{"PoolName": "p"}"#, r#"{"PoolName": "p", "MfaConfiguration": "OFF"}"#] {
             let request = parse(request);
-            let pool = user_pool(&request, &options(true, true, true));
+            let all_factors = options(true, true, true);
+            let pool = user_pool(&request, &all_factors);
             assert_eq!(prop(&pool, "EnabledMfas"), None);
             assert!(pool.notes.iter().any(|n| n.contains("set MfaConfiguration to OPTIONAL")), "{:?}", pool.notes);
         }
         let request = parse(r#"{"PoolName": "p", "MfaConfiguration": "ON"}"#);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         assert_eq!(prop(&pool, "EnabledMfas"), None);
         assert!(pool.notes.iter().any(|n| n.contains("no MFA factor")), "{:?}", pool.notes);
         // An SMS configuration kept for phone verification does not make SMS a factor.
         let request =
             parse(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "a"}}"#);
-        let pool = user_pool(&request, &options(false, true, false));
+        let chosen = options(false, true, false);
+        let pool = user_pool(&request, &chosen);
         assert_eq!(prop(&pool, "EnabledMfas").unwrap().compact(), r#"["SOFTWARE_TOKEN_MFA"]"#);
     }
 
@@ -650,23 +707,27 @@ mod tests {
                 ("PoolName".into(), Json::str("p")),
                 ("UserPoolTags".into(), Json::Object(vec![(key.into(), Json::str("x"))])),
             ]);
-            let pool = user_pool(&request, &Options::default());
+            let defaults = Options::default();
+            let pool = user_pool(&request, &defaults);
             assert!(pool.notes.iter().any(|n| n.contains("function call")), "{key}: {:?}", pool.notes);
         }
         let request = parse(r#"{"PoolName": "p", "UserPoolTags": {"Ref": "x", "b": "c"}}"#);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         assert!(!pool.notes.iter().any(|n| n.contains("function call")));
     }
 
     #[test]
     fn fills_the_list_cloudformation_requires_in_user_attribute_update_settings() {
         let request = parse(r#"{"PoolName": "p", "UserAttributeUpdateSettings": {}}"#);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
         assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":[]}"#);
         let given = r#"{"PoolName": "p", "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]}}"#;
         let request = parse(given);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         let settings = prop(&pool, "UserAttributeUpdateSettings").unwrap();
         assert_eq!(settings.compact(), r#"{"AttributesRequireVerificationBeforeUpdate":["email"]}"#);
     }
@@ -676,12 +737,14 @@ mod tests {
         // Letters, numbers and separators of any script are fine, and so are _ . : / = + - @.
         let fine = r#"{"PoolName": "p", "UserPoolTags": {"app:component/x_y.z=+-@": "v", "Équipe 漢字 ٣": "v"}}"#;
         let request = parse(fine);
-        let pool = user_pool(&request, &Options::default());
+        let defaults = Options::default();
+        let pool = user_pool(&request, &defaults);
         assert!(!pool.notes.iter().any(|n| n.contains("tag key")), "{:?}", pool.notes);
         for key in ["a#b", "a$b", "emoji😀", "tab\there", "{x}", "a'b"] {
             let tags = Json::Object(vec![(key.into(), Json::str("v")), ("ok".into(), Json::str("v"))]);
             let request = Json::Object(vec![("PoolName".into(), Json::str("p")), ("UserPoolTags".into(), tags)]);
-            let pool = user_pool(&request, &Options::default());
+            let defaults = Options::default();
+            let pool = user_pool(&request, &defaults);
             assert!(pool.notes.iter().any(|n| n.starts_with("1 tag key(s)")), "{key}: {:?}", pool.notes);
         }
     }
@@ -693,7 +756,8 @@ mod tests {
                 ("PoolName".into(), Json::str("p")),
                 ("EmailVerificationMessage".into(), Json::str(text)),
             ]);
-            let pool = user_pool(&request, &Options::default());
+            let defaults = Options::default();
+            let pool = user_pool(&request, &defaults);
             assert!(pool.literal_variables, "{text}");
             let template = template(pool.clone());
             let metadata = template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata"));
@@ -709,7 +773,8 @@ mod tests {
                 ("PoolName".into(), Json::str("p")),
                 ("EmailVerificationMessage".into(), Json::str(text)),
             ]);
-            let pool = user_pool(&request, &Options::default());
+            let defaults = Options::default();
+            let pool = user_pool(&request, &defaults);
             assert!(!pool.literal_variables, "{text}");
             let template = template(pool.clone());
             assert_eq!(template.get("Resources").and_then(|r| r.get(LOGICAL_ID)).and_then(|r| r.get("Metadata")), None);
@@ -719,7 +784,8 @@ mod tests {
     #[test]
     fn bad_input_gives_an_empty_resource() {
         for request in [Json::Null, Json::str("x"), Json::Array(vec![]), Json::Object(vec![])] {
-            let pool = user_pool(&request, &options(true, true, true));
+            let all_factors = options(true, true, true);
+            let pool = user_pool(&request, &all_factors);
             assert!(pool.properties.is_empty());
             assert!(template(pool.clone()).get("Resources").is_some());
         }

@@ -82,7 +82,10 @@ mod tests {
             sampler.adversarial = true;
             sampler.invalid_rate = if seed % 3 == 0 { 0.2 } else { 0.0 };
             let request = request::to_json(&sampler.request());
-            let options = Options { mfa: MfaFactors { sms: seed % 3 == 0, totp: seed % 2 == 0, email: seed % 5 == 0 } };
+            let options = Options {
+                mfa: MfaFactors { sms: seed % 3 == 0, totp: seed % 2 == 0, email: seed % 5 == 0 },
+                ..Options::default()
+            };
             let (template, _) = json::parse(&render(&request, &options).text).expect("valid JSON");
             let properties =
                 template.get("Resources").and_then(|r| r.get("UserPool")).and_then(|r| r.get("Properties"));
@@ -119,7 +122,7 @@ mod tests {
             ("DeletionProtection".into(), Json::str("ACTIVE")),
             ("UserPoolTags".into(), Json::Object(vec![(awkward.into(), Json::str(awkward))])),
         ]);
-        let export = render(&request, &Options { mfa: MfaFactors::default() });
+        let export = render(&request, &Options { mfa: MfaFactors::default(), ..Options::default() });
         let (template, _) = json::parse(&export.text).expect("valid JSON");
         let resource = template.get("Resources").and_then(|r| r.get("UserPool")).unwrap();
         assert_eq!(resource.get("Type"), Some(&Json::str("AWS::Cognito::UserPool")));

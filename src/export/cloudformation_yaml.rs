@@ -25,8 +25,11 @@ pub fn render(request: &Json, options: &Options) -> Export {
         "# AWS CloudFormation template for an Amazon Cognito user pool, written by Poolsmith.\n",
     );
     cloudformation::write_comments("#", &notes, &mut text);
+    // Short forms (`!Ref x`) for the expressions of an imported template, as templates are
+    // written; a request of values has none, and its YAML is read by any YAML reader alike.
+    let short = options.template.is_some();
     if let Node::Object(members) = cloudformation::template_tree(pool) {
-        write_node_mapping(&members, 0, &mut text);
+        write_node_mapping(&members, 0, short, &mut text);
     }
     notes.push("Checked in Poolsmith's conformance tests with cfn-lint 1.58.0.".to_string());
     Export { text, notes }
@@ -99,60 +102,64 @@ fn write_string(text: &str, key: bool, out: &mut String) {
 }
 
 /// Writes the members of a template object made by `cloudformation::template_tree`.
-fn write_node_mapping(members: &[(&str, Node)], indent: usize, out: &mut String) {
+fn write_node_mapping(members: &[(&str, Node)], indent: usize, short: bool, out: &mut String) {
     for (key, node) in members {
         json::push_indent(indent, out);
         write_string(key, true, out);
         out.push(':');
         match node {
-            Node::Json(value) => write_value(value, indent + 1, out),
+            Node::Json(value) => write_value(value, indent + 1, short, out),
             Node::Object(inner) if inner.is_empty() => out.push_str(" {}\n"),
             Node::Object(inner) => {
                 out.push('\n');
-                write_node_mapping(inner, indent + 1, out);
+                write_node_mapping(inner, indent + 1, short, out);
             }
         }
     }
 }
 
-fn write_mapping(members: &[(String, Json)], indent: usize, out: &mut String) {
+fn write_mapping(members: &[(String, Json)], indent: usize, short: bool, out: &mut String) {
     for (key, value) in members {
         json::push_indent(indent, out);
         write_string(key, true, out);
         out.push(':');
-        write_value(value, indent + 1, out);
+        write_value(value, indent + 1, short, out);
     }
 }
 
-fn write_sequence(items: &[Json], indent: usize, out: &mut String) {
+fn write_sequence(items: &[Json], indent: usize, short: bool, out: &mut String) {
     for item in items {
         match item {
-            Json::Object(members) if !members.is_empty() => {
+            Json::Object(members) if !(members.is_empty() || short && crate::expr::is_expression(item)) => {
                 // "- First: x" then the other members under it: the mapping is written one level
                 // deeper and its first indentation unit becomes the dash (both are two columns).
                 let start = out.len() + 2 * indent;
-                write_mapping(members, indent + 1, out);
+                write_mapping(members, indent + 1, short, out);
                 out.replace_range(start..start + 2, "- ");
             }
             _ => {
                 json::push_indent(indent, out);
                 out.push('-');
-                write_value(item, indent + 1, out);
+                write_value(item, indent + 1, short, out);
             }
         }
     }
 }
 
-/// Writes what follows `key:` or `-`: a scalar on the same line, or a block on the next lines.
-fn write_value(value: &Json, indent: usize, out: &mut String) {
+/// Writes what follows `key:` or `-`: a scalar on the same line, or a block on the next lines;
+/// with `short`, intrinsic functions in their short form (`!Ref x`).
+fn write_value(value: &Json, indent: usize, short: bool, out: &mut String) {
+    if short && write_short_form(value, indent, out) {
+        return;
+    }
     match value {
         Json::Object(members) if !members.is_empty() => {
             out.push('\n');
-            write_mapping(members, indent, out);
+            write_mapping(members, indent, short, out);
         }
         Json::Array(items) if !items.is_empty() => {
             out.push('\n');
-            write_sequence(items, indent, out);
+            write_sequence(items, indent, short, out);
         }
         scalar => {
             out.push(' ');
@@ -167,6 +174,38 @@ fn write_value(value: &Json, indent: usize, out: &mut String) {
             out.push('\n');
         }
     }
+}
+
+/// Writes an intrinsic function in the short form templates are written in (`!Ref Stage`,
+/// `!GetAtt Fn.Arn`, `!Sub "…"`, `!If` over a block sequence); false for any other value.
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html>
+fn write_short_form(value: &Json, indent: usize, out: &mut String) -> bool {
+    if crate::expr::origin(value) != Some(crate::expr::Origin::CloudFormation) {
+        return false;
+    }
+    let Json::Object(members) = value else { return false };
+    let (function, args) = &members[0];
+    match (function.as_str(), args) {
+        ("Ref", Json::String(name)) => {
+            out.push_str(" !Ref ");
+            write_string(name, false, out);
+            out.push('\n');
+        }
+        ("Fn::GetAtt", Json::Array(parts)) if parts.len() == 2 && parts.iter().all(|p| p.as_str().is_some()) => {
+            out.push_str(" !GetAtt ");
+            let joined = format!("{}.{}", parts[0].as_str().unwrap_or_default(), parts[1].as_str().unwrap_or_default());
+            write_string(&joined, false, out);
+            out.push('\n');
+        }
+        (name, args) => {
+            // YAML allows no short form of a function inside another's block argument without
+            // the tag's value on its own lines, which write_value gives.
+            out.push_str(" !");
+            out.push_str(name.strip_prefix("Fn::").unwrap_or(name));
+            write_value(args, indent, true, out);
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -304,7 +343,7 @@ mod tests {
         .0;
         let mut out = String::new();
         if let Json::Object(members) = &value {
-            write_mapping(members, 0, &mut out);
+            write_mapping(members, 0, false, &mut out);
         }
         // `N` and `n` are words YAML 1.1 reads as false: quoted, as key and as value.
         let expected = "A:\n  B: 12\n  C: true\n  D: \"0\"\nL:\n  - x\n  - \"yes\"\nS:\n  - \"N\": \"n\"\n    M:\n      K: \"1\"\n  - \"N\": o\nE: []\nF: {}\n";
@@ -320,7 +359,8 @@ mod tests {
         )
         .unwrap()
         .0;
-        let export = render(&request, &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } });
+        let export =
+            render(&request, &Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE }, ..Options::default() });
         let text = &export.text;
         assert!(text.starts_with("# AWS CloudFormation template"), "{text}");
         assert!(text.contains("\n# Left out: DcrConfiguration"), "{text}");

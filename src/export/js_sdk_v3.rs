@@ -87,7 +87,7 @@ mod tests {
     fn mfa_follow_up_uses_the_new_pool_id() {
         let export = render(
             &request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#),
-            &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE } },
+            &Options { mfa: MfaFactors { email: true, ..MfaFactors::NONE }, ..Options::default() },
         );
         assert!(export.text.contains("  SetUserPoolMfaConfigCommand,\n} from"));
         assert!(export.text.contains(

@@ -598,7 +598,7 @@ mod tests {
     #[test]
     fn calls_send_create_user_pool_what_it_accepts_then_the_mfa_follow_up() {
         let r = request(r#"{"PoolName": "p", "MfaConfiguration": "ON", "SmsConfiguration": {"SnsCallerArn": "x"}}"#);
-        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } };
+        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE }, ..Options::default() };
         let calls = calls(&r, &totp);
         // SMS is not a factor: CreateUserPool gets MFA OFF, the follow-up turns it ON.
         assert_eq!(calls.create.get("MfaConfiguration"), Some(&Json::str("OFF")));
@@ -607,7 +607,7 @@ mod tests {
             Some(r#"{"SoftwareTokenMfaConfiguration":{"Enabled":true},"MfaConfiguration":"ON"}"#)
         );
         assert!(calls.notes.join(" ").contains("MfaConfiguration OFF"), "{:?}", calls.notes);
-        let sms = Options { mfa: MfaFactors { sms: true, ..MfaFactors::NONE } };
+        let sms = Options { mfa: MfaFactors { sms: true, ..MfaFactors::NONE }, ..Options::default() };
         let calls = super::calls(&r, &sms);
         assert!(matches!(calls.create, Cow::Borrowed(_)) && calls.mfa.is_none() && calls.notes.is_empty());
     }

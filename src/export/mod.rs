@@ -105,6 +105,7 @@ impl Format {
     }
 }
 
+use crate::expr::Origin;
 pub use crate::mfa::MfaFactors;
 
 /// Inputs of an export that are not part of the request.
@@ -113,6 +114,9 @@ pub struct Options {
     /// The pool's MFA factors ([`crate::mfa`]): with the request's `MfaConfiguration`, what
     /// each format turns on (`FormValue::mfa`; for a bare request, `MfaFactors::implied_by`).
     pub mfa: MfaFactors,
+    /// The template an imported pool came from ([`crate::expr::template`]): the formats that
+    /// write its expressions back write the parameters, conditions and mappings they use too.
+    pub template: Option<Json>,
 }
 
 /// The text of an export and what the reader should know about it.
@@ -124,7 +128,33 @@ pub struct Export {
 }
 
 /// Renders `request` (a normalised `CreateUserPool` request) in `format`.
+///
+/// A request imported from a template may hold expressions ([`crate::expr`]). The format they
+/// came from writes them back (CloudFormation's intrinsic functions and serverless.yml's
+/// variables in the CloudFormation exports, intrinsic functions through `Fn` in the CDK,
+/// Terraform's own in Terraform); every other format gets a placeholder, and a note lists
+/// each value to fill in.
 pub fn render(format: Format, request: &Json, options: &Options) -> Export {
+    if format == Format::RequestJson || !crate::expr::contains_expression(request) {
+        return render_values(format, request, options);
+    }
+    let mut notes = Vec::new();
+    let keep = match format {
+        Format::CloudformationYaml | Format::CloudformationJson | Format::CdkTs => Some(Origin::CloudFormation),
+        Format::Terraform => Some(Origin::Terraform),
+        _ => None,
+    };
+    let mut prepared = crate::expr::with_placeholders(request, keep, &mut notes);
+    if keep == Some(Origin::CloudFormation) && format != Format::CdkTs {
+        // A serverless.yml's resources section is CloudFormation with variables in its text.
+        crate::expr::unwrap_serverless(&mut prepared);
+    }
+    let mut export = render_values(format, &prepared, options);
+    export.notes.extend(notes);
+    export
+}
+
+fn render_values(format: Format, request: &Json, options: &Options) -> Export {
     match format {
         Format::RequestJson => request_json::render(request, options),
         Format::CliBash => cli_bash::render(request, options),

@@ -138,7 +138,7 @@ mod tests {
     fn mfa_follow_up_uses_the_new_pool_id_and_spells_out_email_text() {
         let export = render(
             &request(r#"{"PoolName": "p", "MfaConfiguration": "OPTIONAL"}"#),
-            &Options { mfa: MfaFactors { totp: true, email: true, sms: false } },
+            &Options { mfa: MfaFactors { totp: true, email: true, sms: false }, ..Options::default() },
         );
         assert!(
             export.text.contains(

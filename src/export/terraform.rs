@@ -780,7 +780,7 @@ mod tests {
     fn export(text: &str, totp: bool, email: bool) -> Export {
         let request = parse_json(text);
         let mfa = MfaFactors::stated_for(&request, MfaFactors { totp, email, sms: false });
-        render(&request, &Options { mfa })
+        render(&request, &Options { mfa, ..Options::default() })
     }
 
     /// The value of an HCL quoted-string literal, decoded as hclsyntax does (escapes `\n \r \t
@@ -1129,7 +1129,7 @@ mod tests {
         }
         // An SMS configuration without SMS as a factor cannot be said in Terraform: noted.
         let request = parse_json(optional);
-        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE } };
+        let totp = Options { mfa: MfaFactors { totp: true, ..MfaFactors::NONE }, ..Options::default() };
         let kept_sms = render(&request, &totp);
         assert!(kept_sms.notes.iter().any(|n| n.contains("cannot keep an SMS configuration without SMS MFA")));
         assert!(!export(optional, true, false).notes.iter().any(|n| n.contains("cannot keep an SMS")));
@@ -1589,7 +1589,10 @@ mod tests {
         let (mut found, mut commented) = (0, 0);
         for file in files {
             let request = parse_json(&std::fs::read_to_string(&file).unwrap());
-            let out = render(&request, &Options { mfa: MfaFactors { sms: true, totp: true, email: true } });
+            let out = render(
+                &request,
+                &Options { mfa: MfaFactors { sms: true, totp: true, email: true }, ..Options::default() },
+            );
             let root = read_resource(&out.text);
             let header = &out.text[..out.text.find("resource ").unwrap()];
             let mut all = Vec::new();

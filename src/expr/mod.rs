@@ -26,6 +26,7 @@ pub mod check;
 pub mod template;
 
 use crate::json::Json;
+use crate::model::{Field, Kind};
 
 /// The member name that marks a serverless.yml variable string.
 pub const SERVERLESS: &str = "Poolsmith::Serverless";
@@ -69,14 +70,55 @@ pub fn is_expression(value: &Json) -> bool {
     origin(value).is_some()
 }
 
-/// Whether `value` holds an expression anywhere inside it.
-pub fn contains_expression(value: &Json) -> bool {
-    is_expression(value)
-        || match value {
-            Json::Array(items) => items.iter().any(contains_expression),
-            Json::Object(members) => members.iter().any(|(_, v)| contains_expression(v)),
-            _ => false,
+/// Whether `value`, the value of `field`, is an expression. A one-member map whose value is
+/// text is an entry (`UserPoolTags: {"Ref": "x"}` is a tag named Ref to the API), as
+/// CloudFormation's text-only functions can never give a map.
+pub fn is_expression_of(field: Option<&'static Field>, value: &Json) -> bool {
+    match origin(value) {
+        Some(Origin::CloudFormation) if field.is_some_and(|f| f.kind == Kind::Map) => {
+            !matches!(value, Json::Object(members) if matches!(members[0].1, Json::String(_)))
         }
+        found => found.is_some(),
+    }
+}
+
+/// Calls `visit` with the path and value of every expression in `request` (a request's
+/// top-level object), each read by its model field.
+pub fn each_expression(request: &Json, visit: &mut dyn FnMut(&str, &Json)) {
+    if let Json::Object(members) = request {
+        for (name, value) in members {
+            walk(crate::model::top_level_member(name), value, name, visit);
+        }
+    }
+}
+
+fn walk(field: Option<&'static Field>, value: &Json, path: &str, visit: &mut dyn FnMut(&str, &Json)) {
+    if is_expression_of(field, value) {
+        return visit(path, value);
+    }
+    match value {
+        Json::Array(items) => {
+            let element = field.and_then(|f| f.child_fields().next());
+            for (index, item) in items.iter().enumerate() {
+                walk(element, item, &format!("{path}[{index}]"), visit);
+            }
+        }
+        Json::Object(members) => {
+            let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
+            for (key, item) in members {
+                let child = map_value.or_else(|| field.and_then(|f| f.member(key)));
+                walk(child, item, &format!("{path}.{key}"), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a request holds an expression anywhere.
+pub fn contains_expression(request: &Json) -> bool {
+    let mut found = false;
+    each_expression(request, &mut |_, _| found = true);
+    found
 }
 
 /// The text a person reads for an expression, as its file spells it: `!Sub "${AWS::StackName}-users"`,
@@ -147,12 +189,16 @@ pub fn placeholder(value: &Json) -> String {
 }
 
 /// Replaces every expression in `request` with its [`placeholder`] text, except those of
-/// `keep`, and says in one note per value what to fill in (path and expression). For formats
+/// `keep`, and says in one note what to fill in (path and expression of each). For formats
 /// that cannot express where a value came from.
 pub fn with_placeholders(request: &Json, keep: Option<Origin>, notes: &mut Vec<String>) -> Json {
-    let mut out = request.clone();
     let mut filled = Vec::new();
-    replace_expressions(&mut out, keep, String::new(), &mut filled);
+    let mut out = request.clone();
+    if let Json::Object(members) = &mut out {
+        for (name, value) in members.iter_mut() {
+            fill(crate::model::top_level_member(name), value, name.clone(), keep, &mut filled);
+        }
+    }
     if !filled.is_empty() {
         notes.push(format!(
             "Fill in {} before you use this: the template gives {} only as {}, known once it is deployed. Each is \
@@ -166,9 +212,10 @@ pub fn with_placeholders(request: &Json, keep: Option<Origin>, notes: &mut Vec<S
     out
 }
 
-fn replace_expressions(value: &mut Json, keep: Option<Origin>, path: String, filled: &mut Vec<String>) {
-    if let Some(found) = origin(value) {
-        if Some(found) != keep {
+/// [`with_placeholders`] below one value of `field`, at `path`: the same walk as [`walk`].
+fn fill(field: Option<&'static Field>, value: &mut Json, path: String, keep: Option<Origin>, filled: &mut Vec<String>) {
+    if is_expression_of(field, value) {
+        if origin(value) != keep {
             filled.push(format!("{path} = {}", source(value)));
             *value = Json::String(placeholder(value));
         }
@@ -176,16 +223,35 @@ fn replace_expressions(value: &mut Json, keep: Option<Origin>, path: String, fil
     }
     match value {
         Json::Array(items) => {
+            let element = field.and_then(|f| f.child_fields().next());
             for (index, item) in items.iter_mut().enumerate() {
-                replace_expressions(item, keep, format!("{path}[{index}]"), filled);
+                fill(element, item, format!("{path}[{index}]"), keep, filled);
             }
         }
         Json::Object(members) => {
+            let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
             for (key, item) in members.iter_mut() {
-                let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                replace_expressions(item, keep, here, filled);
+                let child = map_value.or_else(|| field.and_then(|f| f.member(key)));
+                fill(child, item, format!("{path}.{key}"), keep, filled);
             }
         }
+        _ => {}
+    }
+}
+
+/// Writes every serverless.yml variable string back as the plain string it was, for the
+/// CloudFormation exports: pasted into a serverless.yml's `resources`, the Framework fills its
+/// variables in again.
+pub fn unwrap_serverless(value: &mut Json) {
+    if origin(value) == Some(Origin::Serverless) {
+        if let Some(text) = value.get(SERVERLESS).and_then(Json::as_str) {
+            *value = Json::str(text);
+        }
+        return;
+    }
+    match value {
+        Json::Array(items) => items.iter_mut().for_each(unwrap_serverless),
+        Json::Object(members) => members.iter_mut().for_each(|(_, item)| unwrap_serverless(item)),
         _ => {}
     }
 }

@@ -107,8 +107,25 @@ pub fn used_sections(template: &Json, value: &Json) -> Vec<(String, Json)> {
     out
 }
 
+/// The names that `value`'s `Ref`s and `Fn::GetAtt`s (and `Fn::Sub` variables) point at
+/// which are neither pseudo parameters nor the template's parameters: other resources of the
+/// template, which an export of the pool alone does not define.
+pub fn other_resources(template: &Json, value: &Json) -> Vec<String> {
+    let mut names = Names::default();
+    collect(value, &mut names);
+    let mut out: Vec<String> = Vec::new();
+    for name in names.refs.iter().chain(&names.resources) {
+        let declared = template.get("Parameters").and_then(|p| p.get(name)).is_some();
+        if !declared && !name.starts_with("AWS::") && !out.contains(name) {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
 #[derive(Default)]
 struct Names {
+    resources: Vec<String>,
     refs: Vec<String>,
     mappings: Vec<String>,
     conditions: Vec<String>,
@@ -130,6 +147,11 @@ fn collect(value: &Json, names: &mut Names) {
                     ("Fn::If", Json::Array(args)) => {
                         if let Some(name) = args.first().and_then(Json::as_str) {
                             push_new(&mut names.conditions, name);
+                        }
+                    }
+                    ("Fn::GetAtt", Json::Array(args)) => {
+                        if let Some(name) = args.first().and_then(Json::as_str) {
+                            push_new(&mut names.resources, name);
                         }
                     }
                     ("Fn::FindInMap", Json::Array(args)) => {

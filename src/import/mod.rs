@@ -226,6 +226,17 @@ pub(crate) fn coerce_members(members: &mut Members) {
 
 /// Calls `visit` with every scalar in `value` that the model has a field for.
 pub(crate) fn each_scalar(value: &mut Json, field: &'static Field, visit: &mut dyn FnMut(&'static Field, &mut Json)) {
+    // Each branch of a condition is a value of the field (`!If [IsProd, 12, 8]`).
+    if let Json::Object(members) = value {
+        if let [(function, Json::Array(args))] = members.as_mut_slice() {
+            if function == "Fn::If" {
+                for branch in args.iter_mut().skip(1) {
+                    each_scalar(branch, field, visit);
+                }
+                return;
+            }
+        }
+    }
     match (field.kind, value) {
         (FieldKind::Structure, Json::Object(members)) => {
             for (key, item) in members {

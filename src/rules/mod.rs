@@ -107,6 +107,11 @@ pub fn check(form: &FormValue) -> Vec<Diagnostic> {
     for rule in all() {
         (rule.check)(&ctx, &mut findings);
         for finding in findings.drain(..) {
+            // A value that is an expression of its template is unknown: a rule that reads it
+            // (or reads past it, taking the default) knows nothing about it.
+            if finding.paths.iter().any(|path| under_expression(form, path)) {
+                continue;
+            }
             out.push(Diagnostic {
                 severity: rule.severity,
                 rule: rule.id,
@@ -119,6 +124,14 @@ pub fn check(form: &FormValue) -> Vec<Diagnostic> {
     }
     out.extend(crate::expr::check::check(form));
     out
+}
+
+/// Whether the value at `path`, or one of the values it lies within, is an expression.
+fn under_expression(form: &FormValue, path: &FieldPath) -> bool {
+    (1..=path.0.len()).any(|len| {
+        let prefix = FieldPath(path.0[..len].to_vec());
+        form.locate(&prefix).and_then(|at| form.get(&at).map(|node| matches!(node, Node::Expr(_)))).unwrap_or(false)
+    })
 }
 
 /// A read-only view of the form for rules: values by model path (`EmailConfiguration.From`),

@@ -40,7 +40,8 @@ pub fn ExportPanel() -> impl IntoView {
         // Request JSON is made here, at once (the preview follows every keystroke); the other
         // formats by the helper worker.
         if format == Format::RequestJson {
-            let rendered = crate::export::request_json::render(&request, &crate::export::Options { mfa });
+            let rendered =
+                crate::export::request_json::render(&request, &crate::export::Options { mfa, ..Default::default() });
             text.set(rendered.text);
             notes.set(rendered.notes);
             text_format.set(format.id().to_string());
