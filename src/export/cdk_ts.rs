@@ -32,9 +32,24 @@ pub fn render(request: &Json, options: &Options) -> Export {
     let mut text =
         super::text_starting_with("// AWS CDK v2 stack for an Amazon Cognito user pool, written by Poolsmith.\n");
     cloudformation::write_comments("//", &notes, &mut text);
+    // The stack's body first: which names it calls decides the imports.
+    let (declarations, mut elements) = super::cdk_expr::declarations(&pool.sections);
+    let mut props = String::new();
+    for (name, value) in &pool.properties {
+        let field = cloudformation::request_member(name).and_then(model::top_level_member);
+        write_member(name, value, field, 3, &mut props);
+    }
+    super::cdk_expr::names_called(&declarations, &mut elements);
+    super::cdk_expr::names_called(&props, &mut elements);
     // Only what the stack uses, so linters that flag unused imports stay quiet.
-    let imports = [("App", true), ("CfnOutput", true), ("RemovalPolicy", pool.retain), ("Stack", true)];
-    let imports = imports.into_iter().chain([("StackProps", true), ("Validations", pool.literal_variables)]);
+    let imports = [("App", true), ("Aws", elements.contains(&"Aws"))]
+        .into_iter()
+        .chain(["CfnCondition", "CfnMapping"].map(|name| (name, elements.contains(&name))))
+        .chain([("CfnOutput", true)])
+        .chain([("CfnParameter", elements.contains(&"CfnParameter"))])
+        .chain([("Fn", elements.contains(&"Fn")), ("RemovalPolicy", pool.retain), ("Stack", true)])
+        .chain([("StackProps", true), ("Token", elements.contains(&"Token"))])
+        .chain([("Validations", pool.literal_variables)]);
     let names: Vec<&str> = imports.filter_map(|(name, used)| used.then_some(name)).collect();
     text.push_str(&format!("import {{ {} }} from \"aws-cdk-lib\";\n", names.join(", ")));
     text.push_str(
@@ -44,13 +59,13 @@ pub fn render(request: &Json, options: &Options) -> Export {
          export class UserPoolStack extends Stack {\n  \
            readonly userPool: CfnUserPool;\n\n  \
            constructor(scope: Construct, id: string, props?: StackProps) {\n    \
-             super(scope, id, props);\n    \
-             this.userPool = new CfnUserPool(this, \"UserPool\", {\n",
+             super(scope, id, props);\n",
     );
-    for (name, value) in &pool.properties {
-        let field = cloudformation::request_member(name).and_then(model::top_level_member);
-        write_member(name, value, field, 3, &mut text);
-    }
+    text.push_str(&declarations);
+    text.push_str("    this.userPool = new CfnUserPool(this, ");
+    json::write_string(pool.logical_id, &mut text);
+    text.push_str(", {\n");
+    text.push_str(&props);
     text.push_str("    });\n");
     if pool.literal_variables {
         // CDK runs the same check at synthesis, and new projects (its recommended feature flags)
@@ -142,6 +157,9 @@ fn write_member(name: &str, value: &Json, field: Option<&'static Field>, indent:
 }
 
 fn write_value(value: &Json, field: Option<&'static Field>, indent: usize, out: &mut String) {
+    if crate::expr::is_expression_of(field, value) {
+        return super::cdk_expr::write_property(value, field, out);
+    }
     match value {
         Json::Object(members) if !members.is_empty() => {
             out.push_str("{\n");

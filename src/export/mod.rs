@@ -6,6 +6,7 @@
 //! and the CLI (`poolsmith export --format <id>`).
 
 pub mod boto3;
+pub mod cdk_expr;
 pub mod cdk_ts;
 pub mod cli_bash;
 pub mod cli_powershell;
