@@ -1131,7 +1131,9 @@ fn cli_import_exit_codes_follow_the_contract() {
     let (status, _, err) = poolsmith(&["import", "--from", "terraform"], "{}");
     assert_eq!(status, 2);
     assert!(
-        err.contains("unknown import kind `terraform`; use request-json, describe-user-pool, cloudformation or auto"),
+        err.contains(
+            "unknown import kind `terraform`; use request-json, describe-user-pool, cloudformation, serverless or auto"
+        ),
         "{err}"
     );
     assert_eq!(poolsmith(&["import", "--from"], "").0, 2);

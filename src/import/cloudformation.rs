@@ -51,9 +51,58 @@ const RETURN_VALUES: [&str; 4] = ["Arn", "ProviderName", "ProviderURL", "UserPoo
 
 /// Imports a template, resource or `Properties` object as a request.
 pub fn import(text: &str) -> Outcome {
+    import_resource(text, None)
+}
+
+/// Imports the user pool `resource` (a logical ID) of a template with several; `None` takes
+/// the only one and fails, listing their IDs, when there are several.
+pub fn import_resource(text: &str, resource: Option<&str>) -> Outcome {
     let (value, at, plain) = read_document(text)?;
+    let reading = Reading { resource, plain: plain.as_ref(), what: "template" };
+    import_parsed(value, at, &reading)
+}
+
+/// How an already parsed document is read: which pool, and how its YAML was typed.
+pub(crate) struct Reading<'a> {
+    /// The logical ID of the pool to import, when the document has several.
+    pub resource: Option<&'a str>,
+    /// Where the plain YAML scalars are, for CloudFormation's YAML 1.1 booleans; `None` for
+    /// JSON, and for YAML that is not read as YAML 1.1 (serverless.yml: see `serverless`).
+    pub plain: Option<&'a PlainScalars>,
+    /// What the document is, in diagnostics ("template", "serverless.yml").
+    pub what: &'a str,
+}
+
+/// Imports a parsed template, resource or `Properties` object (`value`, located by `at`): the
+/// CloudFormation importer and the serverless.yml importer share this.
+pub(crate) fn import_parsed(value: Json, at: Located, reading: &Reading) -> Outcome {
+    let built = build(value, at, reading)?;
+    let (mut form, notes) = finish(built.request, built.pos, built.problems, built.notes)?;
+    if let Some(enabled) = built.enabled_mfas {
+        form.set_mfa(enabled);
+    }
+    Ok((form, notes))
+}
+
+/// The request a template's pool becomes, before it is read as a form.
+pub(crate) struct Built {
+    /// The request's members, each where it was in the file.
+    pub request: Members,
+    /// Where the `Properties` object was.
+    pub pos: Pos,
+    /// What fails the import even if the request reads.
+    pub problems: Vec<Diagnostic>,
+    pub notes: Vec<String>,
+    /// The MFA factors `EnabledMfas` named, which the request cannot carry.
+    pub enabled_mfas: Option<MfaFactors>,
+}
+
+/// Maps the pool's properties to request members: renamed, typed by field, with notes on
+/// what was left out. Intrinsic functions and unknown properties fail here.
+pub(crate) fn build(value: Json, at: Located, reading: &Reading) -> Result<Built, Vec<Diagnostic>> {
+    let plain = reading.plain;
     let mut notes = Vec::new();
-    let (properties, at) = pool_properties(value, at, &mut notes)?;
+    let (properties, at) = pool_properties(value, at, reading, &mut notes)?;
     let pos = at.pos;
     let what = "Properties must be a mapping of property names to values";
     let properties = split(properties, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
@@ -63,7 +112,7 @@ pub fn import(text: &str) -> Outcome {
         find_functions(value, at, field, FieldPath::member(name), &mut functions);
     }
     let mut problems = Vec::new();
-    if let Some(plain) = &plain {
+    if let Some(plain) = plain {
         for (name, value, at) in &properties {
             let field = request_member(name).and_then(model::top_level_member);
             find_yaml_booleans(value, at, field, FieldPath::member(name), plain, &mut problems);
@@ -101,16 +150,17 @@ pub fn import(text: &str) -> Outcome {
         return Err(functions);
     }
     coerce_members(&mut request);
-    let (mut form, notes) = finish(request, pos, problems, notes)?;
-    if let Some(enabled) = enabled_mfas {
-        form.set_mfa(enabled);
-    }
-    Ok((form, notes))
+    Ok(Built { request, pos, problems, notes, enabled_mfas })
 }
 
 /// The `Properties` of the one user pool in a template or resource, or the object itself when
 /// it is a bare `Properties` object.
-fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<(Json, Located), Vec<Diagnostic>> {
+fn pool_properties(
+    value: Json,
+    at: Located,
+    reading: &Reading,
+    notes: &mut Vec<String>,
+) -> Result<(Json, Located), Vec<Diagnostic>> {
     let what = "Expected a CloudFormation template, an AWS::Cognito::UserPool resource or its Properties";
     let mut pos = at.pos;
     let mut resource = split(value, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
@@ -120,28 +170,46 @@ fn pool_properties(value: Json, at: Located, notes: &mut Vec<String>) -> Result<
         let mut resources = split(resources, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
         let type_of = |resource: &Json| resource.get("Type").and_then(Json::as_str).unwrap_or("no Type").to_string();
         let pools: Vec<usize> = (0..resources.len()).filter(|&i| type_of(&resources[i].1) == RESOURCE_TYPE).collect();
-        let message = match pools.as_slice() {
-            [] => {
-                let found: Vec<String> = resources.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
-                let found = if found.is_empty() { "no resources".to_string() } else { found.join(", ") };
-                format!("The template has no {RESOURCE_TYPE} resource (it has {found}): import a template that defines the user pool")
-            }
-            [_] => String::new(),
-            several => {
-                let ids: Vec<&str> = several.iter().map(|&i| resources[i].0.as_str()).collect();
+        let ids: Vec<&str> = pools.iter().map(|&i| resources[i].0.as_str()).collect();
+        let chosen = match reading.resource {
+            Some(wanted) => ids.iter().position(|id| *id == wanted).map(|i| pools[i]).ok_or_else(|| {
+                let found = if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
                 format!(
-                    "The template defines {} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a time, \
-                     so paste the resource you want on its own",
-                    ids.len(),
-                    ids.join(", ")
+                    "The {} has no {RESOURCE_TYPE} resource {wanted} (its user pools: {found}): choose one of them",
+                    reading.what
                 )
+            }),
+            None => match pools.as_slice() {
+                [] => {
+                    let found: Vec<String> =
+                        resources.iter().map(|(id, r, _)| format!("{id} ({})", type_of(r))).collect();
+                    let found = if found.is_empty() { "no resources".to_string() } else { found.join(", ") };
+                    Err(format!(
+                        "The {} has no {RESOURCE_TYPE} resource (it has {found}): import a {} that defines the user pool",
+                        reading.what, reading.what
+                    ))
+                }
+                [only] => Ok(*only),
+                several => Err(format!(
+                    "The {} defines {} {RESOURCE_TYPE} resources ({}): Poolsmith imports one pool at a time, so choose \
+                     one by its logical ID (or paste the resource you want on its own)",
+                    reading.what,
+                    several.len(),
+                    ids.join(", ")
+                )),
+            },
+        };
+        let chosen = match chosen {
+            Ok(index) => index,
+            Err(message) => {
+                let path = FieldPath::member("Resources");
+                return Err(vec![Diagnostic::error("import.resource", path, message).at(Some(resources_pos))]);
             }
         };
-        if !message.is_empty() {
-            let path = FieldPath::member("Resources");
-            return Err(vec![Diagnostic::error("import.resource", path, message).at(Some(resources_pos))]);
+        if pools.len() > 1 {
+            notes.push(format!("The {} defines {} user pools ({}).", reading.what, pools.len(), ids.join(", ")));
         }
-        let (id, pool, at) = resources.swap_remove(pools[0]);
+        let (id, pool, at) = resources.swap_remove(chosen);
         notes.push(format!("Imported the properties of the resource {id}."));
         pos = at.pos;
         resource = split(pool, at).map_err(|(value, at)| vec![not_an_object(what, &value, at.pos)])?;
