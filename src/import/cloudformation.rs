@@ -58,7 +58,7 @@ pub fn import(text: &str) -> Outcome {
 /// the only one and fails, listing their IDs, when there are several.
 pub fn import_resource(text: &str, resource: Option<&str>) -> Outcome {
     let (value, at, plain) = read_document(text)?;
-    let reading = Reading { resource, plain: plain.as_ref(), what: "template" };
+    let reading = Reading { resource, plain: plain.as_ref(), what: "template", keep_functions: false };
     import_parsed(value, at, &reading)
 }
 
@@ -71,6 +71,10 @@ pub(crate) struct Reading<'a> {
     pub plain: Option<&'a PlainScalars>,
     /// What the document is, in diagnostics ("template", "serverless.yml").
     pub what: &'a str,
+    /// Whether intrinsic functions stay in the request as the objects they are (`{"Ref": …}`,
+    /// `{"Fn::Sub": …}`), for the request reader to take as expressions, rather than failing
+    /// the import (`import.function`).
+    pub keep_functions: bool,
 }
 
 /// Imports a parsed template, resource or `Properties` object (`value`, located by `at`): the
@@ -144,7 +148,7 @@ pub(crate) fn build(value: Json, at: Located, reading: &Reading) -> Result<Built
             problems.push(unknown_property(&name, at.pos));
         }
     }
-    if !functions.is_empty() {
+    if !functions.is_empty() && !reading.keep_functions {
         // Reading the request would only add that a function is not the value it stands for.
         functions.extend(problems);
         return Err(functions);

@@ -103,7 +103,18 @@ pub fn detect(text: &str) -> Kind {
 
 /// Imports `text` as `kind` (or the detected kind).
 pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    import_resource(kind, text, None)
+}
+
+/// Imports `text` as `kind` (or the detected kind), taking the user pool `resource` (its
+/// logical ID) from a template or serverless.yml with several; `None` takes the only one. A
+/// request or describe-user-pool output holds one pool, so naming a resource there fails.
+pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let kind = kind.unwrap_or_else(|| detect(text));
+    if let (Some(id), Kind::RequestJson | Kind::DescribeUserPool) = (resource, kind) {
+        let message = format!("{} holds one pool, not resources: there is no {id} to choose", kind.title());
+        return Err(vec![Diagnostic::error("import.resource", FieldPath::root(), message)]);
+    }
     match kind {
         Kind::RequestJson => {
             let (form, problems) = request::from_text(text);
@@ -114,8 +125,12 @@ pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic
             }
         }
         Kind::DescribeUserPool => describe::import(text).map(|(form, notes)| Imported { kind, form, notes }),
-        Kind::CloudFormation => cloudformation::import(text).map(|(form, notes)| Imported { kind, form, notes }),
-        Kind::Serverless => serverless::import(text).map(|(form, notes)| Imported { kind, form, notes }),
+        Kind::CloudFormation => {
+            cloudformation::import_resource(text, resource).map(|(form, notes)| Imported { kind, form, notes })
+        }
+        Kind::Serverless => {
+            serverless::import_resource(text, resource).map(|(form, notes)| Imported { kind, form, notes })
+        }
     }
 }
 

@@ -136,7 +136,8 @@ fn build(text: &str, resource: Option<&str>) -> Result<cloudformation::Built, Ve
     mark_variables(&mut resources);
     let (template, template_at) =
         join(vec![("Resources".to_string(), resources, resources_at.clone())], resources_at.pos);
-    let reading = Reading { resource, plain: None, what: "serverless.yml" };
+    // Intrinsic functions stay, as the serverless variables do: both are expressions.
+    let reading = Reading { resource, plain: None, what: "serverless.yml", keep_functions: true };
     let mut built = cloudformation::build(template, template_at, &reading)?;
     let mut found = Vec::new();
     for (name, value, _) in &built.request {
@@ -192,12 +193,16 @@ fn collect_resources(
                     let item_at = children.next().unwrap_or_default();
                     match split(item, item_at) {
                         Ok(section) => add_section(section, &mut merged, &mut includes),
-                        Err((Json::String(text), _)) => includes.push(text),
-                        Err(_) => {}
+                        Err((Json::String(text), _)) if has_variable(&text) => includes.push(text),
+                        Err((other, at)) => {
+                            let what =
+                                "Each item of resources must be a mapping with Resources, or a ${file(…)} include";
+                            return Err(vec![not_an_object(what, &other, at.pos)]);
+                        }
                     }
                 }
             }
-            Err((Json::String(text), _)) => includes.push(text),
+            Err((Json::String(text), _)) if has_variable(&text) => includes.push(text),
             Err((other, at)) => {
                 let what = "resources must be a mapping with Resources, or a list of them and ${file(…)} includes";
                 return Err(vec![not_an_object(what, &other, at.pos)]);
