@@ -23,7 +23,7 @@
 //! text. Variables are found by their syntax
 //! (<https://www.serverless.com/framework/docs/providers/aws/guide/variables>).
 //!
-//! The framework reads YAML with js-yaml, whose booleans are YAML 1.2's (`true`, `True`,
+//! The framework reads YAML with js-yaml (its YAML dependency), whose booleans are YAML 1.2's (`true`, `True`,
 //! `TRUE` and the `false` spellings: its `lib/type/bool.js`,
 //! <https://github.com/nodeca/js-yaml/blob/master/lib/type/bool.js>): a plain `OFF` is the
 //! text "OFF" there and reaches CloudFormation as written, so the YAML 1.1 check the
