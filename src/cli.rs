@@ -28,11 +28,14 @@ Usage:
                                            print the request in format F
   poolsmith export --all DIR [--mfa LIST] [FILE|-]
                                            write one file per format into DIR
-  poolsmith import [--from KIND] [FILE|-]  read a request-json, describe-user-pool (clone a
-                                           pool) or cloudformation (template, resource or
-                                           Properties; JSON or YAML) file, print the request
-                                           JSON and, on stderr, what was renamed or dropped;
-                                           KIND defaults to auto (guessed from the text)
+  poolsmith import [--from KIND] [--resource ID] [FILE|-]
+                                           read a request-json, describe-user-pool (clone a
+                                           pool), cloudformation (template, resource or
+                                           Properties; JSON or YAML) or serverless
+                                           (serverless.yml or a resources file) file, print
+                                           the request JSON and, on stderr, what was renamed
+                                           or dropped; KIND defaults to auto (guessed from
+                                           the text); --resource picks a pool by logical ID
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa LIST names the pool's MFA factors (sms, totp, email,

@@ -1129,7 +1129,9 @@ fn cli_import_exit_codes_follow_the_contract() {
     let (status, _, err) = poolsmith(&["import", "--from", "terraform"], "{}");
     assert_eq!(status, 2);
     assert!(
-        err.contains("unknown import kind `terraform`; use request-json, describe-user-pool, cloudformation or auto"),
+        err.contains(
+            "unknown import kind `terraform`; use request-json, describe-user-pool, cloudformation, serverless or auto"
+        ),
         "{err}"
     );
     assert_eq!(poolsmith(&["import", "--from"], "").0, 2);
@@ -1137,5 +1139,20 @@ fn cli_import_exit_codes_follow_the_contract() {
     assert_eq!(poolsmith(&["import", "a.json", "b.json"], "").0, 2);
     let (status, usage, _) = poolsmith(&["--help"], "");
     assert_eq!(status, 0);
-    assert!(usage.contains("poolsmith import [--from KIND] [FILE|-]"), "{usage}");
+    assert!(usage.contains("poolsmith import [--from KIND] [--resource ID] [FILE|-]"), "{usage}");
+}
+
+#[test]
+fn cli_import_takes_one_pool_of_several_by_logical_id() {
+    let two = "Resources:\n  A:\n    Type: AWS::Cognito::UserPool\n    Properties: {UserPoolName: a}\n  B:\n    Type: AWS::Cognito::UserPool\n    Properties: {UserPoolName: b}\n";
+    let (status, out, err) = poolsmith(&["import", "--resource", "B", "-"], two);
+    assert_eq!((status, out.as_str()), (0, "{\n  \"PoolName\": \"b\"\n}\n"), "{err}");
+    assert!(err.contains("note: The template defines 2 user pools (A, B)."), "{err}");
+    let (status, _, err) = poolsmith(&["import", "--resource", "C", "-"], two);
+    assert_eq!(status, 2);
+    assert!(err.contains("error[import.resource] Resources: The template has no AWS::Cognito::UserPool resource C (its user pools: A, B)"), "{err}");
+    let (status, _, err) =
+        poolsmith(&["import", "--resource", "A", "--from", "request-json", "-"], r#"{"PoolName": "p"}"#);
+    assert_eq!(status, 2);
+    assert!(err.contains("error[import.resource]"), "{err}");
 }

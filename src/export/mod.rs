@@ -140,14 +140,15 @@ pub fn render(format: Format, request: &Json, options: &Options) -> Export {
         return render_values(format, request, options);
     }
     let mut notes = Vec::new();
-    let keep = match format {
-        Format::CloudformationYaml | Format::CloudformationJson | Format::CdkTs => Some(Origin::CloudFormation),
-        Format::Terraform => Some(Origin::Terraform),
-        _ => None,
+    let keep: &[Origin] = match format {
+        // A serverless.yml's resources section is CloudFormation with variables in its text.
+        Format::CloudformationYaml | Format::CloudformationJson => &[Origin::CloudFormation, Origin::Serverless],
+        Format::CdkTs => &[Origin::CloudFormation],
+        Format::Terraform => &[Origin::Terraform],
+        _ => &[],
     };
     let mut prepared = crate::expr::with_placeholders(request, keep, &mut notes);
-    if keep == Some(Origin::CloudFormation) && format != Format::CdkTs {
-        // A serverless.yml's resources section is CloudFormation with variables in its text.
+    if keep.contains(&Origin::Serverless) {
         crate::expr::unwrap_serverless(&mut prepared);
     }
     let mut export = render_values(format, &prepared, options);

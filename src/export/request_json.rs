@@ -10,7 +10,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
     let mut placeholder_notes = Vec::new();
     let filled;
     let request = if crate::expr::contains_expression(request) {
-        filled = crate::expr::with_placeholders(request, None, &mut placeholder_notes);
+        filled = crate::expr::with_placeholders(request, &[], &mut placeholder_notes);
         &filled
     } else {
         request

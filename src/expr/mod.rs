@@ -189,9 +189,9 @@ pub fn placeholder(value: &Json) -> String {
 }
 
 /// Replaces every expression in `request` with its [`placeholder`] text, except those of
-/// `keep`, and says in one note what to fill in (path and expression of each). For formats
+/// the origins in `keep`, and says in one note what to fill in (path and expression of each). For formats
 /// that cannot express where a value came from.
-pub fn with_placeholders(request: &Json, keep: Option<Origin>, notes: &mut Vec<String>) -> Json {
+pub fn with_placeholders(request: &Json, keep: &[Origin], notes: &mut Vec<String>) -> Json {
     let mut filled = Vec::new();
     let mut out = request.clone();
     if let Json::Object(members) = &mut out {
@@ -213,9 +213,9 @@ pub fn with_placeholders(request: &Json, keep: Option<Origin>, notes: &mut Vec<S
 }
 
 /// [`with_placeholders`] below one value of `field`, at `path`: the same walk as [`walk`].
-fn fill(field: Option<&'static Field>, value: &mut Json, path: String, keep: Option<Origin>, filled: &mut Vec<String>) {
+fn fill(field: Option<&'static Field>, value: &mut Json, path: String, keep: &[Origin], filled: &mut Vec<String>) {
     if is_expression_of(field, value) {
-        if origin(value) != keep {
+        if !origin(value).is_some_and(|found| keep.contains(&found)) {
             filled.push(format!("{path} = {}", source(value)));
             *value = Json::String(placeholder(value));
         }
@@ -471,7 +471,7 @@ mod tests {
             r#"{"PoolName": {"Fn::Sub": "${AWS::StackName}"}, "UserPoolTags": {"team": {"Poolsmith::Terraform": "var.team"}}}"#,
         );
         let mut notes = Vec::new();
-        let out = with_placeholders(&request, Some(Origin::Terraform), &mut notes);
+        let out = with_placeholders(&request, &[Origin::Terraform], &mut notes);
         assert_eq!(
             out.compact(),
             r#"{"PoolName":"<fill in: !Sub \"${AWS::StackName}\">","UserPoolTags":{"team":{"Poolsmith::Terraform":"var.team"}}}"#

@@ -71,7 +71,7 @@ pub fn pool_ids(text: &str) -> Vec<String> {
     }
 }
 
-fn pools_in(template: &Json) -> Vec<String> {
+pub(crate) fn pools_in(template: &Json) -> Vec<String> {
     match template.get("Resources") {
         Some(Json::Object(resources)) => resources
             .iter()

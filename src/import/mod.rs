@@ -1,5 +1,6 @@
 //! Importers: a `--cli-input-json` request, `describe-user-pool` output (clone an existing
-//! pool), or a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON) become a form.
+//! pool), a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON), or the pool in a
+//! serverless.yml's `resources` become a form.
 //!
 //! An import either succeeds, with notes on what it renamed or dropped, or fails with
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
@@ -13,6 +14,7 @@
 
 pub mod cloudformation;
 pub mod describe;
+pub mod serverless;
 mod text;
 pub mod yaml;
 
@@ -31,10 +33,11 @@ pub enum Kind {
     RequestJson,
     DescribeUserPool,
     CloudFormation,
+    Serverless,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::RequestJson, Kind::DescribeUserPool, Kind::CloudFormation];
+    pub const ALL: [Kind; 4] = [Kind::RequestJson, Kind::DescribeUserPool, Kind::CloudFormation, Kind::Serverless];
 
     /// The id used by `import --from`.
     pub fn id(self) -> &'static str {
@@ -42,6 +45,7 @@ impl Kind {
             Kind::RequestJson => "request-json",
             Kind::DescribeUserPool => "describe-user-pool",
             Kind::CloudFormation => "cloudformation",
+            Kind::Serverless => "serverless",
         }
     }
 
@@ -54,6 +58,7 @@ impl Kind {
             Kind::RequestJson => "CreateUserPool request JSON",
             Kind::DescribeUserPool => "describe-user-pool output (clone a pool)",
             Kind::CloudFormation => "CloudFormation template or resource",
+            Kind::Serverless => "serverless.yml or its resources file",
         }
     }
 }
@@ -74,9 +79,10 @@ pub struct Imported {
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
 /// describe-user-pool output; `Resources`, `Type`, `Properties` or `UserPoolName` make it
 /// CloudFormation; any other JSON object is a request. Text that is neither JSON nor starts
-/// like it is YAML, which comes from describe-user-pool (`UserPool:` at the top) or
-/// CloudFormation. Only the text is looked at, so the YAML reader stays out of the page's
-/// first download.
+/// like it is YAML, which comes from the Serverless Framework (`service:` and `provider:` at
+/// the top, or a serverless variable: `serverless::looks_like`), describe-user-pool
+/// (`UserPool:` at the top) or CloudFormation. Only the text is looked at, so the YAML reader
+/// stays out of the page's first download.
 pub fn detect(text: &str) -> Kind {
     let parsed = json::parse(text).ok();
     let has = |key: &str| match &parsed {
@@ -85,7 +91,9 @@ pub fn detect(text: &str) -> Kind {
         None => text.lines().any(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':'))),
     };
     let yaml = parsed.is_none() && !text.trim_start().starts_with(['{', '[']);
-    if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
+    if yaml && serverless::looks_like(text) {
+        Kind::Serverless
+    } else if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
         Kind::DescribeUserPool
     } else if yaml
         || (parsed.is_none() && text.contains(cloudformation::RESOURCE_TYPE))
@@ -102,10 +110,15 @@ pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic
     import_resource(kind, text, None)
 }
 
-/// Imports `text` as `kind` (or the detected kind); `resource` names the pool to take from a
-/// file that defines several (a template's logical id).
+/// Imports `text` as `kind` (or the detected kind), taking the user pool `resource` (its
+/// logical ID) from a template or serverless.yml with several; `None` takes the only one. A
+/// request or describe-user-pool output holds one pool, so naming a resource there fails.
 pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let kind = kind.unwrap_or_else(|| detect(text));
+    if let (Some(id), Kind::RequestJson | Kind::DescribeUserPool) = (resource, kind) {
+        let message = format!("{} holds one pool, not resources: there is no {id} to choose", kind.title());
+        return Err(vec![Diagnostic::error("import.resource", FieldPath::root(), message)]);
+    }
     let read = match kind {
         Kind::RequestJson => {
             let (form, problems) = request::from_text(text);
@@ -116,6 +129,7 @@ pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -
         }
         Kind::DescribeUserPool => describe::import(text)?,
         Kind::CloudFormation => cloudformation::import(text, resource)?,
+        Kind::Serverless => serverless::import_resource(text, resource)?,
     };
     Ok(Imported { kind, form: read.form, notes: read.notes, located: read.located })
 }
@@ -129,6 +143,7 @@ pub const SEVERAL_POOLS: &str = "import.several-pools";
 pub fn pool_names(kind: Option<Kind>, text: &str) -> Vec<String> {
     match kind.unwrap_or_else(|| detect(text)) {
         Kind::CloudFormation => cloudformation::pool_ids(text),
+        Kind::Serverless => serverless::pool_ids(text),
         _ => Vec::new(),
     }
 }
