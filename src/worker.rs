@@ -14,12 +14,14 @@
 //! | `{"op":"check","request":{…},"mfa":{…}}` | `{"diagnostics":[{"path":"…","severity":"error","rule":"…","message":"…","paths":[…]}]}` |
 //! | `{"op":"locked","request":{…},"mfa":{…}}` | `{"choices":["<topic>\t<choice>",…]}`: what can never change, for the export checklist |
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
-//! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
+//! | `{"op":"import","kind":"auto","text":"…","resource":"UserPool"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"template":{…},"notes":[…]}` or `{"ok":false,"problems":["…"],"choose":["PoolA","PoolB"]}` (`choose`: the pools of a file that has several) |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
 //! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
 //!
-//! `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
+//! `template` is the context of a pool imported from a template ([`crate::expr::template`]):
+//! every message about the form carries it, so that checks and exports see the template's
+//! parameters. `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
 //! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]).
 //!
 //! `read-file` is answered by the worker's entry (`src/bin/poolsmith-worker.rs`), which fetches
@@ -53,7 +55,8 @@ pub fn handle(message: &str) -> String {
                 return reply(&id, vec![("error".into(), Json::str("unknown format"))]);
             };
             let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
-            let options = Options { mfa: factors_in(&message, &request), ..Options::default() };
+            let template = message.get("template").filter(|t| matches!(t, Json::Object(_))).cloned();
+            let options = Options { mfa: factors_in(&message, &request), template };
             let rendered = export::render(format, &request, &options);
             reply(&id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(rendered.notes))])
         }
@@ -76,25 +79,36 @@ pub fn handle(message: &str) -> String {
             let doc = field.and_then(|i| model::DOCS.get(i)).copied().unwrap_or_default();
             reply(&id, vec![("doc".into(), Json::str(doc))])
         }
-        Some("import") => match import::import(Kind::from_id(&text("kind")), &text("text")) {
-            Ok(imported) => reply(
-                &id,
-                vec![
-                    ("ok".into(), Json::Bool(true)),
-                    ("kind".into(), Json::str(imported.kind.title())),
-                    ("request".into(), request::to_json(&imported.form)),
-                    ("mfa".into(), imported.form.mfa().to_json()),
-                    ("notes".into(), strings(imported.notes)),
-                ],
-            ),
-            Err(problems) => reply(
-                &id,
-                vec![
-                    ("ok".into(), Json::Bool(false)),
-                    ("problems".into(), strings(problems.into_iter().map(|d| describe_problem(&d)))),
-                ],
-            ),
-        },
+        Some("import") => {
+            let (kind, body) = (Kind::from_id(&text("kind")), text("text"));
+            let resource = message.get("resource").and_then(Json::as_str);
+            match import::import_resource(kind, &body, resource) {
+                Ok(imported) => reply(
+                    &id,
+                    vec![
+                        ("ok".into(), Json::Bool(true)),
+                        ("kind".into(), Json::str(imported.kind.title())),
+                        ("request".into(), request::to_json(&imported.form)),
+                        ("mfa".into(), imported.form.mfa().to_json()),
+                        ("template".into(), imported.form.template().cloned().unwrap_or(Json::Null)),
+                        ("notes".into(), strings(imported.notes)),
+                    ],
+                ),
+                Err(problems) => {
+                    // A file with several pools: the page asks which one to import.
+                    let several = problems.iter().any(|d| d.rule == import::SEVERAL_POOLS);
+                    let choose = if several { import::pool_names(kind, &body) } else { Vec::new() };
+                    reply(
+                        &id,
+                        vec![
+                            ("ok".into(), Json::Bool(false)),
+                            ("problems".into(), strings(problems.into_iter().map(|d| describe_problem(&d)))),
+                            ("choose".into(), strings(choose)),
+                        ],
+                    )
+                }
+            }
+        }
         Some("preset") => {
             let Some(preset) = presets::by_id(&text("preset")) else {
                 return reply(&id, vec![("error".into(), Json::str("unknown preset"))]);
@@ -126,12 +140,24 @@ pub fn handle(message: &str) -> String {
     }
 }
 
-/// The form an answer carries (`request` and `mfa` of an import or a preset).
+/// The form an answer carries (`request`, `mfa` and the imported `template` context of an
+/// import or a preset), or a message asks about.
 pub fn form_in(answer: &Json) -> crate::value::FormValue {
     let request = answer.get("request").unwrap_or(&Json::Null);
     let (mut form, _) = request::from_json(request, &json::Located::default());
     form.set_mfa(factors_in(answer, request));
+    form.set_template(answer.get("template").filter(|t| matches!(t, Json::Object(_))).cloned());
     form
+}
+
+/// What a message about the form carries: its request, its MFA factors and, for a pool
+/// imported from a template, the template's context.
+pub fn form_members(form: &crate::value::FormValue) -> Vec<(String, Json)> {
+    let mut members = vec![("request".into(), request::to_json(form)), ("mfa".into(), form.mfa().to_json())];
+    if let Some(template) = form.template() {
+        members.push(("template".into(), template.clone()));
+    }
+    members
 }
 
 /// The MFA factors a message gives for its request.

@@ -136,7 +136,7 @@ pub struct Export {
 /// Terraform's own in Terraform); every other format gets a placeholder, and a note lists
 /// each value to fill in.
 pub fn render(format: Format, request: &Json, options: &Options) -> Export {
-    if format == Format::RequestJson || !crate::expr::contains_expression(request) {
+    if !crate::expr::contains_expression(request) {
         return render_values(format, request, options);
     }
     let mut notes = Vec::new();

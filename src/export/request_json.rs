@@ -6,15 +6,6 @@ use crate::json::Json;
 /// The pretty-printed `CreateUserPool` request; when MFA needs a second call, the notes give
 /// it (`set-user-pool-mfa-config` with its JSON).
 pub fn render(request: &Json, options: &Options) -> Export {
-    // Expressions of an imported template become placeholders, each named in a note.
-    let mut placeholder_notes = Vec::new();
-    let filled;
-    let request = if crate::expr::contains_expression(request) {
-        filled = crate::expr::with_placeholders(request, &[], &mut placeholder_notes);
-        &filled
-    } else {
-        request
-    };
     let super::literal::Calls { create, mfa, notes: mfa_notes } = super::literal::calls(request, options);
     let mut notes = vec![
         "Use it with: aws cognito-idp create-user-pool --cli-input-json file://create-user-pool.json".to_string(),
@@ -28,7 +19,6 @@ pub fn render(request: &Json, options: &Options) -> Export {
         notes.push(call);
     }
     notes.extend(mfa_notes);
-    notes.extend(placeholder_notes);
     let request = &*create;
     let mut text = super::text_starting_with("");
     crate::json::write_pretty(request, 0, &mut text);

@@ -122,62 +122,20 @@ pub fn contains_expression(request: &Json) -> bool {
 }
 
 /// The text a person reads for an expression, as its file spells it: `!Sub "${AWS::StackName}-users"`,
-/// `!GetAtt PreSignUp.Arn`, `${self:service}-users`, `var.pool_name`.
+/// `!GetAtt PreSignUp.Arn`, `!Ref Stage`, `${self:service}-users`, `var.pool_name`. The
+/// arguments of other functions are shown as JSON (`!If ["IsProd","ON","OFF"]`): this runs in
+/// the page, whose first load has no room for a YAML writer.
 pub fn source(value: &Json) -> String {
-    let mut out = String::new();
-    write_source(value, &mut out);
-    out
-}
-
-fn write_source(value: &Json, out: &mut String) {
-    if let Json::Object(members) = value {
-        if let [(key, inner)] = members.as_slice() {
-            match (key.as_str(), inner) {
-                (SERVERLESS | TERRAFORM, Json::String(text)) => return out.push_str(text),
-                ("Ref", Json::String(name)) => {
-                    out.push_str("!Ref ");
-                    return out.push_str(name);
-                }
-                ("Fn::GetAtt", Json::Array(parts)) if parts.iter().all(|p| p.as_str().is_some()) => {
-                    out.push_str("!GetAtt ");
-                    let names: Vec<&str> = parts.iter().filter_map(Json::as_str).collect();
-                    return out.push_str(&names.join("."));
-                }
-                (name, args) if name.starts_with("Fn::") => {
-                    out.push('!');
-                    out.push_str(&name[4..]);
-                    out.push(' ');
-                    return write_source(args, out);
-                }
-                _ => {}
-            }
+    let Json::Object(members) = value else { return value.compact() };
+    let Some((key, inner)) = members.first() else { return value.compact() };
+    match (key.as_str(), inner) {
+        (SERVERLESS | TERRAFORM, Json::String(text)) => text.clone(),
+        ("Ref", Json::String(name)) => format!("!Ref {name}"),
+        ("Fn::GetAtt", Json::Array(parts)) if parts.len() == 2 && parts.iter().all(|p| p.as_str().is_some()) => {
+            format!("!GetAtt {}.{}", parts[0].as_str().unwrap_or_default(), parts[1].as_str().unwrap_or_default())
         }
-    }
-    match value {
-        Json::String(text) => crate::json::write_string(text, out),
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_source(item, out);
-            }
-            out.push(']');
-        }
-        Json::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(key);
-                out.push_str(": ");
-                write_source(item, out);
-            }
-            out.push('}');
-        }
-        other => crate::json::write_compact(other, out),
+        (name, args) if name.starts_with("Fn::") => format!("!{} {}", &name[4..], args.compact()),
+        _ => value.compact(),
     }
 }
 
@@ -420,7 +378,7 @@ mod tests {
         assert_eq!(source(&json(r#"{"Fn::Sub": "${AWS::StackName}-users"}"#)), r#"!Sub "${AWS::StackName}-users""#);
         assert_eq!(
             source(&json(r#"{"Fn::If": ["IsProd", "ON", {"Ref": "AWS::NoValue"}]}"#)),
-            r#"!If ["IsProd", "ON", !Ref AWS::NoValue]"#
+            r#"!If ["IsProd","ON",{"Ref":"AWS::NoValue"}]"#
         );
         assert_eq!(source(&json(r#"{"Poolsmith::Terraform": "var.pool_name"}"#)), "var.pool_name");
     }

@@ -7,7 +7,6 @@ use super::erased::{memo, on, show};
 use super::{worker, Store};
 use crate::export::Format;
 use crate::json::Json;
-use crate::request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,14 +33,18 @@ pub fn ExportPanel() -> impl IntoView {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let format = current();
-        let (request, mfa) = store.form.with(|form| (request::to_json(form), form.mfa()));
+        let mut members = store.form.with(crate::worker::form_members);
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         // Request JSON is made here, at once (the preview follows every keystroke); the other
-        // formats by the helper worker.
-        if format == Format::RequestJson {
-            let rendered =
-                crate::export::request_json::render(&request, &crate::export::Options { mfa, ..Default::default() });
+        // formats by the helper worker, and request JSON too for a pool imported from a
+        // template, whose expressions become placeholders there.
+        if format == Format::RequestJson && members.len() == 2 {
+            let mfa = store.form.with(|form| form.mfa());
+            let rendered = crate::export::request_json::render(
+                &members.swap_remove(0).1,
+                &crate::export::Options { mfa, ..Default::default() },
+            );
             text.set(rendered.text);
             notes.set(rendered.notes);
             text_format.set(format.id().to_string());
@@ -49,12 +52,8 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         }
         loading.set(true);
-        let ask = vec![
-            ("op".into(), Json::str("export")),
-            ("format".into(), Json::str(format.id())),
-            ("mfa".into(), mfa.to_json()),
-            ("request".into(), request),
-        ];
+        let mut ask = vec![("op".into(), Json::str("export")), ("format".into(), Json::str(format.id()))];
+        ask.extend(members);
         worker::ask(ask, move |answer| {
             if latest.get_value() != ticket {
                 return;
@@ -124,8 +123,8 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
     let request_action = move |action: &'static str| {
-        let (request, mfa) = store.form.with_untracked(|f| (request::to_json(f), f.mfa()));
-        let ask = vec![("op".into(), Json::str("locked")), ("request".into(), request), ("mfa".into(), mfa.to_json())];
+        let mut ask = vec![("op".into(), Json::str("locked"))];
+        ask.extend(store.form.with_untracked(crate::worker::form_members));
         worker::ask(ask, move |answer| {
             let current: Vec<String> = match answer.as_ref().ok().and_then(|a| a.get("choices")) {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),

@@ -255,8 +255,49 @@ fn deprecated_wrapper(field: &'static Field, inner: AnyView) -> AnyView {
     }
 }
 
-/// The view for any field, given its node's memo.
+/// The view for any field, given its node's memo; an expression kept from an imported
+/// template shows as what it is until the person replaces it.
 fn field_view(locator: Loc, field: &'static Field, path: Memo<String>) -> AnyView {
+    let at = locator.clone();
+    or_expression(locator, field, Box::new(move || value_view(at.clone(), field, path)))
+}
+
+/// `plain` while the node holds a value; while it holds an expression of an imported template
+/// (`!Sub "${AWS::StackName}-users"`, `var.name`), its source text, marked as coming from the
+/// template, and a way to replace it with a value.
+fn or_expression(
+    locator: Loc,
+    field: &'static Field,
+    // Boxed: one copy of this view's code for its three callers.
+    plain: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    let store = expect_context::<Store>();
+    // Text, empty for a value: watchers of `String` share their code with the text fields'.
+    let source = store.watch_node(&locator, |node| match node {
+        Some(Node::Expr(value)) => crate::expr::source(value),
+        _ => String::new(),
+    });
+    (move || match source.get() {
+        text if text.is_empty() => plain(),
+        text => {
+            let at = locator.clone();
+            let label = overlay::upper_first(&overlay::label(field));
+            // Kept small (the page's first load): what is known of it is in the problem list.
+            view! {
+                <p class="ps-field ps-expr" id=dom_id(&locator)>
+                    <b>{label}</b>" comes from your template: "<code>{text}</code>" "
+                    <button type="button" class="ps-button ps-button--small ps-button--secondary" on:click=on(move |_| store.edit(&at, None, |f| f.unset(&at)))>
+                        "Replace with a value"
+                    </button>
+                </p>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}
+
+fn value_view(locator: Loc, field: &'static Field, path: Memo<String>) -> AnyView {
     match field.kind {
         Kind::Structure => view! { <StructField locator=locator field=field path=path /> }.into_any(),
         Kind::List if field.child_fields().next().is_some_and(|e| e.kind == Kind::Enum) => {
@@ -749,13 +790,24 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
                     view! { <StructField locator=row_loc field=element path=row_path legend=title actions=actions /> }
                         .into_any()
                 }
-                _ => view! {
-                    <div class="ps-row">
-                        <ScalarField locator=row_loc field=element path=row_path label=title keep_empty=true />
-                        {actions}
-                    </div>
+                _ => {
+                    let at = row_loc.clone();
+                    let scalar = or_expression(
+                        row_loc,
+                        element,
+                        Box::new(move || {
+                            view! { <ScalarField locator=at.clone() field=element path=row_path label=title.clone() keep_empty=true /> }
+                            .into_any()
+                        }),
+                    );
+                    view! {
+                        <div class="ps-row">
+                            {scalar}
+                            {actions}
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             };
             view! { <li class="ps-list__item">{body}</li> }.into_any()
         }
@@ -941,8 +993,13 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
             let value_label = fixed(overlay::upper_first(&overlay::label(value_field)));
             let value_view = match value_field.kind {
                 Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field path=entry_path legend=title.clone() /> }.into_any(),
-                _ => view! { <ScalarField locator=entry_loc.clone() field=value_field path=entry_path label=value_label keep_empty=true /> }
-                    .into_any(),
+                _ => {
+                    let at = entry_loc.clone();
+                    or_expression(entry_loc.clone(), value_field, Box::new(move || {
+                        view! { <ScalarField locator=at.clone() field=value_field path=entry_path label=value_label.clone() keep_empty=true /> }
+                            .into_any()
+                    }))
+                }
             };
             let key_error_id = format!("{key_id}-error");
             let key_hint_id = format!("{key_id}-hint");

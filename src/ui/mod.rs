@@ -281,14 +281,10 @@ impl Store {
 fn ask_cross_field(form: RwSignal<FormValue>, cross_field: RwSignal<Vec<Diagnostic>>) {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let (request, mfa) = form.with(|form| (request::to_json(form), form.mfa()));
+        let mut ask = vec![("op".into(), crate::json::Json::str("check"))];
+        ask.extend(form.with(crate::worker::form_members));
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
-        let ask = vec![
-            ("op".into(), crate::json::Json::str("check")),
-            ("request".into(), request),
-            ("mfa".into(), mfa.to_json()),
-        ];
         worker::ask(ask, move |answer| {
             if latest.get_value() != ticket {
                 return;

@@ -5,7 +5,7 @@ use super::browser::{self, focus_later};
 use super::erased::{attr, memo, on, show};
 use super::panels::target_id;
 use super::{worker, Store};
-use crate::import::{self, Kind};
+use crate::import::Kind;
 use crate::json::Json;
 use crate::model::{overlay, Field, Kind as FieldKind, FIELDS};
 use crate::presets::{self, PRESETS};
@@ -212,7 +212,9 @@ fn ImportDialog() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let kind = RwSignal::new(String::from("auto"));
     let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let finish = move |outcome: Result<(FormValue, &'static str, Vec<String>), Vec<String>>| match outcome {
+    // The pools of a file that defines several, to choose from.
+    let choices: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let finish = move |outcome: Result<(FormValue, String, Vec<String>), Vec<String>>| match outcome {
         Ok((form, title, notes)) => {
             store.replace(form);
             let mut notices = vec![format!("Imported {title}. Undo brings back what you had before.")];
@@ -230,33 +232,39 @@ fn ImportDialog() -> impl IntoView {
             focus_later("import-problems".into());
         }
     };
-    let run = move |_| {
+    let run = move |resource: Option<String>| {
         let body = text.get_untracked();
-        let chosen = Kind::from_id(&kind.get_untracked()).unwrap_or_else(|| import::detect(&body));
-        if chosen == Kind::RequestJson {
-            // A request is read here; the other importers live in the helper worker.
+        // A request chosen as such is read here; everything else, and telling the kinds apart,
+        // is the helper worker's.
+        let chosen = Kind::from_id(&kind.get_untracked());
+        if chosen == Some(Kind::RequestJson) {
             let (form, found) = request::from_text(&body);
             finish(if found.is_empty() {
-                Ok((form, chosen.title(), Vec::new()))
+                Ok((form, Kind::RequestJson.title().to_string(), Vec::new()))
             } else {
                 Err(found.iter().map(crate::worker::describe_problem).collect())
             });
             return;
         }
-        let ask = vec![
+        let mut ask = vec![
             ("op".into(), Json::str("import")),
-            ("kind".into(), Json::str(chosen.id())),
+            ("kind".into(), Json::str(chosen.map_or("auto", Kind::id))),
             ("text".into(), Json::String(body)),
         ];
+        if let Some(resource) = resource {
+            ask.push(("resource".into(), Json::String(resource)));
+        }
         worker::ask(ask, move |answer| {
             let strings = |value: Option<&Json>| match value {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
                 _ => Vec::new(),
             };
+            choices.set(answer.as_ref().map(|a| strings(a.get("choose"))).unwrap_or_default());
             finish(match answer {
                 Err(message) => Err(vec![message]),
                 Ok(answer) if answer.get("ok") == Some(&Json::Bool(true)) => {
-                    Ok((crate::worker::form_in(&answer), chosen.title(), strings(answer.get("notes"))))
+                    let title = answer.get("kind").and_then(Json::as_str).unwrap_or_default().to_string();
+                    Ok((crate::worker::form_in(&answer), title, strings(answer.get("notes"))))
                 }
                 Ok(answer) => Err(strings(answer.get("problems"))),
             });
@@ -360,10 +368,20 @@ fn ImportDialog() -> impl IntoView {
                         <ul class="ps-error-summary__list">
                             {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect_view()}
                         </ul>
+                        <div class="ps-dialog__actions">
+                            {move || choices.get().into_iter().map(|id| {
+                                let label = format!("Import {id}");
+                                view! {
+                                    <button type="button" class="ps-button ps-button--secondary" on:click=on(move |_| run(Some(id.clone())))>
+                                        {label}
+                                    </button>
+                                }.into_any()
+                            }).collect_view()}
+                        </div>
                     </div>
                  }.into_any())}
                 <div class="ps-dialog__actions">
-                    <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=on(run)>
+                    <button type="button" class="ps-button" disabled=move || text.with(|t| t.trim().is_empty()) on:click=on(move |_| run(None))>
                         "Import"
                     </button>
                     <button type="button" class="ps-button ps-button--secondary" on:click=on(|_| browser::close_dialog("import-dialog"))>
@@ -381,13 +399,8 @@ fn PresetMenu() -> impl IntoView {
     let return_focus = StoredValue::new(true);
     // The preset requests and the diff live in the helper worker; the form keeps the titles.
     let apply = move |preset: &'static presets::Preset| {
-        let (current, mfa) = store.form.with_untracked(|f| (request::to_json(f), f.mfa()));
-        let ask = vec![
-            ("op".into(), Json::str("preset")),
-            ("preset".into(), Json::str(preset.id)),
-            ("request".into(), current),
-            ("mfa".into(), mfa.to_json()),
-        ];
+        let mut ask = vec![("op".into(), Json::str("preset")), ("preset".into(), Json::str(preset.id))];
+        ask.extend(store.form.with_untracked(crate::worker::form_members));
         worker::ask(ask, move |answer| {
             let answer = match answer {
                 Ok(answer) => answer,
