@@ -28,11 +28,14 @@ Usage:
                                            print the request in format F
   poolsmith export --all DIR [--mfa LIST] [FILE|-]
                                            write one file per format into DIR
-  poolsmith import [--from KIND] [FILE|-]  read a request-json, describe-user-pool (clone a
-                                           pool) or cloudformation (template, resource or
-                                           Properties; JSON or YAML) file, print the request
-                                           JSON and, on stderr, what was renamed or dropped;
-                                           KIND defaults to auto (guessed from the text)
+  poolsmith import [--from KIND] [--resource NAME] [FILE|-]
+                                           read a request-json, describe-user-pool (clone a
+                                           pool), cloudformation (template, resource or
+                                           Properties; JSON or YAML), terraform (.tf) or
+                                           terraform-show-json file, print the request JSON
+                                           and, on stderr, what was renamed or dropped; KIND
+                                           defaults to auto (guessed from the text); --resource
+                                           picks one of several Terraform pools (name or address)
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa LIST names the pool's MFA factors (sms, totp, email,
@@ -315,7 +318,8 @@ fn import(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<Status, Failure> {
-    let args = parse_args(args, &[], &["--from"])?;
+    let args = parse_args(args, &[], &["--from", "--resource"])?;
+    let resource = args.values.iter().find(|(name, _)| *name == "--resource").map(|(_, name)| *name);
     let kinds = || import::Kind::ALL.map(import::Kind::id).join(", ");
     let chosen = match args.values.iter().find(|(name, _)| *name == "--from").map(|(_, id)| *id) {
         None | Some("auto") => None,
@@ -326,7 +330,7 @@ fn import(
     };
     let (name, text) = read_input(args.file, stdin)?;
     let kind = chosen.unwrap_or_else(|| import::detect(&text));
-    let imported = match import::import(Some(kind), &text) {
+    let imported = match import::import_resource(Some(kind), &text, resource) {
         Ok(imported) => imported,
         Err(mut problems) => {
             diagnostic::sort(&mut problems);

@@ -1128,10 +1128,12 @@ fn cli_import_exit_codes_follow_the_contract() {
     assert_eq!(status, 2);
     assert!(err.contains("<stdin>:1:19: error[import.unknown-key] Id:"), "{err}");
     // 2: bad usage or unreadable input.
-    let (status, _, err) = poolsmith(&["import", "--from", "terraform"], "{}");
+    let (status, _, err) = poolsmith(&["import", "--from", "pulumi"], "{}");
     assert_eq!(status, 2);
     assert!(
-        err.contains("unknown import kind `terraform`; use request-json, describe-user-pool, cloudformation or auto"),
+        err.contains(
+            "unknown import kind `pulumi`; use request-json, describe-user-pool, cloudformation, terraform, terraform-show-json or auto"
+        ),
         "{err}"
     );
     assert_eq!(poolsmith(&["import", "--from"], "").0, 2);
@@ -1139,5 +1141,5 @@ fn cli_import_exit_codes_follow_the_contract() {
     assert_eq!(poolsmith(&["import", "a.json", "b.json"], "").0, 2);
     let (status, usage, _) = poolsmith(&["--help"], "");
     assert_eq!(status, 0);
-    assert!(usage.contains("poolsmith import [--from KIND] [FILE|-]"), "{usage}");
+    assert!(usage.contains("poolsmith import [--from KIND] [--resource NAME] [FILE|-]"), "{usage}");
 }

@@ -565,6 +565,38 @@ impl Writer {
     }
 }
 
+/// The model field that the argument or block `name` of the block for `owner` (None: the
+/// resource itself) is written from: the inverse of this module's naming, for the Terraform
+/// importer (`import::terraform`), so the two directions cannot drift. The members of
+/// `Policies` are top-level blocks; a list of structures is a repeated block named after the
+/// list, read with the list's element as the owner of its body. None for arguments with no
+/// CreateUserPool member and for fields the provider cannot express.
+pub fn request_field(owner: Option<&'static Field>, name: &str) -> Option<&'static Field> {
+    let expressible = |field: &&'static Field| {
+        argument_name(field) == name && !INEXPRESSIBLE.iter().any(|(path, _)| *path == field.path)
+    };
+    match owner {
+        Some(owner) => owner.child_fields().find(expressible),
+        None => {
+            let policies = model::top_level_member("Policies").into_iter().flat_map(|p| p.child_fields());
+            model::top_level().filter(|f| f.name != "Policies").chain(policies).find(expressible)
+        }
+    }
+}
+
+/// The Terraform argument or block name of a model field (`PoolName` → `name`).
+pub fn argument_name(field: &Field) -> String {
+    let mut name = String::new();
+    push_argument_name(field, &mut name);
+    name
+}
+
+/// The arguments the provider requires that CreateUserPool does not (model path, argument):
+/// the export writes `""` for a missing one, which the provider does not send.
+pub(crate) fn required_blank() -> &'static [(&'static str, &'static str)] {
+    REQUIRED_BLANK
+}
+
 /// Writes the Terraform argument or block name of a model field.
 fn push_argument_name(field: &Field, out: &mut String) {
     match RENAMED.iter().find(|(path, _)| *path == field.path) {

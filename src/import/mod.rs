@@ -1,5 +1,7 @@
 //! Importers: a `--cli-input-json` request, `describe-user-pool` output (clone an existing
-//! pool), or a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON) become a form.
+//! pool), a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON), or Terraform (an
+//! `aws_cognito_user_pool` resource of a `.tf` file, or `terraform show -json` output) become a
+//! form.
 //!
 //! An import either succeeds, with notes on what it renamed or dropped, or fails with
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
@@ -13,6 +15,7 @@
 
 pub mod cloudformation;
 pub mod describe;
+pub mod terraform;
 mod text;
 pub mod yaml;
 
@@ -31,10 +34,13 @@ pub enum Kind {
     RequestJson,
     DescribeUserPool,
     CloudFormation,
+    Terraform,
+    TerraformShowJson,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::RequestJson, Kind::DescribeUserPool, Kind::CloudFormation];
+    pub const ALL: [Kind; 5] =
+        [Kind::RequestJson, Kind::DescribeUserPool, Kind::CloudFormation, Kind::Terraform, Kind::TerraformShowJson];
 
     /// The id used by `import --from`.
     pub fn id(self) -> &'static str {
@@ -42,6 +48,8 @@ impl Kind {
             Kind::RequestJson => "request-json",
             Kind::DescribeUserPool => "describe-user-pool",
             Kind::CloudFormation => "cloudformation",
+            Kind::Terraform => "terraform",
+            Kind::TerraformShowJson => "terraform-show-json",
         }
     }
 
@@ -54,6 +62,8 @@ impl Kind {
             Kind::RequestJson => "CreateUserPool request JSON",
             Kind::DescribeUserPool => "describe-user-pool output (clone a pool)",
             Kind::CloudFormation => "CloudFormation template or resource",
+            Kind::Terraform => "Terraform configuration (.tf)",
+            Kind::TerraformShowJson => "terraform show -json output (plan or state)",
         }
     }
 }
@@ -69,19 +79,25 @@ pub struct Imported {
 
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
 /// describe-user-pool output; `Resources`, `Type`, `Properties` or `UserPoolName` make it
-/// CloudFormation; any other JSON object is a request. Text that is neither JSON nor starts
-/// like it is YAML, which comes from describe-user-pool (`UserPool:` at the top) or
-/// CloudFormation. Only the text is looked at, so the YAML reader stays out of the page's
-/// first download.
+/// CloudFormation; `format_version` with `values` or `planned_values` is `terraform show -json`
+/// output; any other JSON object is a request. Text that is not JSON is Terraform when it has a
+/// `resource "aws_cognito_user_pool"` block (or any `resource "…"` block), else YAML, which comes
+/// from describe-user-pool (`UserPool:` at the top) or CloudFormation. Only the text is looked
+/// at, so the YAML and HCL readers stay out of the page's first download.
 pub fn detect(text: &str) -> Kind {
     let parsed = json::parse(text).ok();
+    if parsed.is_none() && text.lines().any(|line| line.trim_start_matches('\u{feff}').starts_with("resource \"")) {
+        return Kind::Terraform;
+    }
     let has = |key: &str| match &parsed {
         Some((value, _)) => value.get(key).is_some(),
         // A top-level YAML key starts a line.
         None => text.lines().any(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':'))),
     };
     let yaml = parsed.is_none() && !text.trim_start().starts_with(['{', '[']);
-    if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
+    if parsed.is_some() && has("format_version") && (has("values") || has("planned_values")) {
+        Kind::TerraformShowJson
+    } else if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
         Kind::DescribeUserPool
     } else if yaml
         || (parsed.is_none() && text.contains(cloudformation::RESOURCE_TYPE))
@@ -95,6 +111,12 @@ pub fn detect(text: &str) -> Kind {
 
 /// Imports `text` as `kind` (or the detected kind).
 pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic>> {
+    import_resource(kind, text, None)
+}
+
+/// Imports `text` as `kind` (or the detected kind); from a Terraform file with several user
+/// pools, the one called `resource` (its name in a `.tf` file, its address in show-json output).
+pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let kind = kind.unwrap_or_else(|| detect(text));
     match kind {
         Kind::RequestJson => {
@@ -107,6 +129,10 @@ pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic
         }
         Kind::DescribeUserPool => describe::import(text).map(|(form, notes)| Imported { kind, form, notes }),
         Kind::CloudFormation => cloudformation::import(text).map(|(form, notes)| Imported { kind, form, notes }),
+        Kind::Terraform => terraform::import(text, resource).map(|(form, notes)| Imported { kind, form, notes }),
+        Kind::TerraformShowJson => {
+            terraform::import_show_json(text, resource).map(|(form, notes)| Imported { kind, form, notes })
+        }
     }
 }
 
