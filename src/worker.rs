@@ -14,7 +14,7 @@
 //! | `{"op":"check","request":{…},"mfa":{…}}` | `{"diagnostics":[{"path":"…","severity":"error","rule":"…","message":"…","paths":[…]}]}` |
 //! | `{"op":"locked","request":{…},"mfa":{…}}` | `{"choices":["<topic>\t<choice>",…]}`: what can never change, for the export checklist |
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
-//! | `{"op":"import","kind":"auto","text":"…"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
+//! | `{"op":"import","kind":"auto","text":"…","resource":"…"}` (`resource`: optional, one of several Terraform pools) | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"notes":[…]}` or `{"ok":false,"problems":["…"]}` |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
 //! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
@@ -76,7 +76,11 @@ pub fn handle(message: &str) -> String {
             let doc = field.and_then(|i| model::DOCS.get(i)).copied().unwrap_or_default();
             reply(&id, vec![("doc".into(), Json::str(doc))])
         }
-        Some("import") => match import::import(Kind::from_id(&text("kind")), &text("text")) {
+        Some("import") => match import::import_resource(
+            Kind::from_id(&text("kind")),
+            &text("text"),
+            message.get("resource").and_then(Json::as_str),
+        ) {
             Ok(imported) => reply(
                 &id,
                 vec![
@@ -240,6 +244,12 @@ mod tests {
         let imported = ask(r#"{"id": 3, "op": "import", "kind": "request-json", "text": "{\"PoolName\": \"x\"}"}"#);
         assert_eq!(imported.get("ok"), Some(&Json::Bool(true)));
         assert_eq!(imported.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"x"}"#));
+        let terraform = r#"resource \"aws_cognito_user_pool\" \"a\" {}\nresource \"aws_cognito_user_pool\" \"b\" {\n  name = \"b\"\n}\n"#;
+        let chosen =
+            ask(&format!(r#"{{"id": 4, "op": "import", "kind": "auto", "text": "{terraform}", "resource": "b"}}"#));
+        assert_eq!(chosen.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"b"}"#));
+        let unchosen = ask(&format!(r#"{{"id": 4, "op": "import", "kind": "terraform", "text": "{terraform}"}}"#));
+        assert_eq!(unchosen.get("ok"), Some(&Json::Bool(false)));
         let failed = ask(r#"{"id": 5, "op": "import", "kind": "request-json", "text": "{,"}"#);
         assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
     }
