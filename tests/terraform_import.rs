@@ -6,6 +6,8 @@
 //! --format terraform`, imports back to the same request and MFA factors.
 
 mod common;
+#[path = "common/terraform.rs"]
+mod terraform_cli;
 
 use common::poolsmith;
 use poolsmith::export::terraform::request_field;
@@ -16,6 +18,7 @@ use poolsmith::mfa::MfaFactors;
 use poolsmith::{model, request};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use terraform_cli::sorted;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/realistic");
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/terraform");
@@ -27,19 +30,6 @@ fn fixture(name: &str) -> String {
 
 fn parse(text: &str) -> Json {
     json::parse(text).unwrap_or_else(|e| panic!("test JSON: {e}\n{text}")).0
-}
-
-/// Objects with their members sorted by name, at every depth.
-fn sorted(value: &Json) -> Json {
-    match value {
-        Json::Object(members) => {
-            let mut members: Vec<(String, Json)> = members.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();
-            members.sort_by(|a, b| a.0.cmp(&b.0));
-            Json::Object(members)
-        }
-        Json::Array(items) => Json::Array(items.iter().map(sorted).collect()),
-        other => other.clone(),
-    }
 }
 
 /// [`sorted`], with the items of every list sorted too: Terraform sets have no order.
@@ -308,8 +298,14 @@ fn mistakes_fail_at_their_line_and_column() {
             (4, 3),
         ),
         ("variable \"x\" {}\n", "has no aws_cognito_user_pool resource (it has variable x)", (1, 1)),
+        (
+            "module \"auth\" {\n  source = \"./auth\"\n}\n",
+            "(it has module auth): import the module's own .tf file that defines the user pool",
+            (1, 1),
+        ),
     ];
     for (text, message, (line, column)) in cases {
+        assert_eq!(import::detect(text), Kind::Terraform, "{text}");
         let problems = terraform::read(text, None).unwrap_err();
         let found = problems.iter().find(|d| d.message.contains(message));
         let found = found.unwrap_or_else(|| panic!("{message}: {problems:#?}"));
@@ -529,15 +525,12 @@ fn show_json_plan_says_what_is_known_only_after_apply() {
 /// elsewhere it says SKIPPED on the terminal and passes.
 #[test]
 fn terraform_show_json_of_a_real_plan_imports_as_the_file_does() {
-    let terraform_cli = std::env::var_os("POOLSMITH_TERRAFORM")
-        .map_or_else(|| PathBuf::from("/usr/local/bin/terraform"), PathBuf::from);
-    let plugins =
-        std::env::var_os("POOLSMITH_TF_PLUGINS").map_or_else(|| PathBuf::from("/opt/tf-plugins"), PathBuf::from);
-    if !terraform_cli.is_file() || !plugins.join("registry.terraform.io/hashicorp/aws").is_dir() {
+    let (cli, plugins) = (terraform_cli::terraform_path(), terraform_cli::plugins_path());
+    if !cli.is_file() || !plugins.join("registry.terraform.io/hashicorp/aws").is_dir() {
         let _ = writeln!(
             std::io::stderr(),
             "SKIPPED: no terraform at {} or no provider under {} (tests/terraform_import.rs)",
-            terraform_cli.display(),
+            cli.display(),
             plugins.display()
         );
         return;
@@ -550,23 +543,9 @@ fn terraform_show_json_of_a_real_plan_imports_as_the_file_does() {
     // The pool alone (the terraform block pins a registry version; the client needs nothing).
     let start = source.find("resource \"aws_cognito_user_pool\"").unwrap();
     let end = source.find("resource \"aws_cognito_user_pool_client\"").unwrap();
-    let provider = "provider \"aws\" {\n  region                      = \"us-east-1\"\n  access_key                  = \"AKIAIOSFODNN7EXAMPLE\"\n  secret_key                  = \"made-up\"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n  skip_region_validation      = true\n}\n\n";
-    std::fs::write(dir.join("main.tf"), format!("{provider}{}", &source[start..end])).unwrap();
+    std::fs::write(dir.join("main.tf"), format!("{}\n{}", terraform_cli::PROVIDER_BLOCK, &source[start..end])).unwrap();
     let run = |args: &[&str]| -> String {
-        let output = std::process::Command::new(&terraform_cli)
-            .args(args)
-            .current_dir(&dir)
-            .env("TF_CLI_CONFIG_FILE", dir.join("terraformrc"))
-            .env("CHECKPOINT_DISABLE", "1")
-            .env("TF_IN_AUTOMATION", "1")
-            .env("TF_INPUT", "0")
-            .env_remove("TF_PLUGIN_CACHE_DIR")
-            .env("AWS_CONFIG_FILE", "/dev/null")
-            .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env_remove("AWS_PROFILE")
-            .output()
-            .unwrap();
+        let output = terraform_cli::command(&dir, args).output().unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout).to_string();
         assert!(
             output.status.success(),

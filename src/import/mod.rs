@@ -80,13 +80,17 @@ pub struct Imported {
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
 /// describe-user-pool output; `Resources`, `Type`, `Properties` or `UserPoolName` make it
 /// CloudFormation; `format_version` with `values` or `planned_values` is `terraform show -json`
-/// output; any other JSON object is a request. Text that is not JSON is Terraform when it has a
-/// `resource "aws_cognito_user_pool"` block (or any `resource "…"` block), else YAML, which comes
-/// from describe-user-pool (`UserPool:` at the top) or CloudFormation. Only the text is looked
-/// at, so the YAML and HCL readers stay out of the page's first download.
+/// output; any other JSON object is a request. Text that is not JSON is Terraform when a line
+/// starts a top-level block of a `.tf` file (`resource "…"`, `module "…"`, `terraform {`, …),
+/// else YAML, which comes from describe-user-pool (`UserPool:` at the top) or CloudFormation.
+/// Only the text is looked at, so the YAML and HCL readers stay out of the page's first download.
 pub fn detect(text: &str) -> Kind {
     let parsed = json::parse(text).ok();
-    if parsed.is_none() && text.lines().any(|line| line.trim_start_matches('\u{feff}').starts_with("resource \"")) {
+    let hcl =
+        ["resource \"", "module \"", "variable \"", "provider \"", "data \"", "output \"", "terraform {", "locals {"];
+    if parsed.is_none()
+        && text.lines().any(|line| hcl.iter().any(|start| line.trim_start_matches('\u{feff}').starts_with(start)))
+    {
         return Kind::Terraform;
     }
     let has = |key: &str| match &parsed {

@@ -208,10 +208,15 @@ fn choose<'a, T>(
 ) -> Result<&'a (&'a str, T), Vec<Diagnostic>> {
     let listed = || names.join(", ");
     let message = match (wanted, found) {
-        (_, []) => format!(
-            "The file has no {RESOURCE_TYPE} resource (it has {}): import a file that defines the user pool",
-            none()
-        ),
+        (_, []) => {
+            let found = none();
+            let fix = if found.contains("module ") {
+                "import the module's own .tf file that defines the user pool, or terraform show -json output"
+            } else {
+                "import a file that defines the user pool"
+            };
+            format!("The file has no {RESOURCE_TYPE} resource (it has {found}): {fix}")
+        }
         (Some(wanted), _) => match found.iter().find(|(name, _)| *name == wanted) {
             Some(one) => return Ok(one),
             None => format!("The file has no {RESOURCE_TYPE} called {wanted}: choose one of {}", listed()),
