@@ -270,15 +270,18 @@ fn meta_arguments_and_dynamic_blocks_become_notes_or_expressions() {
     );
     let notes = &pool.notes;
     for part in [
-        "meta-arguments count (line 4), provider (line 5), depends_on (line 6), lifecycle (line 47)",
+        "meta-arguments count (line 4), provider (line 5), depends_on (line 6), lifecycle (line 54)",
         "region = \"eu-west-1\" (line 7)",
-        "Left out the dynamic \"web_authn_configuration\" block (line 37)",
-        "Left out web_authn_configuration (line 42)",
+        "Left out the dynamic \"web_authn_configuration\" block (line 44)",
+        "Left out web_authn_configuration (line 49)",
+        "Kept the dynamic \"password_policy\" block (line 37)",
         "Kept the dynamic \"schema\" block (line 11)",
     ] {
         assert!(has_note(notes, part), "{part}: {notes:#?}");
     }
     assert_eq!(r.get("Region"), None);
+    let dynamic_policy = "dynamic \"password_policy\" {\n    for_each = var.strict ? [12] : []\n    content {\n      minimum_length = password_policy.value\n    }\n  }";
+    assert_eq!(at(r, "Policies.PasswordPolicy"), &expr(dynamic_policy));
 }
 
 #[test]
@@ -292,6 +295,16 @@ fn mistakes_fail_at_their_line_and_column() {
             (3, 5),
         ),
         ("resource \"aws_cognito_user_pool\" \"p\" {\n  tags {\n  }\n}\n", "tags is an argument, not a block", (2, 3)),
+        (
+            "resource \"aws_cognito_user_pool\" \"p\" {\n  password_policy = { minimum_length = 8 }\n}\n",
+            "password_policy is a block, not an argument: write password_policy { … }",
+            (2, 3),
+        ),
+        (
+            "resource \"aws_cognito_user_pool\" \"p\" {\n  lambda_config {\n    x = 1\n  }\n  schema = var.schema\n}\n",
+            "schema is a block, not an argument",
+            (5, 3),
+        ),
         (
             "resource \"aws_cognito_user_pool\" \"p\" {\n  device_configuration {\n  }\n  device_configuration {\n  }\n}\n",
             "DeviceConfiguration is set more than once",

@@ -298,7 +298,6 @@ impl Reader<'_, '_> {
     fn resource(&mut self, body: &Body) -> Members {
         let mut members = Members::new();
         let mut policies = Members::new();
-        let mut policies_pos = None;
         let mut meta = Vec::new();
         for structure in body.iter() {
             let (name, pos) = match structure {
@@ -319,15 +318,13 @@ impl Reader<'_, '_> {
                 continue;
             }
             match request_field(None, name) {
-                Some(field) if field.parent().is_some() => {
-                    policies_pos.get_or_insert(pos);
-                    self.member(field, structure, &mut policies);
-                }
+                Some(field) if field.parent().is_some() => self.member(field, structure, &mut policies),
                 Some(field) => self.member(field, structure, &mut members),
                 None => self.unknown(None, name, pos),
             }
         }
-        if let Some(pos) = policies_pos {
+        if !policies.is_empty() {
+            let pos = policies[0].2.pos;
             let (value, at) = super::join(policies, pos);
             members.push(("Policies".to_string(), value, at));
         }
@@ -400,6 +397,14 @@ impl Reader<'_, '_> {
     fn member(&mut self, field: &'static Field, structure: &Structure, members: &mut Members) {
         let element = field.child_fields().next().filter(|e| e.kind == Kind::Structure);
         match (structure, field.kind) {
+            (Structure::Attribute(attribute), kind) if kind == Kind::Structure || element.is_some() => {
+                let name = attribute.key.as_str();
+                let message =
+                    format!("{name} is a block, not an argument: write {name} {{ … }} (Terraform refuses {name} = …)");
+                let pos = self.file.pos(attribute);
+                self.problems
+                    .push(Diagnostic::error("import.type", FieldPath::member(field.name), message).at(Some(pos)));
+            }
             (Structure::Attribute(attribute), _) => {
                 if members.iter().any(|(key, ..)| key == field.name) {
                     return self.duplicate(field, self.file.pos(attribute));
@@ -573,38 +578,23 @@ impl Reader<'_, '_> {
                 }
                 Some((Json::Array(values), Located { pos, children }))
             }
-            Expression::Object(object) if matches!(kind, None | Some(Kind::Map | Kind::Structure)) => {
+            Expression::Object(object) if matches!(kind, None | Some(Kind::Map)) => {
+                // Map values are typed by the map's value field.
+                let child = field.and_then(|f| f.child_fields().nth(1));
                 let mut members = Members::new();
                 for (key, value) in object.iter() {
-                    let key_text = match key {
+                    let name = match key {
                         ObjectKey::Ident(ident) => ident.as_str().to_string(),
                         ObjectKey::Expression(Expression::String(text)) => text.value().to_string(),
                         // A key Terraform works out: the whole object is an expression.
                         ObjectKey::Expression(_) => return leaf(expression(self.file.source(expr))),
                     };
-                    let child = match field {
-                        Some(f) if f.kind == Kind::Map => f.child_fields().nth(1),
-                        Some(f) => {
-                            let Some(member) = request_field(Some(f), &key_text) else {
-                                self.unknown(Some(f), &key_text, self.file.pos(key));
-                                continue;
-                            };
-                            Some(member)
-                        }
-                        None => None,
-                    };
-                    let name = match (field, child) {
-                        (Some(f), Some(member)) if f.kind == Kind::Structure => member.name.to_string(),
-                        _ => key_text,
-                    };
-                    let key_pos = self.file.pos(key);
                     if let Some((value, mut at)) = self.value(child, value.expr()) {
-                        at.pos = key_pos;
+                        at.pos = self.file.pos(key);
                         members.push((name, value, at));
                     }
                 }
-                let (value, at) = super::join(members, pos);
-                Some((value, at))
+                Some(super::join(members, pos))
             }
             _ => leaf(expression(self.file.source(expr))),
         }

@@ -34,6 +34,13 @@ resource "aws_cognito_user_pool" "pool" {
     }
   }
 
+  dynamic "password_policy" {
+    for_each = var.strict ? [12] : []
+    content {
+      minimum_length = password_policy.value
+    }
+  }
+
   dynamic "web_authn_configuration" {
     for_each = []
     content {}
