@@ -21,21 +21,27 @@ poolsmith: write a correct Amazon Cognito CreateUserPool request the first time
 
 Usage:
   poolsmith fields                         every field path of CreateUserPool as TSV
-  poolsmith check [--json] [--mfa LIST] [FILE|-]
-                                           check a request (--cli-input-json file): errors,
-                                           then warnings; --json adds each rule's sources
-  poolsmith export --format F [--mfa LIST] [FILE|-]
-                                           print the request in format F
+  poolsmith check [--json] [--mfa LIST] [--from KIND] [--resource NAME] [FILE|DIR|-]
+                                           check a request, or every pool of a template,
+                                           serverless.yml, .tf file or describe output (a
+                                           directory: every such file below it), with
+                                           file:line:column; errors, then warnings; --json
+                                           adds each rule's sources
+  poolsmith export --format F [--mfa LIST] [--from KIND] [--resource NAME] [FILE|-]
+                                           print the request (or the pool of any file import
+                                           reads, with its template's expressions) in format F
   poolsmith export --all DIR [--mfa LIST] [FILE|-]
                                            write one file per format into DIR
-  poolsmith import [--from KIND] [--resource ID] [FILE|-]
+  poolsmith import [--from KIND] [--resource NAME] [FILE|-]
                                            read a request-json, describe-user-pool (clone a
                                            pool), cloudformation (template, resource or
-                                           Properties; JSON or YAML) or serverless
-                                           (serverless.yml or a resources file) file, print
-                                           the request JSON and, on stderr, what was renamed
-                                           or dropped; KIND defaults to auto (guessed from
-                                           the text); --resource picks a pool by logical ID
+                                           Properties; JSON or YAML), serverless
+                                           (serverless.yml or a resources file), terraform
+                                           (.tf) or terraform-show-json file, print the
+                                           request JSON and, on stderr, what was renamed or
+                                           dropped; KIND defaults to auto (guessed from the
+                                           text); --resource picks one of several pools
+                                           (logical ID, Terraform name or address)
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa LIST names the pool's MFA factors (sms, totp, email,

@@ -1,6 +1,6 @@
 //! The bodies of the fuzz targets: one function per kind of text Poolsmith takes from outside
-//! (a request file, describe-user-pool output, a CloudFormation template, YAML, a field path,
-//! a message to the browser worker). Each feeds arbitrary bytes to that code and panics only
+//! (a request file, describe-user-pool output, a CloudFormation template, a Terraform file,
+//! YAML, a field path, a message to the browser worker). Each feeds arbitrary bytes to that code and panics only
 //! when the code panics or an invariant breaks, so one body serves both runners:
 //!
 //! - cargo-fuzz (`fuzz/fuzz_targets/<name>.rs`, libFuzzer, coverage-guided; `scripts/fuzz`);
@@ -24,10 +24,11 @@ use crate::worker;
 pub type Target = fn(&[u8]) -> bool;
 
 /// Every target by name (the names of the cargo-fuzz binaries).
-pub const TARGETS: [(&str, Target); 6] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("import_request_json", import_request_json),
     ("import_describe", import_describe),
     ("import_cloudformation", import_cloudformation),
+    ("import_terraform", import_terraform),
     ("yaml", yaml),
     ("field_path", field_path),
     ("worker_message", worker_message),
@@ -61,6 +62,15 @@ pub fn import_describe(data: &[u8]) -> bool {
 /// `import::import` with a CloudFormation template, resource or `Properties` object.
 pub fn import_cloudformation(data: &[u8]) -> bool {
     import_as(Kind::CloudFormation, &text(data))
+}
+
+/// `import::import` with a Terraform `.tf` file (its pools listed first, as the app does).
+pub fn import_terraform(data: &[u8]) -> bool {
+    let text = text(data);
+    if let Ok(pools) = import::terraform::pools(&text) {
+        assert!(pools.iter().all(|pool| pool.line >= 1), "a pool without a line");
+    }
+    import_as(Kind::Terraform, &text)
 }
 
 fn import_as(kind: Kind, text: &str) -> bool {

@@ -266,6 +266,12 @@ mod tests {
         let imported = ask(r#"{"id": 3, "op": "import", "kind": "request-json", "text": "{\"PoolName\": \"x\"}"}"#);
         assert_eq!(imported.get("ok"), Some(&Json::Bool(true)));
         assert_eq!(imported.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"x"}"#));
+        let terraform = r#"resource \"aws_cognito_user_pool\" \"a\" {}\nresource \"aws_cognito_user_pool\" \"b\" {\n  name = \"b\"\n}\n"#;
+        let chosen =
+            ask(&format!(r#"{{"id": 4, "op": "import", "kind": "auto", "text": "{terraform}", "resource": "b"}}"#));
+        assert_eq!(chosen.get("request").map(Json::compact).as_deref(), Some(r#"{"PoolName":"b"}"#));
+        let unchosen = ask(&format!(r#"{{"id": 4, "op": "import", "kind": "terraform", "text": "{terraform}"}}"#));
+        assert_eq!(unchosen.get("ok"), Some(&Json::Bool(false)));
         let failed = ask(r#"{"id": 5, "op": "import", "kind": "request-json", "text": "{,"}"#);
         assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
     }

@@ -181,7 +181,7 @@ fn worker_messages(requests: &[Json], documents: &[String]) -> Vec<String> {
         ]));
     }
     for (i, text) in documents.iter().enumerate().step_by(3) {
-        let kind = ["auto", "request-json", "describe-user-pool", "cloudformation"][i % 4];
+        let kind = ["auto", "request-json", "describe-user-pool", "cloudformation", "terraform"][i % 5];
         messages.push(message(vec![
             ("id", Json::str(format!("m{i}"))),
             ("op", Json::str("import")),
@@ -232,6 +232,18 @@ fn seeds() -> Vec<(&'static str, Vec<String>)> {
         cloudformation.push(export::render(format, request, &options).text);
     }
 
+    let terraform_data = repo("tests/data/terraform");
+    let mut terraform: Vec<String> = ["every-block.tf", "expressions.tf", "several-pools.tf", "meta.tf"]
+        .iter()
+        .map(|name| read(&terraform_data.join(name)))
+        .collect();
+    for (i, request) in requests.iter().enumerate() {
+        let options =
+            Options { mfa: MfaFactors { sms: i % 5 == 0, totp: i % 2 == 0, email: i % 3 == 0 }, template: None };
+        let text = export::render(Format::Terraform, request, &options).text;
+        terraform.push(if i % 4 == 0 { text.replace('\n', "\r\n") } else { text });
+    }
+
     let mut yaml: Vec<String> = cloudformation.iter().filter(|t| !t.trim_start().starts_with('{')).cloned().collect();
     yaml.extend(describe.iter().filter(|t| !t.trim_start().starts_with('{')).cloned());
     yaml.extend(
@@ -250,12 +262,14 @@ fn seeds() -> Vec<(&'static str, Vec<String>)> {
     let mut documents = request_json.clone();
     documents.extend(describe.iter().cloned());
     documents.extend(cloudformation.iter().cloned());
+    documents.extend(terraform.iter().take(4).cloned());
     let worker = worker_messages(&requests, &documents);
 
     vec![
         ("import_request_json", request_json),
         ("import_describe", describe),
         ("import_cloudformation", cloudformation),
+        ("import_terraform", terraform),
         ("yaml", yaml),
         ("field_path", field_paths()),
         ("worker_message", worker),
@@ -271,6 +285,8 @@ const PIECES: &[&str] = &[
     "\u{2028}", "\u{85}", "\u{0}", "Ref", "Fn::GetAtt", "Fn::Sub", "Type", "Properties", "Resources",
     "AWS::Cognito::UserPool", "UserPool", "UserPoolName", "PoolName", "Schema", "SchemaAttributes", "Name", "Id",
     "UserPoolTags", "@key", "{}", "[0]", ".", "custom:", "dev:", "\"op\"", "\"export\"", "\"import\"", "\"id\"",
+    "resource \"aws_cognito_user_pool\" \"p\" {", " = ", "${", "%{", "$${", "<<EOT\n", "<<-EOT\n", "EOT\n", "var.x",
+    "dynamic \"schema\" {", "content {", "for_each", "count.index", "? 1 : 2", "[for a in b : a]", "merge(", ")", "/*", "*/",
 ];
 
 /// A deterministic mutation of `text`: character edits, inserted pieces, deleted, duplicated
@@ -377,6 +393,11 @@ fn import_describe() {
 #[test]
 fn import_cloudformation() {
     smoke("import_cloudformation", 3);
+}
+
+#[test]
+fn import_terraform() {
+    smoke("import_terraform", 7);
 }
 
 #[test]

@@ -48,8 +48,8 @@ fn a_serverless_yml_pool_keeps_its_variables_verbatim_and_types_the_rest() {
     assert_eq!(at(&request, "UsernameAttributes").compact(), r#"["email"]"#);
     assert!(notes.iter().any(|n| n == "Imported the properties of the resource RecipesPool."), "{notes:?}");
     assert!(
-        notes.iter().any(|n| n.starts_with("Kept 1 serverless variable as written")
-            && n.contains("PoolName: ${self:service}-${sls:stage}-users")),
+        notes.iter().any(|n| n.starts_with("Kept one value from the serverless.yml as an expression")
+            && n.contains("PoolName = ${self:service}-${sls:stage}-users")),
         "{notes:?}"
     );
     assert!(notes.iter().any(|n| n.starts_with("Ignored DeletionPolicy")), "{notes:?}");
@@ -104,24 +104,20 @@ fn a_pool_only_in_included_files_fails_at_resources_naming_them() {
 fn several_pools_are_listed_and_one_is_taken_by_its_logical_id() {
     let text = fixture("serverless/two-pools.yml");
     let problems = serverless::request_json(&text, None).unwrap_err();
-    assert_eq!(problems[0].rule, "import.resource");
+    assert_eq!(problems[0].rule, poolsmith::import::SEVERAL_POOLS);
     assert!(
-        problems[0]
-            .message
-            .starts_with("The serverless.yml defines 2 AWS::Cognito::UserPool resources (PatientPool, StaffPool)"),
+        problems[0].message.starts_with("The template defines 2 user pools (PatientPool, StaffPool)"),
         "{}",
         problems[0].message
     );
+    assert_eq!(serverless::pool_ids(&text), ["PatientPool", "StaffPool"]);
     let (staff, notes) = read("serverless/two-pools.yml", Some("StaffPool"));
     assert_eq!(at(&staff, "PoolName"), &expression("${self:service}-staff-${sls:stage}"));
-    assert!(
-        notes.iter().any(|n| n == "The serverless.yml defines 2 user pools (PatientPool, StaffPool)."),
-        "{notes:?}"
-    );
+    assert!(notes.iter().any(|n| n == "Imported the properties of the resource StaffPool."), "{notes:?}");
     let (patients, _) = read("serverless/two-pools.yml", Some("PatientPool"));
     assert_eq!(at(&patients, "PoolName"), &expression("${self:service}-patients-${sls:stage}"));
     let problems = serverless::request_json(&text, Some("Nope")).unwrap_err();
-    assert!(problems[0].message.contains("has no AWS::Cognito::UserPool resource Nope"), "{}", problems[0].message);
+    assert!(problems[0].message.contains("has no user pool named Nope"), "{}", problems[0].message);
 }
 
 #[test]
@@ -165,7 +161,9 @@ fn cloudformation_sub_syntax_is_not_a_serverless_variable() {
         r#"{"Fn::Sub":{"Poolsmith::Serverless":"${self:service} at ${AWS::Region}"}}"#
     );
     assert!(
-        notes.iter().any(|n| n.contains("EmailVerificationSubject.Fn::Sub: ${self:service} at ${AWS::Region}")),
+        notes.iter().any(|n| n.contains(
+            r#"EmailVerificationSubject = !Sub {"Poolsmith::Serverless":"${self:service} at ${AWS::Region}"}"#
+        )),
         "{notes:?}"
     );
 }

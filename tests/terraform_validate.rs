@@ -14,17 +14,10 @@ use poolsmith::export::{self, Format, MfaFactors, Options};
 use poolsmith::json::{self, Json};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "common/terraform.rs"]
+mod terraform_cli;
 
-/// The Terraform CLI, unless `POOLSMITH_TERRAFORM` names another.
-fn terraform_path() -> PathBuf {
-    std::env::var_os("POOLSMITH_TERRAFORM").map_or_else(|| PathBuf::from("/usr/local/bin/terraform"), PathBuf::from)
-}
-
-/// The provider directory for `-plugin-dir`, unless `POOLSMITH_TF_PLUGINS` names another.
-fn plugins_path() -> PathBuf {
-    std::env::var_os("POOLSMITH_TF_PLUGINS").map_or_else(|| PathBuf::from("/opt/tf-plugins"), PathBuf::from)
-}
+use terraform_cli::{plugins_path, sorted, terraform_path};
 
 /// Where `-plugin-dir` keeps the provider's versions (unpacked layout).
 const PROVIDER: &str = "registry.terraform.io/hashicorp/aws";
@@ -88,24 +81,10 @@ fn requests() -> Vec<(&'static str, Json)> {
     ]
 }
 
-/// `value` with its members in key order: Terraform's maps have no order of their own.
-fn sorted(value: &Json) -> Json {
-    match value {
-        Json::Object(members) => {
-            let mut members: Vec<(String, Json)> = members.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();
-            members.sort_by(|a, b| a.0.cmp(&b.0));
-            Json::Object(members)
-        }
-        other => other.clone(),
-    }
-}
-
 /// The root configuration: the provider with made-up credentials and no checks that call AWS,
 /// and one module per export.
 fn root_configuration(names: &[&str]) -> String {
-    let mut text = String::from(
-        "provider \"aws\" {\n  region                      = \"us-east-1\"\n  access_key                  = \"AKIAIOSFODNN7EXAMPLE\"\n  secret_key                  = \"made-up\"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n  skip_region_validation      = true\n}\n",
-    );
+    let mut text = String::from(terraform_cli::PROVIDER_BLOCK);
     for name in names {
         text.push_str(&format!("\nmodule \"{name}\" {{\n  source = \"./{name}\"\n}}\n"));
     }
@@ -114,18 +93,7 @@ fn root_configuration(names: &[&str]) -> String {
 
 /// Runs `terraform args…` in `dir`, offline and without any user configuration; its output.
 fn terraform(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new(terraform_path())
-        .args(args)
-        .current_dir(dir)
-        .env("TF_CLI_CONFIG_FILE", dir.join("terraformrc"))
-        .env("CHECKPOINT_DISABLE", "1")
-        .env("TF_IN_AUTOMATION", "1")
-        .env("TF_INPUT", "0")
-        .env_remove("TF_PLUGIN_CACHE_DIR")
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
+    let output = terraform_cli::command(dir, args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", terraform_path().display()));
     let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));

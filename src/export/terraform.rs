@@ -162,12 +162,23 @@ pub fn render(request: &Json, options: &Options) -> Export {
             let _ = writeln!(text, "#   {path}");
         }
     }
-    text.push_str("resource \"aws_cognito_user_pool\" \"this\" {\n");
+    // A pool imported from a .tf file keeps its resource name: another name is another
+    // resource to Terraform, which would destroy the pool and create a new one.
+    let resource = options
+        .template
+        .as_ref()
+        .filter(|t| crate::expr::template::origin(t) == Some(crate::expr::Origin::Terraform))
+        .and_then(|t| crate::expr::template::resource(t))
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        .unwrap_or("this");
+    text.push_str("resource \"aws_cognito_user_pool\" \"");
+    text.push_str(resource);
+    text.push_str("\" {\n");
     write_body(&body, 1, &writer.text, &mut text);
     text.push_str("}\n");
 
     let mut notes = vec![
-        "For the hashicorp/aws provider 6.x (checked against the 6.25.0 schema). Refer to the pool as aws_cognito_user_pool.this.".to_string(),
+        format!("For the hashicorp/aws provider 6.x (checked against the 6.25.0 schema). Refer to the pool as aws_cognito_user_pool.{resource}."),
         "Changing name, alias_attributes, username_attributes or username_configuration later makes Terraform replace the pool, losing its users; schema blocks can only be added.".to_string(),
     ];
     for (path, why, inexpressible) in &writer.left_out {
@@ -204,6 +215,8 @@ enum Item {
     },
     /// A `#` line about the item that follows it (static text: never user data).
     Comment(&'static str),
+    /// A block kept verbatim from an imported `.tf` file (a `dynamic` block's source text).
+    Raw(Span),
 }
 
 /// Where a name or literal is in `Writer::text`, by byte range: each is written once into that
@@ -322,6 +335,14 @@ impl Writer {
     fn field(&mut self, field: &'static Field, value: &Json, request: &Json, out: &mut Vec<Item>) {
         let name = self.name(field);
         let element = field.child_fields().next();
+        if let Some(source) = terraform_source(value) {
+            // An expression of the imported .tf file, written back as it was: an argument's
+            // value, or a whole block (`dynamic "schema" { … }`).
+            let value = self.span(|text| text.push_str(source));
+            let is_block = field.kind == Kind::Structure || element.is_some_and(|e| e.kind == Kind::Structure);
+            out.push(if is_block { Item::Raw(value) } else { Item::Attr { name, value } });
+            return;
+        }
         match (field.kind, value) {
             (Kind::Structure, Json::Object(inner)) => {
                 if let Some(body) = self.block_body(field, inner, request) {
@@ -333,6 +354,11 @@ impl Writer {
                     self.leave_out(field.path, "an empty list cannot be written as Terraform blocks");
                 }
                 for item in items {
+                    if let Some(source) = terraform_source(item) {
+                        let value = self.span(|text| text.push_str(source));
+                        out.push(Item::Raw(value));
+                        continue;
+                    }
                     match (item, element) {
                         (Json::Object(inner), Some(element)) => {
                             if let Some(body) = self.block_body(element, inner, request) {
@@ -501,6 +527,9 @@ impl Writer {
 
     /// A scalar as an HCL literal: strings quoted and escaped, numbers as written, booleans.
     fn scalar(&mut self, path: &str, value: &Json) -> Option<Span> {
+        if let Some(source) = terraform_source(value) {
+            return Some(self.span(|out| out.push_str(source)));
+        }
         match value {
             Json::String(text) => {
                 self.check_nfc(path, text);
@@ -563,6 +592,38 @@ impl Writer {
             self.notes.push("mfa_configuration is ON or OPTIONAL but no factor is configured: add an SmsConfiguration or choose authenticator-app or email MFA.".to_string());
         }
     }
+}
+
+/// The model field that the argument or block `name` of the block for `owner` (None: the
+/// resource itself) is written from: the inverse of this module's naming, for the Terraform
+/// importer (`import::terraform`), so the two directions cannot drift. The members of
+/// `Policies` are top-level blocks; a list of structures is a repeated block named after the
+/// list, read with the list's element as the owner of its body. None for arguments with no
+/// CreateUserPool member and for fields the provider cannot express.
+pub fn request_field(owner: Option<&'static Field>, name: &str) -> Option<&'static Field> {
+    let expressible = |field: &&'static Field| {
+        argument_name(field) == name && !INEXPRESSIBLE.iter().any(|(path, _)| *path == field.path)
+    };
+    match owner {
+        Some(owner) => owner.child_fields().find(expressible),
+        None => {
+            let policies = model::top_level_member("Policies").into_iter().flat_map(|p| p.child_fields());
+            model::top_level().filter(|f| f.name != "Policies").chain(policies).find(expressible)
+        }
+    }
+}
+
+/// The Terraform argument or block name of a model field (`PoolName` → `name`).
+pub fn argument_name(field: &Field) -> String {
+    let mut name = String::new();
+    push_argument_name(field, &mut name);
+    name
+}
+
+/// The arguments the provider requires that CreateUserPool does not (model path, argument):
+/// the export writes `""` for a missing one, which the provider does not send.
+pub(crate) fn required_blank() -> &'static [(&'static str, &'static str)] {
+    REQUIRED_BLANK
 }
 
 /// Writes the Terraform argument or block name of a model field.
@@ -658,7 +719,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
         }
     }
     let rank = |chunk: &&[Item]| match chunk.last() {
-        Some(Item::Block { .. }) => 2,
+        Some(Item::Block { .. } | Item::Raw(_)) => 2,
         Some(Item::Map { .. }) => 1,
         _ => 0,
     };
@@ -720,6 +781,7 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
                 }
                 line(&["}"], out);
             }
+            Item::Raw(source) => line(&[source.of(text)], out),
             Item::Block { name, body } if body.is_empty() => line(&[name.of(text), " {}"], out),
             Item::Block { name, body } => {
                 line(&[name.of(text), " {"], out);
@@ -728,6 +790,14 @@ fn write_body(items: &[Item], depth: usize, text: &str, out: &mut String) {
             }
         }
         i += 1;
+    }
+}
+
+/// The source text of a Terraform expression kept from an imported `.tf` file.
+fn terraform_source(value: &Json) -> Option<&str> {
+    match crate::expr::origin(value) {
+        Some(crate::expr::Origin::Terraform) => value.get(crate::expr::TERRAFORM).and_then(Json::as_str),
+        _ => None,
     }
 }
 

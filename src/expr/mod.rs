@@ -234,6 +234,8 @@ pub fn produces(value: &Json) -> Produces {
         "Fn::Split" | "Fn::GetAZs" | "Fn::Cidr" => Produces::List,
         SERVERLESS | TERRAFORM => match inner.as_str() {
             Some(text) if is_template(text, origin(value)) => Produces::Text,
+            // A tuple or a `for` expression in brackets (`["ON"]`, `[for x in … : x]`).
+            Some(text) if key == TERRAFORM && text.starts_with('[') => Produces::List,
             _ => Produces::Unknown,
         },
         _ => Produces::Unknown,

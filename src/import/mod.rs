@@ -1,6 +1,7 @@
 //! Importers: a `--cli-input-json` request, `describe-user-pool` output (clone an existing
-//! pool), a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON), or the pool in a
-//! serverless.yml's `resources` become a form.
+//! pool), a CloudFormation `AWS::Cognito::UserPool` resource (YAML or JSON), the pool in a
+//! serverless.yml's `resources`, or Terraform (an `aws_cognito_user_pool` resource of a `.tf`
+//! file, or `terraform show -json` output) become a form.
 //!
 //! An import either succeeds, with notes on what it renamed or dropped, or fails with
 //! diagnostics that say exactly why; a failed import never changes the user's form (the UI
@@ -15,6 +16,7 @@
 pub mod cloudformation;
 pub mod describe;
 pub mod serverless;
+pub mod terraform;
 mod text;
 pub mod yaml;
 
@@ -34,10 +36,19 @@ pub enum Kind {
     DescribeUserPool,
     CloudFormation,
     Serverless,
+    Terraform,
+    TerraformShowJson,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::RequestJson, Kind::DescribeUserPool, Kind::CloudFormation, Kind::Serverless];
+    pub const ALL: [Kind; 6] = [
+        Kind::RequestJson,
+        Kind::DescribeUserPool,
+        Kind::CloudFormation,
+        Kind::Serverless,
+        Kind::Terraform,
+        Kind::TerraformShowJson,
+    ];
 
     /// The id used by `import --from`.
     pub fn id(self) -> &'static str {
@@ -46,6 +57,8 @@ impl Kind {
             Kind::DescribeUserPool => "describe-user-pool",
             Kind::CloudFormation => "cloudformation",
             Kind::Serverless => "serverless",
+            Kind::Terraform => "terraform",
+            Kind::TerraformShowJson => "terraform-show-json",
         }
     }
 
@@ -59,6 +72,8 @@ impl Kind {
             Kind::DescribeUserPool => "describe-user-pool output (clone a pool)",
             Kind::CloudFormation => "CloudFormation template or resource",
             Kind::Serverless => "serverless.yml or its resources file",
+            Kind::Terraform => "Terraform configuration (.tf)",
+            Kind::TerraformShowJson => "terraform show -json output (plan or state)",
         }
     }
 }
@@ -78,20 +93,31 @@ pub struct Imported {
 
 /// Guesses the kind of a document: a JSON object with `UserPool` or `Name`/`Id` is
 /// describe-user-pool output; `Resources`, `Type`, `Properties` or `UserPoolName` make it
-/// CloudFormation; any other JSON object is a request. Text that is neither JSON nor starts
-/// like it is YAML, which comes from the Serverless Framework (`service:` and `provider:` at
-/// the top, or a serverless variable: `serverless::looks_like`), describe-user-pool
-/// (`UserPool:` at the top) or CloudFormation. Only the text is looked at, so the YAML reader
-/// stays out of the page's first download.
+/// CloudFormation; `format_version` with `values` or `planned_values` is `terraform show -json`
+/// output; any other JSON object is a request. Text that is not JSON is Terraform when a line
+/// starts a top-level block of a `.tf` file (`resource "…"`, `module "…"`, `terraform {`, …),
+/// else YAML, which comes from the Serverless Framework (`service:` and `provider:` at the top,
+/// or a serverless variable: `serverless::looks_like`), describe-user-pool (`UserPool:` at the
+/// top) or CloudFormation. Only the text is looked at, so the YAML and HCL readers stay out of
+/// the page's first download.
 pub fn detect(text: &str) -> Kind {
     let parsed = json::parse(text).ok();
+    let hcl =
+        ["resource \"", "module \"", "variable \"", "provider \"", "data \"", "output \"", "terraform {", "locals {"];
+    if parsed.is_none()
+        && text.lines().any(|line| hcl.iter().any(|start| line.trim_start_matches('\u{feff}').starts_with(start)))
+    {
+        return Kind::Terraform;
+    }
     let has = |key: &str| match &parsed {
         Some((value, _)) => value.get(key).is_some(),
         // A top-level YAML key starts a line.
         None => text.lines().any(|line| line.strip_prefix(key).is_some_and(|rest| rest.starts_with(':'))),
     };
     let yaml = parsed.is_none() && !text.trim_start().starts_with(['{', '[']);
-    if yaml && serverless::looks_like(text) {
+    if parsed.is_some() && has("format_version") && (has("values") || has("planned_values")) {
+        Kind::TerraformShowJson
+    } else if yaml && serverless::looks_like(text) {
         Kind::Serverless
     } else if has("UserPool") || (has("Id") && has("Name")) || has("SchemaAttributes") {
         Kind::DescribeUserPool
@@ -110,9 +136,10 @@ pub fn import(kind: Option<Kind>, text: &str) -> Result<Imported, Vec<Diagnostic
     import_resource(kind, text, None)
 }
 
-/// Imports `text` as `kind` (or the detected kind), taking the user pool `resource` (its
-/// logical ID) from a template or serverless.yml with several; `None` takes the only one. A
-/// request or describe-user-pool output holds one pool, so naming a resource there fails.
+/// Imports `text` as `kind` (or the detected kind), taking the user pool `resource` from a
+/// file with several (a template's logical ID, a Terraform resource name, a show-json
+/// address); `None` takes the only one. A request or describe-user-pool output holds one pool,
+/// so naming a resource there fails.
 pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -> Result<Imported, Vec<Diagnostic>> {
     let kind = kind.unwrap_or_else(|| detect(text));
     if let (Some(id), Kind::RequestJson | Kind::DescribeUserPool) = (resource, kind) {
@@ -130,6 +157,8 @@ pub fn import_resource(kind: Option<Kind>, text: &str, resource: Option<&str>) -
         Kind::DescribeUserPool => describe::import(text)?,
         Kind::CloudFormation => cloudformation::import(text, resource)?,
         Kind::Serverless => serverless::import_resource(text, resource)?,
+        Kind::Terraform => terraform::import(text, resource)?,
+        Kind::TerraformShowJson => terraform::import_show_json(text, resource)?,
     };
     Ok(Imported { kind, form: read.form, notes: read.notes, located: read.located })
 }
@@ -141,9 +170,16 @@ pub const SEVERAL_POOLS: &str = "import.several-pools";
 /// The names (logical ids, resource names) of the pools a file defines, when it defines
 /// more than one; empty otherwise.
 pub fn pool_names(kind: Option<Kind>, text: &str) -> Vec<String> {
+    let several = |names: Vec<String>| if names.len() > 1 { names } else { Vec::new() };
     match kind.unwrap_or_else(|| detect(text)) {
         Kind::CloudFormation => cloudformation::pool_ids(text),
         Kind::Serverless => serverless::pool_ids(text),
+        Kind::Terraform => {
+            several(terraform::pools(text).map(|p| p.into_iter().map(|p| p.name).collect()).unwrap_or_default())
+        }
+        Kind::TerraformShowJson => several(
+            terraform::show_json_pools(text).map(|p| p.into_iter().map(|p| p.name).collect()).unwrap_or_default(),
+        ),
         _ => Vec::new(),
     }
 }
