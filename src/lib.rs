@@ -12,7 +12,8 @@
 //! - [`request`]: form ⇄ request JSON; [`json`]: ordered JSON with positions;
 //! - [`invisible`]: the characters every export writes as escapes (controls, bidirectional and
 //!   other invisible format characters);
-//! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line.
+//! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line;
+//! - [`plan`]: the update planner (an existing pool → the desired one, safely).
 
 #[macro_use]
 pub mod diagnostic;
@@ -26,6 +27,7 @@ pub mod json;
 pub mod mfa;
 pub mod model;
 pub mod pattern;
+pub mod plan;
 pub mod presets;
 pub mod request;
 pub mod rules;

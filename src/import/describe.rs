@@ -386,3 +386,13 @@ fn add_follow_ups(request: &mut Members, pool_id: Option<&str>, notes: &mut Vec<
         ));
     }
 }
+
+/// The pool's `Id` and `LastModifiedDate` as describe-user-pool output states them (JSON or
+/// YAML, whole output or bare `UserPoolType`): what an update plan needs besides the settings
+/// ([`crate::plan`]). `None` for what is missing or unreadable; [`import`] reports the rest.
+pub fn identity(text: &str) -> (Option<String>, Option<Json>) {
+    let Ok((value, _, _)) = read_document(text) else { return (None, None) };
+    let pool = value.get("UserPool").unwrap_or(&value);
+    let id = pool.get("Id").and_then(Json::as_str).map(str::to_string);
+    (id, pool.get("LastModifiedDate").cloned())
+}
