@@ -18,9 +18,14 @@
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
 //! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
+//! | `{"op":"plan","current":"<describe-user-pool output>","mfaConfig":"<get-user-pool-mfa-config output or empty>","load":true}` | `{"ok":true,"request":{…},"mfa":{…},"notes":[…]}`: the current pool, for the form |
+//! | `{"op":"plan","current":"…","mfaConfig":"…","request":{…},"mfa":{…},"ifUnchanged":false}` | `{"ok":true,"summary":"…","columns":[…],"rows":[[…]],"resets":[…],"impossible":false,"notes":[…],"scripts":[{"format":"cli-bash","text":"…","notes":[…]}],"html":"…"}`, or `{"ok":false,"problems":["…"]}` |
 //!
 //! `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
-//! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]).
+//! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]). In a `plan`, the form's
+//! factors count as the desired ones only when `mfaConfig` is given (else the current factors
+//! are unknown, and the plan leaves them alone); `html` is the whole answer as an escaped HTML
+//! fragment ([`crate::plan::table::html`]) that the page shows as it is.
 //!
 //! `read-file` is answered by the worker's entry (`src/bin/poolsmith-worker.rs`), which fetches
 //! the bytes ([`file_to_read`]) and answers with [`read_file_answer`]: the file is decoded here,
@@ -118,12 +123,80 @@ pub fn handle(message: &str) -> String {
                 ],
             )
         }
+        Some("plan") => plan(&id, &message),
         Some("search") => {
             let ids = search::search(&text("query"), 8).into_iter().map(|f| Json::Number(f.id.to_string())).collect();
             reply(&id, vec![("fields".into(), Json::Array(ids))])
         }
         _ => reply(&id, vec![("error".into(), Json::str("unknown op"))]),
     }
+}
+
+/// Answers a `plan` message (see the table above).
+fn plan(id: &Json, message: &Json) -> String {
+    use crate::plan::{self, script, table};
+    let text = |key: &str| message.get(key).and_then(Json::as_str).unwrap_or_default();
+    let mfa_config = Some(text("mfaConfig")).filter(|t| !t.trim().is_empty());
+    let failed = |problems: Vec<String>| {
+        reply(id, vec![("ok".into(), Json::Bool(false)), ("problems".into(), strings(problems))])
+    };
+    let current = match plan::read_current(text("current"), mfa_config) {
+        Ok(current) => current,
+        Err(problems) => return failed(problems),
+    };
+    if message.get("load") == Some(&Json::Bool(true)) {
+        let request = match import::describe::import(text("current")) {
+            Ok((form, _)) => request::to_json(&form),
+            Err(_) => current.pool.request.clone(),
+        };
+        return reply(
+            id,
+            vec![
+                ("ok".into(), Json::Bool(true)),
+                ("request".into(), request),
+                ("mfa".into(), current.pool.factors.to_json()),
+                ("notes".into(), strings(current.notes)),
+            ],
+        );
+    }
+    let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+    let stated = mfa_config.map(|_| factors_in(message, &request));
+    let desired = plan::desired_from_request(request, stated, &current, false);
+    let planned = plan::plan(&current, &desired);
+    let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") == Some(&Json::Bool(true)) };
+    let scripts: Vec<(&str, export::Export)> = script::FORMATS
+        .iter()
+        .filter_map(|f| script::render(*f, &planned, options).ok().map(|e| (f.title(), e)))
+        .collect();
+    let mut notes = current.notes.clone();
+    notes.extend(desired.notes.iter().cloned());
+    notes.extend(planned.notes.iter().cloned());
+    let rows = table::rows(&planned).into_iter().map(strings).collect();
+    let script_json = script::FORMATS
+        .iter()
+        .zip(&scripts)
+        .map(|(format, (_, export))| {
+            Json::Object(vec![
+                ("format".into(), Json::str(format.id())),
+                ("text".into(), Json::str(&export.text)),
+                ("notes".into(), strings(export.notes.clone())),
+            ])
+        })
+        .collect();
+    reply(
+        id,
+        vec![
+            ("ok".into(), Json::Bool(true)),
+            ("summary".into(), Json::String(table::summary(&planned))),
+            ("columns".into(), strings(table::COLUMNS.iter().map(|c| c.to_string()))),
+            ("rows".into(), Json::Array(rows)),
+            ("resets".into(), strings(planned.resets().iter().map(|c| c.path.clone()))),
+            ("impossible".into(), Json::Bool(planned.impossible())),
+            ("notes".into(), strings(notes)),
+            ("scripts".into(), Json::Array(script_json)),
+            ("html".into(), Json::String(table::html(&planned, &scripts))),
+        ],
+    )
 }
 
 /// The form an answer carries (`request` and `mfa` of an import or a preset).
@@ -271,6 +344,35 @@ mod tests {
         );
         let answer = json::parse(&read_file_answer(message, None)).unwrap().0;
         assert_eq!(answer.get("error").and_then(Json::as_str), Some("The file could not be read"));
+    }
+
+    #[test]
+    fn plans_the_change_of_a_described_pool() {
+        let describe = r#"{"UserPool": {"Id": "us-east-1_Ex", "Name": "p", "LastModifiedDate": 1767225600, "LambdaConfig": {"PreSignUp": "arn:aws:lambda:us-east-1:1:function:f"}, "MfaConfiguration": "OFF"}}"#;
+        let ask_json = |members: Vec<(&str, Json)>| {
+            let mut all = vec![("id".to_string(), Json::Number("9".into())), ("op".to_string(), Json::str("plan"))];
+            all.extend(members.into_iter().map(|(k, v)| (k.to_string(), v)));
+            json::parse(&handle(&Json::Object(all).compact())).unwrap().0
+        };
+        let loaded = ask_json(vec![("current", Json::str(describe)), ("load", Json::Bool(true))]);
+        assert_eq!(
+            loaded.get("request").map(Json::compact).as_deref(),
+            Some(
+                r#"{"PoolName":"p","LambdaConfig":{"PreSignUp":"arn:aws:lambda:us-east-1:1:function:f"},"MfaConfiguration":"OFF"}"#
+            )
+        );
+        let planned = ask_json(vec![
+            ("current", Json::str(describe)),
+            ("request", json::parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#).unwrap().0),
+        ]);
+        assert_eq!(planned.get("ok"), Some(&Json::Bool(true)));
+        assert_eq!(planned.get("resets").map(Json::compact).as_deref(), Some(r#"["LambdaConfig.PreSignUp"]"#));
+        let Some(Json::Array(scripts)) = planned.get("scripts") else { panic!("no scripts") };
+        assert_eq!(scripts.len(), 6);
+        let html = planned.get("html").and_then(Json::as_str).unwrap();
+        assert!(html.contains("<table") && html.contains("Reset report") && !html.contains("<script"), "{html}");
+        let failed = ask_json(vec![("current", Json::str("{"))]);
+        assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
     }
 
     #[test]

@@ -201,6 +201,7 @@ impl Change {
     pub fn new_text(&self) -> String {
         match &self.new {
             Some(value) => value.compact(),
+            None if !self.is_reset() => "(not set)".to_string(),
             None => match crate::rules::defaults::of(&model_path(&self.path)) {
                 Some(default) => format!("(default: {})", default.api),
                 None => "(default)".to_string(),
@@ -422,7 +423,7 @@ pub fn factors_of_mfa_config(config: &Json) -> MfaFactors {
 }
 
 /// Reads the desired state: a request (CreateUserPool shape). `stated` are the MFA factors
-/// the person chose; without them, the current factors stay (SMS only while the desired
+/// the person chose (exactly those; SMS needs the request's `SmsConfiguration`); without them, the current factors stay (SMS only while the desired
 /// request keeps an `SmsConfiguration`). With `keep_unset`, a top-level setting the request
 /// leaves out keeps its current value instead of being reset.
 pub fn read_desired(
@@ -474,7 +475,8 @@ pub fn desired_from_request(
     let on = mfa::mode(&request).is_some();
     let factors = match stated {
         _ if !on => MfaFactors::NONE,
-        Some(stated) => MfaFactors::stated_for(&request, stated),
+        // Exactly the stated factors (SMS only with an SMS configuration to send).
+        Some(stated) => MfaFactors { sms: stated.sms && request.get("SmsConfiguration").is_some(), ..stated },
         None => {
             let sms = request.get("SmsConfiguration").is_some();
             let now = current.pool.factors;
