@@ -48,7 +48,10 @@ Usage:
                                            --accept-resets LIST (paths, or all) confirms the
                                            resets, without which --format prints no script;
                                            --if-unchanged makes the CLI scripts stop when the
-                                           pool changed since it was described
+                                           pool changed since it was described; --mfa LIST
+                                           states the desired MFA factors exactly (default: the
+                                           current ones, known from --mfa-config, which may
+                                           also follow the describe output in --current)
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa LIST names the pool's MFA factors (sms, totp, email,
@@ -421,7 +424,9 @@ fn plan(
     let mfa_text = value("--mfa-config").map(&mut read).transpose()?;
     let desired_text = read(desired)?;
     let unreadable = |problems: Vec<String>| Failure::Input(problems.join("\n"));
-    let now = plan::read_current(&current_text, mfa_text.as_deref()).map_err(unreadable)?;
+    // get-user-pool-mfa-config output may follow the describe output in the same file.
+    let (describe, pasted_mfa) = plan::split_current(&current_text);
+    let now = plan::read_current(describe, mfa_text.as_deref().or(pasted_mfa)).map_err(unreadable)?;
     let wanted = plan::read_desired(&desired_text, stated, &now, flag("--keep-unset")).map_err(unreadable)?;
     let planned = plan::plan(&now, &wanted);
     for note in now.notes.iter().chain(&wanted.notes) {

@@ -18,14 +18,15 @@
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
 //! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
-//! | `{"op":"plan","current":"<describe-user-pool output>","mfaConfig":"<get-user-pool-mfa-config output or empty>","load":true}` | `{"ok":true,"request":{…},"mfa":{…},"notes":[…]}`: the current pool, for the form |
-//! | `{"op":"plan","current":"…","mfaConfig":"…","request":{…},"mfa":{…},"ifUnchanged":false}` | `{"ok":true,"summary":"…","columns":[…],"rows":[[…]],"resets":[…],"impossible":false,"notes":[…],"scripts":[{"format":"cli-bash","text":"…","notes":[…]}],"html":"…"}`, or `{"ok":false,"problems":["…"]}` |
+//! | `{"op":"plan","current":"<describe-user-pool output, optionally followed by get-user-pool-mfa-config output>","mfaConfig":"<or here>","load":true}` | `{"ok":true,"request":{…},"mfa":{…},"notes":[…]}`: the current pool, for the form |
+//! | `{"op":"plan","current":"…","mfaConfig":"…","request":{…},"mfa":{…}}` | `{"ok":true,"summary":"…","columns":[…],"rows":[[…]],"resets":[…],"impossible":false,"notes":[…],"scripts":[{"format":"cli-bash","text":"…","notes":[…]}]}`, or `{"ok":false,"problems":["…"]}` |
+//! | the same with `"format":"terraform"` (the export panel) | `{"text":"…","notes":["<the change table, a line per change>",…]}`: the update script, or for a format that makes no API calls the desired pool's export |
 //!
 //! `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
 //! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]). In a `plan`, the form's
 //! factors count as the desired ones only when `mfaConfig` is given (else the current factors
-//! are unknown, and the plan leaves them alone); `html` is the whole answer as an escaped HTML
-//! fragment ([`crate::plan::table::html`]) that the page shows as it is.
+//! are unknown, and the plan leaves them alone). The update scripts re-read `LastModifiedDate`
+//! first unless `"ifUnchanged":false`.
 //!
 //! `read-file` is answered by the worker's entry (`src/bin/poolsmith-worker.rs`), which fetches
 //! the bytes ([`file_to_read`]) and answers with [`read_file_answer`]: the file is decoded here,
@@ -136,16 +137,18 @@ pub fn handle(message: &str) -> String {
 fn plan(id: &Json, message: &Json) -> String {
     use crate::plan::{self, script, table};
     let text = |key: &str| message.get(key).and_then(Json::as_str).unwrap_or_default();
-    let mfa_config = Some(text("mfaConfig")).filter(|t| !t.trim().is_empty());
+    // The MFA configuration may be pasted after the describe output, in the same text.
+    let (describe, pasted_mfa) = plan::split_current(text("current"));
+    let mfa_config = Some(text("mfaConfig")).filter(|t| !t.trim().is_empty()).or(pasted_mfa);
     let failed = |problems: Vec<String>| {
         reply(id, vec![("ok".into(), Json::Bool(false)), ("problems".into(), strings(problems))])
     };
-    let current = match plan::read_current(text("current"), mfa_config) {
+    let current = match plan::read_current(describe, mfa_config) {
         Ok(current) => current,
         Err(problems) => return failed(problems),
     };
     if message.get("load") == Some(&Json::Bool(true)) {
-        let request = match import::describe::import(text("current")) {
+        let request = match import::describe::import(describe) {
             Ok((form, _)) => request::to_json(&form),
             Err(_) => current.pool.request.clone(),
         };
@@ -161,26 +164,35 @@ fn plan(id: &Json, message: &Json) -> String {
     }
     let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
     let stated = mfa_config.map(|_| factors_in(message, &request));
-    let desired = plan::desired_from_request(request, stated, &current, false);
+    let desired = plan::desired_from_request(request.clone(), stated, &current, false);
     let planned = plan::plan(&current, &desired);
-    let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") == Some(&Json::Bool(true)) };
-    let scripts: Vec<(&str, export::Export)> = script::FORMATS
-        .iter()
-        .filter_map(|f| script::render(*f, &planned, options).ok().map(|e| (f.title(), e)))
-        .collect();
+    let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") != Some(&Json::Bool(false)) };
     let mut notes = current.notes.clone();
     notes.extend(desired.notes.iter().cloned());
+    if let Some(format) = Format::from_id(text("format")) {
+        // The page's export panel: the format's update script, or for the formats that are not
+        // API calls (CloudFormation, Terraform, CDK) the export of the desired pool; the change
+        // table leads the notes.
+        let rendered = match script::render(format, &planned, options) {
+            Ok(rendered) => rendered,
+            Err(_) => export::render(format, &request, &Options { mfa: factors_in(message, &request) }),
+        };
+        let mut lines = table::lines(&planned);
+        lines.extend(notes);
+        lines.extend(rendered.notes);
+        return reply(id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(lines))]);
+    }
     notes.extend(planned.notes.iter().cloned());
     let rows = table::rows(&planned).into_iter().map(strings).collect();
-    let script_json = script::FORMATS
+    let scripts = script::FORMATS
         .iter()
-        .zip(&scripts)
-        .map(|(format, (_, export))| {
-            Json::Object(vec![
+        .filter_map(|format| {
+            let rendered = script::render(*format, &planned, options).ok()?;
+            Some(Json::Object(vec![
                 ("format".into(), Json::str(format.id())),
-                ("text".into(), Json::str(&export.text)),
-                ("notes".into(), strings(export.notes.clone())),
-            ])
+                ("text".into(), Json::String(rendered.text)),
+                ("notes".into(), strings(rendered.notes)),
+            ]))
         })
         .collect();
     reply(
@@ -193,8 +205,7 @@ fn plan(id: &Json, message: &Json) -> String {
             ("resets".into(), strings(planned.resets().iter().map(|c| c.path.clone()))),
             ("impossible".into(), Json::Bool(planned.impossible())),
             ("notes".into(), strings(notes)),
-            ("scripts".into(), Json::Array(script_json)),
-            ("html".into(), Json::String(table::html(&planned, &scripts))),
+            ("scripts".into(), Json::Array(scripts)),
         ],
     )
 }
@@ -369,8 +380,26 @@ mod tests {
         assert_eq!(planned.get("resets").map(Json::compact).as_deref(), Some(r#"["LambdaConfig.PreSignUp"]"#));
         let Some(Json::Array(scripts)) = planned.get("scripts") else { panic!("no scripts") };
         assert_eq!(scripts.len(), 6);
-        let html = planned.get("html").and_then(Json::as_str).unwrap();
-        assert!(html.contains("<table") && html.contains("Reset report") && !html.contains("<script"), "{html}");
+        let request = json::parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#).unwrap().0;
+        for (format, starts) in
+            [("cli-bash", "#!/usr/bin/env bash\n# Updates"), ("terraform", "resource \"aws_cognito_user_pool\"")]
+        {
+            let panel = ask_json(vec![
+                ("current", Json::str(describe)),
+                ("format", Json::str(format)),
+                ("request", request.clone()),
+            ]);
+            assert!(
+                panel.get("text").and_then(Json::as_str).is_some_and(|t| t.contains(starts)),
+                "{}",
+                panel.compact()
+            );
+            let Some(Json::Array(notes)) = panel.get("notes") else { panic!("no notes") };
+            assert_eq!(
+                notes[0].as_str(),
+                Some("Changes to the existing pool us-east-1_Ex: 2 changes, 1 setting reset to default.")
+            );
+        }
         let failed = ask_json(vec![("current", Json::str("{"))]);
         assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
     }

@@ -582,3 +582,38 @@ fn cli_bad_usage_and_bad_input_exit_2_naming_the_problem() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn mangled_inputs_never_panic() {
+    let mut rng = Rng(99);
+    let (_, describe, mfa) = corpus().into_iter().find(|(n, ..)| n == "case-insensitive-triggers-devices").unwrap();
+    let mfa = mfa.unwrap();
+    let good = plan::read_current(&describe, Some(&mfa)).unwrap();
+    let replacements = ["", "null", "[]", "{}", "\"", "1e999", "-", "\"ON\"", "{\"UserPool\": 5}", "\u{0}"];
+    for round in 0..600 {
+        let (base, cut) = match round % 3 {
+            0 => (describe.as_str(), rng.below(describe.len())),
+            1 => (mfa.as_str(), rng.below(mfa.len())),
+            _ => (describe.as_str(), rng.below(describe.len())),
+        };
+        let cut = (0..=cut).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
+        let end =
+            (cut..=base.len()).find(|&i| base.is_char_boundary(i) && i >= cut + rng.below(8)).unwrap_or(base.len());
+        let mangled = format!("{}{}{}", &base[..cut], rng.pick(&replacements), &base[end..]);
+        let current = match round % 3 {
+            1 => plan::read_current(&describe, Some(&mangled)),
+            _ => plan::read_current(&mangled, Some(&mfa)),
+        };
+        if let Ok(current) = &current {
+            let planned =
+                plan::plan(current, &plan::desired_from_request(good.pool.request.clone(), None, current, false));
+            for format in plan::script::FORMATS {
+                let _ = plan::script::render(format, &planned, plan::script::ScriptOptions { if_unchanged: true });
+            }
+        }
+        // A mangled desired request against the good pool.
+        if let Ok(desired) = plan::read_desired(&mangled, None, &good, round % 2 == 0) {
+            let _ = plan::table::text(&plan::plan(&good, &desired));
+        }
+    }
+}

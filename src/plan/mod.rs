@@ -366,6 +366,37 @@ impl Current {
     }
 }
 
+/// Splits pasted text holding describe-user-pool output followed by get-user-pool-mfa-config
+/// output (two JSON objects one after the other, as `aws … describe-user-pool; aws …
+/// get-user-pool-mfa-config` prints them) into the two; other text comes back whole.
+pub fn split_current(text: &str) -> (&str, Option<&str>) {
+    if crate::json::parse(text).is_ok() || !text.trim_start().starts_with('{') {
+        return (text, None);
+    }
+    // The end of the first object: the `}` that closes its first `{`, outside strings.
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, byte) in text.bytes().enumerate() {
+        match (in_string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, ..) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'{' | b'[') => depth += 1,
+            (false, _, b'}' | b']') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let (first, rest) = text.split_at(at + 1);
+                    let rest = rest.trim();
+                    return if rest.is_empty() { (first, None) } else { (first, Some(rest)) };
+                }
+            }
+            _ => {}
+        }
+    }
+    (text, None)
+}
+
 /// Reads get-user-pool-mfa-config output: a JSON object of its members.
 pub fn read_mfa_config(text: &str) -> Result<Json, Problems> {
     const MEMBERS: [&str; 5] = [
@@ -895,13 +926,8 @@ fn mfa_request(current: &Current, desired: &Desired) -> Json {
     let factors = desired.pool.factors;
     let config = current.mfa_config.as_ref();
     let mut members = vec![("UserPoolId".to_string(), Json::str(&current.pool_id))];
-    if let (true, Some(sms)) = (factors.sms, request.get("SmsConfiguration")) {
-        let mut sms_mfa = Vec::new();
-        if let Some(message) = request.get("SmsAuthenticationMessage") {
-            sms_mfa.push(("SmsAuthenticationMessage".to_string(), message.clone()));
-        }
-        sms_mfa.push(("SmsConfiguration".to_string(), sms.clone()));
-        members.push(("SmsMfaConfiguration".to_string(), Json::Object(sms_mfa)));
+    if let (true, Some(sms)) = (factors.sms, mfa::sms_mfa_configuration(request)) {
+        members.push(("SmsMfaConfiguration".to_string(), sms));
     }
     if factors.totp || current.pool.factors.totp {
         // Turned off explicitly: an omitted authenticator-app configuration is not documented
@@ -1063,6 +1089,16 @@ mod tests {
             })
             .collect();
         assert_eq!(sizes, [25, 5]);
+    }
+
+    #[test]
+    fn pasted_describe_and_mfa_outputs_are_split() {
+        let describe = r#"{"UserPool": {"Id": "x", "Name": "a}\"{"}}"#;
+        let pasted = format!("{describe}\n{{\"MfaConfiguration\": \"OFF\"}}\n");
+        assert_eq!(split_current(&pasted), (describe, Some(r#"{"MfaConfiguration": "OFF"}"#)));
+        assert_eq!(split_current(describe), (describe, None));
+        assert_eq!(split_current("UserPool:\n  Id: x\n"), ("UserPool:\n  Id: x\n", None));
+        assert_eq!(split_current("{"), ("{", None));
     }
 
     #[test]

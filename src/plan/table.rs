@@ -1,5 +1,5 @@
-//! The change table in words: text for the terminal, JSON for programs, and rows of strings
-//! for the browser page (which renders them as a plain table and knows nothing of plans).
+//! The change table in words: text for the terminal, JSON for programs, and rows and lines of
+//! strings for the browser page (which shows them as they are and knows nothing of plans).
 
 use super::{Change, Plan};
 use crate::json::Json;
@@ -145,83 +145,31 @@ pub fn to_json(plan: &Plan) -> Json {
     ])
 }
 
-/// `text` with `&`, `<`, `>`, `"` and `'` as character references, for HTML.
-fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// The plan as an HTML fragment for the browser page, which inserts it as it is (so the page
-/// carries no table code): the summary, the change table with each row's sources as links,
-/// the reset report, the notes and each script (`scripts`: title and export) in a disclosure.
-/// Every text is escaped here.
-pub fn html(plan: &Plan, scripts: &[(&str, crate::export::Export)]) -> String {
-    let mut out = String::from("<p class=\"ps-plan__summary\">");
-    escape(&summary(plan), &mut out);
-    out.push_str("</p>");
-    if !plan.changes.is_empty() {
-        out.push_str("<div class=\"ps-plan__scroll\"><table class=\"ps-plan__table\"><thead><tr>");
-        for column in COLUMNS {
-            out.push_str("<th scope=\"col\">");
-            escape(column, &mut out);
-            out.push_str("</th>");
-        }
-        out.push_str("<th scope=\"col\">Sources</th></tr></thead><tbody>");
-        for (change, row) in plan.changes.iter().zip(rows(plan)) {
-            let class = match change.api {
-                super::Api::Impossible => " class=\"ps-plan__impossible\"",
-                _ if change.is_reset() => " class=\"ps-plan__reset\"",
-                _ => "",
-            };
-            out.push_str(&format!("<tr{class}>"));
-            for (i, cell) in row.iter().take(COLUMNS.len()).enumerate() {
-                out.push_str(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
-                escape(cell, &mut out);
-                if i == 3 && !change.why.is_empty() {
-                    out.push_str("<br><small>");
-                    escape(&change.why, &mut out);
-                    out.push_str("</small>");
-                }
-                out.push_str(if i == 0 { "</th>" } else { "</td>" });
-            }
-            out.push_str("<td>");
-            for (i, source) in change.sources.iter().enumerate() {
-                out.push_str(&format!("<a href=\"{source}\" rel=\"noopener\" target=\"_blank\">[{}]</a> ", i + 1));
-            }
-            out.push_str("</td></tr>");
-        }
-        out.push_str("</tbody></table></div>");
+/// The table as lines for the browser page's notes list: the summary, one line per change,
+/// then the reset report.
+pub fn lines(plan: &Plan) -> Vec<String> {
+    let mut out = vec![format!("Changes to the existing pool {}.", summary(plan))];
+    for change in &plan.changes {
+        let reset = if change.is_reset() { "; resets it to its default" } else { "" };
+        let why = if change.why.is_empty() { String::new() } else { format!(" {}", change.why) };
+        out.push(format!(
+            "{}: {} → {}. API: {}{reset}. CloudFormation: {}. Terraform (AWS provider 6.x): {}.{why} Sources: {}",
+            change.path,
+            change.old_text(),
+            change.new_text(),
+            change.api.describe(),
+            change.cloudformation.describe(),
+            change.terraform.describe(),
+            change.sources.join(" ")
+        ));
     }
     let resets = plan.resets();
     if !resets.is_empty() {
-        out.push_str("<h3>Reset report</h3><p>The desired state leaves these out, so the update sets them to their default. Confirm each, or set it in the form:</p><ul>");
-        for change in resets {
-            out.push_str("<li>");
-            escape(&format!("{}: {} → {}", change.path, change.old_text(), change.new_text()), &mut out);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-    }
-    for (title, export) in scripts {
-        out.push_str("<details class=\"ps-plan__script\"><summary>");
-        escape(title, &mut out);
-        out.push_str("</summary><pre><code>");
-        escape(&export.text, &mut out);
-        out.push_str("</code></pre><ul>");
-        for note in &export.notes {
-            out.push_str("<li>");
-            escape(note, &mut out);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></details>");
+        let list: Vec<String> = resets.iter().map(|c| c.path.clone()).collect();
+        out.push(format!(
+            "Reset report: the desired state leaves out {}, so the update sets them to their default. Confirm each, or set it in the form.",
+            list.join(", ")
+        ));
     }
     out
 }

@@ -35,11 +35,15 @@ pub fn ExportPanel() -> impl IntoView {
     Effect::new(move |_| {
         let format = current();
         let (request, mfa) = store.form.with(|form| (request::to_json(form), form.mfa()));
+        // Changing an existing pool: the worker plans the change from it to the form (op
+        // `plan`): the format's update script (or, for CloudFormation, Terraform and CDK, the
+        // export) and, in the notes, the change table and the reset report.
+        let planning = store.plan_current.get();
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         // Request JSON is made here, at once (the preview follows every keystroke); the other
         // formats by the helper worker.
-        if format == Format::RequestJson {
+        if format == Format::RequestJson && planning.is_empty() {
             let rendered = crate::export::request_json::render(&request, &crate::export::Options { mfa });
             text.set(rendered.text);
             notes.set(rendered.notes);
@@ -49,7 +53,8 @@ pub fn ExportPanel() -> impl IntoView {
         }
         loading.set(true);
         let ask = vec![
-            ("op".into(), Json::str("export")),
+            ("op".into(), Json::str(if planning.is_empty() { "export" } else { "plan" })),
+            ("current".into(), Json::String(planning)),
             ("format".into(), Json::str(format.id())),
             ("mfa".into(), mfa.to_json()),
             ("request".into(), request),

@@ -232,8 +232,11 @@ fn ImportDialog() -> impl IntoView {
     };
     let run = move |_| {
         let body = text.get_untracked();
+        // "Change an existing pool": describe-user-pool output (and get-user-pool-mfa-config
+        // output after it) becomes the form, and the export panel plans the change to it.
+        let planning = kind.with_untracked(|k| k == "plan");
         let chosen = Kind::from_id(&kind.get_untracked()).unwrap_or_else(|| import::detect(&body));
-        if chosen == Kind::RequestJson {
+        if chosen == Kind::RequestJson && !planning {
             // A request is read here; the other importers live in the helper worker.
             let (form, found) = request::from_text(&body);
             finish(if found.is_empty() {
@@ -244,11 +247,16 @@ fn ImportDialog() -> impl IntoView {
             return;
         }
         let ask = vec![
-            ("op".into(), Json::str("import")),
+            ("op".into(), Json::str(if planning { "plan" } else { "import" })),
             ("kind".into(), Json::str(chosen.id())),
+            ("load".into(), Json::Bool(true)),
+            ("current".into(), Json::String(body.clone())),
             ("text".into(), Json::String(body)),
         ];
         worker::ask(ask, move |answer| {
+            if matches!(&answer, Ok(a) if a.get("ok") == Some(&Json::Bool(true))) {
+                store.plan_current.set(if planning { text.get_untracked() } else { String::new() });
+            }
             let strings = |value: Option<&Json>| match value {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
                 _ => Vec::new(),
@@ -313,6 +321,7 @@ fn ImportDialog() -> impl IntoView {
                     </label>
                     <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=on(move |ev| kind.set(event_target_value(&ev)))>
                         <option value="auto">"Detect automatically"</option>
+                        <option value="plan">"Change an existing pool: describe-user-pool output (then get-user-pool-mfa-config output)"</option>
                         {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }.into_any()).collect_view()}
                     </select>
                 </div>
