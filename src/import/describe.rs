@@ -161,7 +161,7 @@ fn unknown(key: &str, at: &Located) -> Diagnostic {
 
 /// What describe-user-pool reports for the attribute `name` when nobody changed it; `None`
 /// for a name that is neither standard nor listed by AWS.
-fn reported_default(name: &str) -> Option<Json> {
+pub(crate) fn reported_default(name: &str) -> Option<Json> {
     let (data_type, mutable, required, min, max) = match UNUSUAL_DEFAULTS.iter().find(|d| d.0 == name) {
         Some(&(_, data_type, mutable, required, min, max)) => (data_type, mutable, required, min, max),
         None if STANDARD_ATTRIBUTES.iter().any(|(n, _)| *n == name) => ("String", true, false, "0", "2048"),

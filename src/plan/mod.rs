@@ -809,7 +809,14 @@ fn schema_changes(old: &Json, new: &Json, out: &mut Vec<Change>) {
     for name in names {
         let a = before.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
         let b = after.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
-        if a == b {
+        // What the desired request leaves out of an attribute is not a change: it cannot unset
+        // a setting, and a standard attribute that describe-user-pool reports at its defaults
+        // (so not in the current schema) is unchanged when the request states those defaults.
+        let base = match a {
+            Some(a) => Some(a.clone()),
+            None => crate::import::describe::reported_default(name),
+        };
+        if a == b || b.is_some_and(|b| base.is_some() && within(base.as_ref(), b, true)) {
             continue;
         }
         let path = format!("Schema[{}]", crate::json::quote(name));
@@ -845,6 +852,20 @@ fn schema_changes(old: &Json, new: &Json, out: &mut Vec<Change>) {
             }
         };
         out.push(change);
+    }
+}
+
+/// Whether every setting `stated` (an attribute, or a part of one) has its value in `base`;
+/// `DeveloperOnlyAttribute: false` matches its absence, and the top level's `Name` is skipped.
+fn within(base: Option<&Json>, stated: &Json, top: bool) -> bool {
+    match stated {
+        Json::Object(members) => members.iter().all(|(key, value)| {
+            let there = base.and_then(|b| b.get(key));
+            (top && key == "Name")
+                || (key == "DeveloperOnlyAttribute" && *value == Json::Bool(false) && there.is_none())
+                || within(there, value, false)
+        }),
+        _ => base == Some(stated),
     }
 }
 
@@ -1067,6 +1088,22 @@ mod tests {
             false,
         );
         assert!(plan(&now, &desired).changes.is_empty());
+    }
+
+    #[test]
+    fn attributes_compare_by_what_the_desired_request_states() {
+        let now = r#"{"PoolName": "p", "Schema": [{"Name": "tier", "AttributeDataType": "String", "Mutable": true, "StringAttributeConstraints": {"MinLength": "1", "MaxLength": "32"}}]}"#;
+        // The request leaves out what describe-user-pool reports, and states a standard
+        // attribute at its defaults: no change.
+        let same = r#"{"PoolName": "p", "Schema": [{"Name": "tier", "AttributeDataType": "String"}, {"Name": "email", "AttributeDataType": "String", "Mutable": true, "Required": false, "DeveloperOnlyAttribute": false}]}"#;
+        assert!(planned(now, None, same, None).changes.is_empty());
+        let changed = r#"{"PoolName": "p", "Schema": [{"Name": "tier", "AttributeDataType": "String", "Mutable": false}, {"Name": "email", "AttributeDataType": "String", "Required": true}]}"#;
+        let apis: Vec<(String, Api)> =
+            planned(now, None, changed, None).changes.into_iter().map(|c| (c.path, c.api)).collect();
+        assert_eq!(
+            apis,
+            [("Schema[\"tier\"]".to_string(), Api::Impossible), ("Schema[\"email\"]".to_string(), Api::Impossible)]
+        );
     }
 
     #[test]
