@@ -675,9 +675,6 @@ pub fn plan(current: &Current, desired: &Desired) -> Plan {
         } else {
             diff(name, a, b, &mut changes);
         }
-        if name == "MfaConfiguration" {
-            // The MFA row follows MfaConfiguration's (below).
-        }
     }
     let mut notes = Vec::new();
     let set_mfa = mfa_change(current, desired, &mut changes, &mut notes);
