@@ -42,6 +42,25 @@ Usage:
                                            dropped; KIND defaults to auto (guessed from the
                                            text); --resource picks one of several pools
                                            (logical ID, Terraform name or address)
+  poolsmith plan --current FILE [--mfa-config FILE] --desired FILE [--mfa LIST]
+                 [--keep-unset] [--json | --format F [--if-unchanged] [--accept-resets LIST]]
+                                           plan the change of an existing pool (current:
+                                           describe-user-pool output, optionally with
+                                           get-user-pool-mfa-config output) into the desired
+                                           request: print the change table (every difference,
+                                           what the API, CloudFormation and Terraform do with
+                                           it, and the settings the update resets to their
+                                           default), or with --format F (request-json,
+                                           cli-bash, cli-powershell, boto3, js-sdk-v3, paws)
+                                           the safe update's calls. --keep-unset keeps every
+                                           setting the desired request leaves out;
+                                           --accept-resets LIST (paths, or all) confirms the
+                                           resets, without which --format prints no script;
+                                           --if-unchanged makes the CLI scripts stop when the
+                                           pool changed since it was described; --mfa LIST
+                                           states the desired MFA factors exactly (default: the
+                                           current ones, known from --mfa-config, which may
+                                           also follow the describe output in --current)
   poolsmith --help | --version
 
 FILE defaults to standard input. --mfa LIST names the pool's MFA factors (sms, totp, email,
@@ -50,7 +69,8 @@ SMS, so every format then says the whole choice (EnabledMfas, Terraform's MFA bl
 SetUserPoolMfaConfig after CreateUserPool). Without --mfa, MFA ON or OPTIONAL means SMS, as
 it does to CreateUserPool; with it, SMS stays on when the request has an SmsConfiguration.
 Exit status: 0 fine, 1 errors found, 2 bad usage, unreadable input or a failed import
-(the reasons on stderr).
+(the reasons on stderr). For plan, 1 means a change is impossible in place (it needs a new
+pool) or, with --format, that resets are not confirmed.
 ";
 
 /// Exit status of a run.
@@ -76,6 +96,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, stdout: &mut dyn Write, stderr
         Some("check") => check(&args[1..], stdin, stdout, stderr),
         Some("export") => export(&args[1..], stdin, stdout, stderr),
         Some("import") => import(&args[1..], stdin, stdout, stderr),
+        Some("plan") => plan(&args[1..], stdin, stdout, stderr),
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
     };
     match result {
@@ -480,6 +501,104 @@ fn import(
     // Positions refer to the request printed above, not to the imported file: none are shown.
     let _ = stderr.write_all(human_report("request", &errors).as_bytes());
     Ok(1)
+}
+
+/// `plan`: the change table, or the safe update's script (see `crate::plan`).
+fn plan(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<Status, Failure> {
+    use crate::plan::{self, script, table};
+    let args = parse_args(
+        args,
+        &["--json", "--keep-unset", "--if-unchanged"],
+        &["--current", "--mfa-config", "--desired", "--mfa", "--format", "--accept-resets"],
+    )?;
+    if let Some(file) = args.file {
+        return Err(Failure::Usage(format!("plan takes its files as --current and --desired, not `{file}`")));
+    }
+    let value = |name: &str| args.values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let flag = |name: &str| args.flags.contains(&name);
+    let (Some(current), Some(desired)) = (value("--current"), value("--desired")) else {
+        return Err(Failure::Usage(
+            "plan needs --current (describe-user-pool output) and --desired (a request)".into(),
+        ));
+    };
+    let format = match value("--format") {
+        None => None,
+        Some(id) => {
+            let ids = || script::FORMATS.map(Format::id).join(", ");
+            let format = Format::from_id(id)
+                .filter(|f| script::FORMATS.contains(f))
+                .ok_or_else(|| Failure::Usage(format!("a plan is written as {}, not `{id}`", ids())))?;
+            Some(format)
+        }
+    };
+    if format.is_some() && flag("--json") {
+        return Err(Failure::Usage("use either --json (the table) or --format (the script), not both".into()));
+    }
+    let stated = mfa_option(&args)?;
+    let mut read = |file: &str| -> Result<String, Failure> { read_input(Some(file), stdin).map(|(_, text)| text) };
+    let current_text = read(current)?;
+    let mfa_text = value("--mfa-config").map(&mut read).transpose()?;
+    let desired_text = read(desired)?;
+    let unreadable = |problems: Vec<String>| Failure::Input(problems.join("\n"));
+    // get-user-pool-mfa-config output may follow the describe output in the same file.
+    let (describe, pasted_mfa) = plan::split_current(&current_text);
+    let now = plan::read_current(describe, mfa_text.as_deref().or(pasted_mfa)).map_err(unreadable)?;
+    let wanted = plan::read_desired(&desired_text, stated, &now, flag("--keep-unset")).map_err(unreadable)?;
+    let planned = plan::plan(&now, &wanted);
+    for note in now.notes.iter().chain(&wanted.notes) {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    let impossible = planned.impossible();
+    let Some(format) = format else {
+        if flag("--json") {
+            let _ = stdout.write_all(table::to_json(&planned).pretty().as_bytes());
+        } else {
+            let _ = stdout.write_all(table::text(&planned).as_bytes());
+        }
+        return Ok(if impossible { 1 } else { 0 });
+    };
+    let accepted: Vec<&str> =
+        value("--accept-resets").map(|list| list.split(',').map(str::trim).collect()).unwrap_or_default();
+    let unconfirmed: Vec<String> = planned
+        .resets()
+        .iter()
+        .filter(|c| !accepted.contains(&"all") && !accepted.contains(&c.path.as_str()))
+        .map(|c| format!("  {}: {} → {}", c.path, c.old_text(), c.new_text()))
+        .collect();
+    if !unconfirmed.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "poolsmith: the update would reset {} setting(s) that the desired request leaves out:\n{}\nSet them in the desired request, keep every setting left out with --keep-unset, or confirm the resets with --accept-resets PATH,PATH (or all). No script written.",
+            unconfirmed.len(),
+            unconfirmed.join("\n")
+        );
+        return Ok(1);
+    }
+    let options = script::ScriptOptions { if_unchanged: flag("--if-unchanged") };
+    let rendered = script::render(format, &planned, options).map_err(Failure::Usage)?;
+    let _ = stdout.write_all(rendered.text.as_bytes());
+    for note in rendered.notes {
+        let _ = writeln!(stderr, "note: {note}");
+    }
+    if impossible {
+        let _ = writeln!(stderr, "poolsmith: {}; the script makes every other change.", table::summary(&planned));
+        for change in planned.changes.iter().filter(|c| c.api == plan::Api::Impossible) {
+            let _ = writeln!(
+                stderr,
+                "  impossible in place: {}: {} → {}: {}",
+                change.path,
+                change.old_text(),
+                change.new_text(),
+                change.why
+            );
+        }
+    }
+    Ok(if impossible { 1 } else { 0 })
 }
 
 #[cfg(test)]

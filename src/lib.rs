@@ -13,7 +13,8 @@
 //! - [`invisible`]: the characters every export writes as escapes (controls, bidirectional and
 //!   other invisible format characters);
 //! - [`expr`]: values a template gives as expressions (`!Sub`, `${self:…}`, `var.x`);
-//! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line.
+//! - [`pattern`]: Java-semantics patterns; [`cli`]: the native command line;
+//! - [`plan`]: the update planner (an existing pool → the desired one, safely).
 
 #[macro_use]
 pub mod diagnostic;
@@ -29,6 +30,7 @@ pub mod json;
 pub mod mfa;
 pub mod model;
 pub mod pattern;
+pub mod plan;
 pub mod presets;
 pub mod request;
 pub mod rules;

@@ -170,13 +170,8 @@ pub fn follow_up(request: &Json, factors: MfaFactors) -> Option<Json> {
         return None;
     }
     let mut members = Vec::new();
-    if let (true, Some(sms)) = (factors.sms, request.get("SmsConfiguration")) {
-        let mut sms_mfa = Vec::new();
-        if let Some(message) = request.get("SmsAuthenticationMessage") {
-            sms_mfa.push(("SmsAuthenticationMessage".to_string(), message.clone()));
-        }
-        sms_mfa.push(("SmsConfiguration".to_string(), sms.clone()));
-        members.push(("SmsMfaConfiguration".to_string(), Json::Object(sms_mfa)));
+    if let (true, Some(sms)) = (factors.sms, sms_mfa_configuration(request)) {
+        members.push(("SmsMfaConfiguration".to_string(), sms));
     }
     if factors.totp {
         let enabled = Json::Object(vec![("Enabled".to_string(), Json::Bool(true))]);
@@ -187,6 +182,18 @@ pub fn follow_up(request: &Json, factors: MfaFactors) -> Option<Json> {
         members.push(("EmailMfaConfiguration".to_string(), Json::Object(Vec::new())));
     }
     members.push(("MfaConfiguration".to_string(), Json::str(mode(request).unwrap_or("OPTIONAL"))));
+    Some(Json::Object(members))
+}
+
+/// `SetUserPoolMfaConfig`'s `SmsMfaConfiguration` for a request: its SMS configuration and
+/// SMS authentication message; `None` without an SMS configuration.
+pub fn sms_mfa_configuration(request: &Json) -> Option<Json> {
+    let sms = request.get("SmsConfiguration")?;
+    let mut members = Vec::new();
+    if let Some(message) = request.get("SmsAuthenticationMessage") {
+        members.push(("SmsAuthenticationMessage".to_string(), message.clone()));
+    }
+    members.push(("SmsConfiguration".to_string(), sms.clone()));
     Some(Json::Object(members))
 }
 

@@ -18,11 +18,17 @@
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
 //! | `{"op":"preset","preset":"spa-email","request":{…},"mfa":{…}}` | `{"request":{…},"mfa":{…},"changes":["…"]}` |
 //! | `{"op":"read-file","url":"blob:…"}`: a chosen or dropped file, by an object URL | `{"text":"…"}` or `{"error":"The file …"}` |
+//! | `{"op":"plan","current":"<describe-user-pool output, optionally followed by get-user-pool-mfa-config output>","mfaConfig":"<or here>","load":true}` | `{"ok":true,"request":{…},"mfa":{…},"notes":[…]}`: the current pool, for the form |
+//! | `{"op":"plan","current":"…","mfaConfig":"…","request":{…},"mfa":{…}}` | `{"ok":true,"summary":"…","columns":[…],"rows":[[…]],"resets":[…],"impossible":false,"notes":[…],"scripts":[{"format":"cli-bash","text":"…","notes":[…]}]}`, or `{"ok":false,"problems":["…"]}` |
+//! | the same with `"format":"terraform"` (the export panel) | `{"text":"…","notes":["<the change table, a line per change>",…]}`: the update script, or for a format that makes no API calls the desired pool's export |
 //!
 //! `template` is the context of a pool imported from a template ([`crate::expr::template`]):
 //! every message about the form carries it, so that checks and exports see the template's
 //! parameters. `mfa` is the pool's MFA factors ([`MfaFactors::to_json`]); without it, a request means what
 //! `CreateUserPool` would make of it ([`MfaFactors::implied_by`]).
+//! In a `plan`, the form's factors count as the desired ones only when `mfaConfig` is given (else
+//! the current factors are unknown, and the plan leaves them alone). The update scripts re-read
+//! `LastModifiedDate` first unless `"ifUnchanged":false`.
 //!
 //! `read-file` is answered by the worker's entry (`src/bin/poolsmith-worker.rs`), which fetches
 //! the bytes ([`file_to_read`]) and answers with [`read_file_answer`]: the file is decoded here,
@@ -132,12 +138,90 @@ pub fn handle(message: &str) -> String {
                 ],
             )
         }
+        Some("plan") => plan(&id, &message),
         Some("search") => {
             let ids = search::search(&text("query"), 8).into_iter().map(|f| Json::Number(f.id.to_string())).collect();
             reply(&id, vec![("fields".into(), Json::Array(ids))])
         }
         _ => reply(&id, vec![("error".into(), Json::str("unknown op"))]),
     }
+}
+
+/// Answers a `plan` message (see the table above).
+fn plan(id: &Json, message: &Json) -> String {
+    use crate::plan::{self, script, table};
+    let text = |key: &str| message.get(key).and_then(Json::as_str).unwrap_or_default();
+    // The MFA configuration may be pasted after the describe output, in the same text.
+    let (describe, pasted_mfa) = plan::split_current(text("current"));
+    let mfa_config = Some(text("mfaConfig")).filter(|t| !t.trim().is_empty()).or(pasted_mfa);
+    let failed = |problems: Vec<String>| {
+        reply(id, vec![("ok".into(), Json::Bool(false)), ("problems".into(), strings(problems))])
+    };
+    let current = match plan::read_current(describe, mfa_config) {
+        Ok(current) => current,
+        Err(problems) => return failed(problems),
+    };
+    if message.get("load") == Some(&Json::Bool(true)) {
+        let request = match import::describe::import(describe) {
+            Ok(read) => request::to_json(&read.form),
+            Err(_) => current.pool.request.clone(),
+        };
+        return reply(
+            id,
+            vec![
+                ("ok".into(), Json::Bool(true)),
+                ("request".into(), request),
+                ("mfa".into(), current.pool.factors.to_json()),
+                ("notes".into(), strings(current.notes)),
+            ],
+        );
+    }
+    let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+    let stated = mfa_config.map(|_| factors_in(message, &request));
+    let desired = plan::desired_from_request(request.clone(), stated, &current, false);
+    let planned = plan::plan(&current, &desired);
+    let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") != Some(&Json::Bool(false)) };
+    let mut notes = current.notes.clone();
+    notes.extend(desired.notes.iter().cloned());
+    if let Some(format) = Format::from_id(text("format")) {
+        // The page's export panel: the format's update script, or for the formats that are not
+        // API calls (CloudFormation, Terraform, CDK) the export of the desired pool; the change
+        // table leads the notes.
+        let rendered = match script::render(format, &planned, options) {
+            Ok(rendered) => rendered,
+            Err(_) => export::render(format, &request, &Options { mfa: factors_in(message, &request), template: None }),
+        };
+        let mut lines = table::lines(&planned);
+        lines.extend(notes);
+        lines.extend(rendered.notes);
+        return reply(id, vec![("text".into(), Json::String(rendered.text)), ("notes".into(), strings(lines))]);
+    }
+    notes.extend(planned.notes.iter().cloned());
+    let rows = table::rows(&planned).into_iter().map(strings).collect();
+    let scripts = script::FORMATS
+        .iter()
+        .filter_map(|format| {
+            let rendered = script::render(*format, &planned, options).ok()?;
+            Some(Json::Object(vec![
+                ("format".into(), Json::str(format.id())),
+                ("text".into(), Json::String(rendered.text)),
+                ("notes".into(), strings(rendered.notes)),
+            ]))
+        })
+        .collect();
+    reply(
+        id,
+        vec![
+            ("ok".into(), Json::Bool(true)),
+            ("summary".into(), Json::String(table::summary(&planned))),
+            ("columns".into(), strings(table::COLUMNS.iter().map(|c| c.to_string()))),
+            ("rows".into(), Json::Array(rows)),
+            ("resets".into(), strings(planned.resets().iter().map(|c| c.path.clone()))),
+            ("impossible".into(), Json::Bool(planned.impossible())),
+            ("notes".into(), strings(notes)),
+            ("scripts".into(), Json::Array(scripts)),
+        ],
+    )
 }
 
 /// The form an answer carries (`request`, `mfa` and the imported `template` context of an
@@ -303,6 +387,53 @@ mod tests {
         );
         let answer = json::parse(&read_file_answer(message, None)).unwrap().0;
         assert_eq!(answer.get("error").and_then(Json::as_str), Some("The file could not be read"));
+    }
+
+    #[test]
+    fn plans_the_change_of_a_described_pool() {
+        let describe = r#"{"UserPool": {"Id": "us-east-1_Ex", "Name": "p", "LastModifiedDate": 1767225600, "LambdaConfig": {"PreSignUp": "arn:aws:lambda:us-east-1:1:function:f"}, "MfaConfiguration": "OFF"}}"#;
+        let ask_json = |members: Vec<(&str, Json)>| {
+            let mut all = vec![("id".to_string(), Json::Number("9".into())), ("op".to_string(), Json::str("plan"))];
+            all.extend(members.into_iter().map(|(k, v)| (k.to_string(), v)));
+            json::parse(&handle(&Json::Object(all).compact())).unwrap().0
+        };
+        let loaded = ask_json(vec![("current", Json::str(describe)), ("load", Json::Bool(true))]);
+        assert_eq!(
+            loaded.get("request").map(Json::compact).as_deref(),
+            Some(
+                r#"{"PoolName":"p","LambdaConfig":{"PreSignUp":"arn:aws:lambda:us-east-1:1:function:f"},"MfaConfiguration":"OFF"}"#
+            )
+        );
+        let planned = ask_json(vec![
+            ("current", Json::str(describe)),
+            ("request", json::parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#).unwrap().0),
+        ]);
+        assert_eq!(planned.get("ok"), Some(&Json::Bool(true)));
+        assert_eq!(planned.get("resets").map(Json::compact).as_deref(), Some(r#"["LambdaConfig.PreSignUp"]"#));
+        let Some(Json::Array(scripts)) = planned.get("scripts") else { panic!("no scripts") };
+        assert_eq!(scripts.len(), 6);
+        let request = json::parse(r#"{"PoolName": "p", "DeletionProtection": "ACTIVE"}"#).unwrap().0;
+        for (format, starts) in
+            [("cli-bash", "#!/usr/bin/env bash\n# Updates"), ("terraform", "resource \"aws_cognito_user_pool\"")]
+        {
+            let panel = ask_json(vec![
+                ("current", Json::str(describe)),
+                ("format", Json::str(format)),
+                ("request", request.clone()),
+            ]);
+            assert!(
+                panel.get("text").and_then(Json::as_str).is_some_and(|t| t.contains(starts)),
+                "{}",
+                panel.compact()
+            );
+            let Some(Json::Array(notes)) = panel.get("notes") else { panic!("no notes") };
+            assert_eq!(
+                notes[0].as_str(),
+                Some("Changes to the existing pool us-east-1_Ex: 2 changes, 1 setting reset to default.")
+            );
+        }
+        let failed = ask_json(vec![("current", Json::str("{"))]);
+        assert_eq!(failed.get("ok"), Some(&Json::Bool(false)));
     }
 
     #[test]

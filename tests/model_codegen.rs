@@ -186,6 +186,10 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
         Some(Json::Object(members)) => members.iter().map(|(name, _)| name.clone()).collect(),
         _ => panic!("UserPoolType missing from the trimmed model"),
     };
+    let update_members: Vec<String> = match shapes.get("UpdateUserPoolRequest").and_then(|s| s.get("members")) {
+        Some(Json::Object(members)) => members.iter().map(|(name, _)| name.clone()).collect(),
+        _ => panic!("UpdateUserPoolRequest missing from the trimmed model"),
+    };
     let version = provenance.get("botocore_version").and_then(Json::as_str).expect("botocore_version");
     let model_sha = provenance.get("model_sha256").and_then(Json::as_str).expect("model_sha256");
     let operation_doc = operation.get("documentation").and_then(Json::as_str).unwrap_or_default();
@@ -215,6 +219,8 @@ fn generate(model_text: &str, provenance_text: &str) -> String {
     let _ = writeln!(out, "/// Members of `UserPoolType` (what `describe-user-pool` returns), in model order.");
     let _ =
         writeln!(out, "pub static DESCRIBE_MEMBERS: [&str; {}] = {:?};\n", describe_members.len(), describe_members);
+    let _ = writeln!(out, "/// Members of `UpdateUserPoolRequest` (what `update-user-pool` takes), in model order.");
+    let _ = writeln!(out, "pub static UPDATE_MEMBERS: [&str; {}] = {:?};\n", update_members.len(), update_members);
     let _ = writeln!(out, "/// The distinct `pattern` constraints, in order of first use.");
     let _ = writeln!(out, "pub static PATTERNS: [&str; {}] = [", walker.patterns.len());
     for p in &walker.patterns {

@@ -127,7 +127,7 @@ fn write_options(request: &Json, out: &mut String) {
 
 /// Writes `value` as JSON in single quotes: on one line when short, else one item per line,
 /// indented under the option.
-fn push_quoted_json(value: &Json, out: &mut String) {
+pub(crate) fn push_quoted_json(value: &Json, out: &mut String) {
     let start = out.len();
     out.push('\'');
     // Most values are long (Schema, LambdaConfig): the text inside them alone shows it, without

@@ -72,7 +72,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
 /// here-string, unless a line would end it early (see [`fits_here_string`]), then a
 /// single-quoted string with each quote doubled. Written in place, and quoted again in the
 /// rare case the here-string does not fit.
-fn push_json_literal(value: &Json, out: &mut String) {
+pub(crate) fn push_json_literal(value: &Json, out: &mut String) {
     const OPEN: &str = "@'\n";
     let start = out.len();
     out.push_str(OPEN);
@@ -102,7 +102,7 @@ fn fits_here_string(text: &str) -> bool {
 }
 
 /// Writes `text` as a single-quoted string with each quote doubled.
-fn push_single_quoted(text: &str, out: &mut String) {
+pub(crate) fn push_single_quoted(text: &str, out: &mut String) {
     out.push('\'');
     for c in text.chars() {
         out.push(c);

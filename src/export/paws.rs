@@ -14,8 +14,8 @@ use super::{literal, Export, Options};
 use crate::json::Json;
 
 /// The email MFA text paws must send (see the module documentation); the user should edit it.
-const EMAIL_MFA_MESSAGE: &str = "Your sign-in code is {####}.";
-const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
+pub(crate) const EMAIL_MFA_MESSAGE: &str = "Your sign-in code is {####}.";
+pub(crate) const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
 
 /// The script, and notes on MFA and on how this format was checked.
 pub fn render(request: &Json, options: &Options) -> Export {
@@ -70,7 +70,7 @@ pub fn render(request: &Json, options: &Options) -> Export {
 /// the arguments cannot be spelled as named arguments. The arguments are written as an R list
 /// in place, and its `list(` opener is then swapped for the call's: the request is written
 /// once, not built apart and copied.
-fn write_call(function: &str, first: &str, arguments: &Json, out: &mut String) {
+pub(crate) fn write_call(function: &str, first: &str, arguments: &Json, out: &mut String) {
     const OPENER: &str = "list(";
     let start = out.len();
     literal::write(&literal::R, arguments, 0, out);

@@ -161,7 +161,7 @@ fn unknown(key: &str, at: &Located) -> Diagnostic {
 
 /// What describe-user-pool reports for the attribute `name` when nobody changed it; `None`
 /// for a name that is neither standard nor listed by AWS.
-fn reported_default(name: &str) -> Option<Json> {
+pub(crate) fn reported_default(name: &str) -> Option<Json> {
     let (data_type, mutable, required, min, max) = match UNUSUAL_DEFAULTS.iter().find(|d| d.0 == name) {
         Some(&(_, data_type, mutable, required, min, max)) => (data_type, mutable, required, min, max),
         None if STANDARD_ATTRIBUTES.iter().any(|(n, _)| *n == name) => ("String", true, false, "0", "2048"),
@@ -385,4 +385,14 @@ fn add_follow_ups(request: &mut Members, pool_id: Option<&str>, notes: &mut Vec<
             bound.join(", ")
         ));
     }
+}
+
+/// The pool's `Id` and `LastModifiedDate` as describe-user-pool output states them (JSON or
+/// YAML, whole output or bare `UserPoolType`): what an update plan needs besides the settings
+/// ([`crate::plan`]). `None` for what is missing or unreadable; [`import`] reports the rest.
+pub fn identity(text: &str) -> (Option<String>, Option<Json>) {
+    let Ok((value, _, _)) = read_document(text) else { return (None, None) };
+    let pool = value.get("UserPool").unwrap_or(&value);
+    let id = pool.get("Id").and_then(Json::as_str).map(str::to_string);
+    (id, pool.get("LastModifiedDate").cloned())
 }

@@ -16,6 +16,9 @@ pub const OPERATION_HINT: &str = "Creates a new Amazon Cognito user pool.";
 /// Members of `UserPoolType` (what `describe-user-pool` returns), in model order.
 pub static DESCRIBE_MEMBERS: [&str; 38] = ["Id", "Name", "Policies", "DeletionProtection", "LambdaConfig", "Status", "LastModifiedDate", "CreationDate", "SchemaAttributes", "AutoVerifiedAttributes", "AliasAttributes", "UsernameAttributes", "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject", "VerificationMessageTemplate", "SmsAuthenticationMessage", "UserAttributeUpdateSettings", "MfaConfiguration", "DeviceConfiguration", "EstimatedNumberOfUsers", "EmailConfiguration", "SmsConfiguration", "UserPoolTags", "SmsConfigurationFailure", "EmailConfigurationFailure", "Domain", "CustomDomain", "AdminCreateUserConfig", "UserPoolAddOns", "DcrConfiguration", "UsernameConfiguration", "Arn", "AccountRecoverySetting", "UserPoolTier", "KeyConfiguration", "IssuerConfiguration", "AcrConfiguration"];
 
+/// Members of `UpdateUserPoolRequest` (what `update-user-pool` takes), in model order.
+pub static UPDATE_MEMBERS: [&str; 25] = ["UserPoolId", "Policies", "DeletionProtection", "LambdaConfig", "AutoVerifiedAttributes", "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject", "VerificationMessageTemplate", "SmsAuthenticationMessage", "UserAttributeUpdateSettings", "MfaConfiguration", "DeviceConfiguration", "EmailConfiguration", "SmsConfiguration", "UserPoolTags", "AdminCreateUserConfig", "UserPoolAddOns", "DcrConfiguration", "AccountRecoverySetting", "PoolName", "UserPoolTier", "KeyConfiguration", "IssuerConfiguration", "AcrConfiguration"];
+
 /// The distinct `pattern` constraints, in order of first use.
 pub static PATTERNS: [&str; 14] = [
     "[\\w\\s+=,.@-]+",

@@ -34,12 +34,16 @@ pub fn ExportPanel() -> impl IntoView {
     Effect::new(move |_| {
         let format = current();
         let mut members = store.form.with(crate::worker::form_members);
+        // Changing an existing pool: the worker plans the change from it to the form (op
+        // `plan`): the format's update script (or, for CloudFormation, Terraform and CDK, the
+        // export) and, in the notes, the change table and the reset report.
+        let planning = store.plan_current.get();
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         // Request JSON is made here, at once (the preview follows every keystroke); the other
         // formats by the helper worker, and request JSON too for a pool imported from a
         // template, whose expressions become placeholders there.
-        if format == Format::RequestJson && members.len() == 2 {
+        if format == Format::RequestJson && members.len() == 2 && planning.is_empty() {
             let mfa = store.form.with(|form| form.mfa());
             let rendered = crate::export::request_json::render(
                 &members.swap_remove(0).1,
@@ -52,7 +56,11 @@ pub fn ExportPanel() -> impl IntoView {
             return;
         }
         loading.set(true);
-        let mut ask = vec![("op".into(), Json::str("export")), ("format".into(), Json::str(format.id()))];
+        let mut ask = vec![
+            ("op".into(), Json::str(if planning.is_empty() { "export" } else { "plan" })),
+            ("current".into(), Json::String(planning)),
+            ("format".into(), Json::str(format.id())),
+        ];
         ask.extend(members);
         worker::ask(ask, move |answer| {
             if latest.get_value() != ticket {

@@ -134,6 +134,9 @@ pub struct Store {
     pub status: RwSignal<String>,
     /// Longer messages that stay until dismissed (what a restore or import dropped).
     pub notices: RwSignal<Vec<String>>,
+    /// The describe-user-pool output (and get-user-pool-mfa-config output) of the pool being
+    /// changed ("Change an existing pool" in the import dialog); empty when creating a pool.
+    pub plan_current: RwSignal<String>,
 }
 
 impl Store {
@@ -189,6 +192,7 @@ impl Store {
             can_redo: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             notices: RwSignal::new(Vec::new()),
+            plan_current: RwSignal::new(String::new()),
         }
     }
 

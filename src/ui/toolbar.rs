@@ -234,8 +234,11 @@ fn ImportDialog() -> impl IntoView {
     };
     let run = move |resource: Option<String>| {
         let body = text.get_untracked();
-        // A request chosen as such is read here; everything else, and telling the kinds apart,
+        // "Change an existing pool": describe-user-pool output (and get-user-pool-mfa-config
+        // output after it) becomes the form, and the export panel plans the change to it. A
+        // request chosen as such is read here; everything else, and telling the kinds apart,
         // is the helper worker's.
+        let planning = kind.with_untracked(|k| k == "plan");
         let chosen = Kind::from_id(&kind.get_untracked());
         if chosen == Some(Kind::RequestJson) {
             let (form, found) = request::from_text(&body);
@@ -247,14 +250,19 @@ fn ImportDialog() -> impl IntoView {
             return;
         }
         let mut ask = vec![
-            ("op".into(), Json::str("import")),
+            ("op".into(), Json::str(if planning { "plan" } else { "import" })),
             ("kind".into(), Json::str(chosen.map_or("auto", Kind::id))),
+            ("load".into(), Json::Bool(true)),
+            ("current".into(), Json::String(body.clone())),
             ("text".into(), Json::String(body)),
         ];
         if let Some(resource) = resource {
             ask.push(("resource".into(), Json::String(resource)));
         }
         worker::ask(ask, move |answer| {
+            if matches!(&answer, Ok(a) if a.get("ok") == Some(&Json::Bool(true))) {
+                store.plan_current.set(if planning { text.get_untracked() } else { String::new() });
+            }
             let strings = |value: Option<&Json>| match value {
                 Some(Json::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
                 _ => Vec::new(),
@@ -321,6 +329,7 @@ fn ImportDialog() -> impl IntoView {
                     </label>
                     <select class="ps-select" id="import-kind" prop:value=move || kind.get() on:change=on(move |ev| kind.set(event_target_value(&ev)))>
                         <option value="auto">"Detect automatically"</option>
+                        <option value="plan">"Change an existing pool: describe-user-pool output (then get-user-pool-mfa-config output)"</option>
                         {Kind::ALL.iter().map(|k| view! { <option value=k.id()>{k.title()}</option> }.into_any()).collect_view()}
                     </select>
                 </div>

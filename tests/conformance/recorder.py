@@ -3,8 +3,9 @@
 The conformance checks point the AWS CLI, boto3, the JS SDK (and the paws stub) at it with
 AWS_ENDPOINT_URL=http://127.0.0.1:PORT/<tag>/: every request is recorded with the first path
 segment as its tag, so checks can run snippets in parallel and still tell whose call is whose.
-It answers CreateUserPool with a minimal valid UserPool (Id us-east-1_Example1) and
-SetUserPoolMfaConfig with an empty object, like the service does. Stdlib only.
+It answers CreateUserPool with a minimal valid UserPool (Id us-east-1_Example1),
+SetUserPoolMfaConfig, UpdateUserPool and AddCustomAttributes with an empty object, like the
+service does, and DescribeUserPool with the pool's Id and a fixed LastModifiedDate. Stdlib only.
 
 Also what the check-* scripts share (start(), the MFA oracle expected_calls() and
 pool_factors(), same_json(), the corpus with each request's stated MFA factors plus a few extra
@@ -22,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import NamedTuple
 
 POOL_ID = "us-east-1_Example1"
+DESCRIBED_LAST_MODIFIED = 1547763720.822
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
 
@@ -53,8 +55,13 @@ def _answer(operation, body):
             "LastModifiedDate": 1767225600,
         }
         return 200, {"UserPool": pool}
-    if operation == "SetUserPoolMfaConfig":
+    if operation in ("SetUserPoolMfaConfig", "UpdateUserPool", "AddCustomAttributes"):
         return 200, {}
+    if operation == "DescribeUserPool":
+        # For the update scripts' "unchanged?" check (check-aws-plan): every pool was last
+        # modified at DESCRIBED_LAST_MODIFIED, as the service sends it (epoch seconds).
+        pool_id = body.get("UserPoolId") if isinstance(body, dict) else None
+        return 200, {"UserPool": {"Id": pool_id, "LastModifiedDate": DESCRIBED_LAST_MODIFIED}}
     return 400, {"__type": "UnknownOperationException", "message": "not recorded: " + operation}
 
 
