@@ -18,8 +18,10 @@ pub fn ExportPanel() -> impl IntoView {
     // own copy of Leptos' signal code in the WebAssembly.
     let active = RwSignal::new(Format::RequestJson.id().to_string());
     let current = move || active.with(|id| Format::from_id(id).unwrap_or(Format::RequestJson));
-    // Request JSON is rendered here; the other formats by the helper worker, which loads the
-    // first time one of them is shown. Answers to superseded questions are ignored.
+    // Every format, request JSON too, is rendered by the helper worker (which the page starts at
+    // once for the cross-field checks): the exporters, the MFA follow-up calls and the
+    // placeholders for a template's expressions stay out of the first load. An answer takes a
+    // few milliseconds; answers to superseded questions are ignored.
     let text = RwSignal::new(String::new());
     // The format `text` and `notes` belong to: while another is being made, the panel shows
     // nothing under the new name, and Copy and Download wait for it.
@@ -33,28 +35,13 @@ pub fn ExportPanel() -> impl IntoView {
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let format = current();
-        let mut members = store.form.with(crate::worker::form_members);
+        let members = store.form.with(crate::worker::form_members);
         // Changing an existing pool: the worker plans the change from it to the form (op
         // `plan`): the format's update script (or, for CloudFormation, Terraform and CDK, the
         // export) and, in the notes, the change table and the reset report.
         let planning = store.plan_current.get();
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
-        // Request JSON is made here, at once (the preview follows every keystroke); the other
-        // formats by the helper worker, and request JSON too for a pool imported from a
-        // template, whose expressions become placeholders there.
-        if format == Format::RequestJson && members.len() == 2 && planning.is_empty() {
-            let mfa = store.form.with(|form| form.mfa());
-            let rendered = crate::export::request_json::render(
-                &members.swap_remove(0).1,
-                &crate::export::Options { mfa, ..Default::default() },
-            );
-            text.set(rendered.text);
-            notes.set(rendered.notes);
-            text_format.set(format.id().to_string());
-            loading.set(false);
-            return;
-        }
         loading.set(true);
         let mut ask = vec![
             ("op".into(), Json::str(if planning.is_empty() { "export" } else { "plan" })),
