@@ -259,7 +259,7 @@ fn deprecated_wrapper(field: &'static Field, inner: AnyView) -> AnyView {
 /// template shows as what it is until the person replaces it.
 fn field_view(locator: Loc, field: &'static Field, path: Memo<String>) -> AnyView {
     let at = locator.clone();
-    or_expression(locator, field, Box::new(move || value_view(at.clone(), field, path)))
+    or_expression(locator, field, path, Box::new(move || value_view(at.clone(), field, path)))
 }
 
 /// `plain` while the node holds a value; while it holds an expression of an imported template
@@ -268,6 +268,7 @@ fn field_view(locator: Loc, field: &'static Field, path: Memo<String>) -> AnyVie
 fn or_expression(
     locator: Loc,
     field: &'static Field,
+    path: Memo<String>,
     // Boxed: one copy of this view's code for its three callers.
     plain: Box<dyn Fn() -> AnyView + Send + Sync>,
 ) -> AnyView {
@@ -281,15 +282,18 @@ fn or_expression(
         text if text.is_empty() => plain(),
         text => {
             let at = locator.clone();
+            let id = dom_id(&locator);
             let label = overlay::upper_first(&overlay::label(field));
-            // Kept small (the page's first load): what is known of it is in the problem list.
+            // What can be known of it (its literal text, its parameter's default) shows at once.
+            let problem = visible_problem(store, path, RwSignal::new(true));
             view! {
-                <p class="ps-field ps-expr" id=dom_id(&locator)>
+                <div class="ps-field ps-expr" id=id.clone()>
                     <b>{label}</b>" comes from your template: "<code>{text}</code>" "
                     <button type="button" class="ps-button ps-button--small ps-button--secondary" on:click=on(move |_| store.edit(&at, None, |f| f.unset(&at)))>
                         "Replace with a value"
                     </button>
-                </p>
+                    <ProblemMessage id=format!("{id}-error") problem=problem />
+                </div>
             }
             .into_any()
         }
@@ -795,6 +799,7 @@ fn ListField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl In
                     let scalar = or_expression(
                         row_loc,
                         element,
+                        row_path,
                         Box::new(move || {
                             view! { <ScalarField locator=at.clone() field=element path=row_path label=title.clone() keep_empty=true /> }
                             .into_any()
@@ -995,7 +1000,7 @@ fn MapField(locator: Loc, field: &'static Field, path: Memo<String>) -> impl Int
                 Kind::Structure => view! { <StructField locator=entry_loc.clone() field=value_field path=entry_path legend=title.clone() /> }.into_any(),
                 _ => {
                     let at = entry_loc.clone();
-                    or_expression(entry_loc.clone(), value_field, Box::new(move || {
+                    or_expression(entry_loc.clone(), value_field, entry_path, Box::new(move || {
                         view! { <ScalarField locator=at.clone() field=value_field path=entry_path label=value_label.clone() keep_empty=true /> }
                             .into_any()
                     }))
