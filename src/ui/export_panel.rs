@@ -18,10 +18,11 @@ pub fn ExportPanel() -> impl IntoView {
     // own copy of Leptos' signal code in the WebAssembly.
     let active = RwSignal::new(Format::RequestJson.id().to_string());
     let current = move || active.with(|id| Format::from_id(id).unwrap_or(Format::RequestJson));
-    // Every format, request JSON too, is rendered by the helper worker (which the page starts at
-    // once for the cross-field checks): the exporters, the MFA follow-up calls and the
-    // placeholders for a template's expressions stay out of the first load. An answer takes a
-    // few milliseconds; answers to superseded questions are ignored.
+    // Every format is rendered by the helper worker (which the page starts at once for the
+    // cross-field checks): the exporters, the MFA follow-up notes and the placeholders for a
+    // template's expressions stay out of the first load. Request JSON's text is also written
+    // here at once, so the preview follows every keystroke. Answers to superseded questions are
+    // ignored.
     let text = RwSignal::new(String::new());
     // The format `text` and `notes` belong to: while another is being made, the panel shows
     // nothing under the new name, and Copy and Download wait for it.
@@ -42,6 +43,18 @@ pub fn ExportPanel() -> impl IntoView {
         let planning = store.plan_current.get();
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
+        if format == Format::RequestJson && members.len() == 2 && planning.is_empty() {
+            // The request JSON's text at once, on the page, as the worker writes it (the request
+            // CreateUserPool gets: MFA factors beyond SMS move MFA to a second call); its notes
+            // follow from the worker, and Copy and Download wait for them.
+            let request = &members[0].1;
+            let create = crate::mfa::create_request(request, store.form.with(|f| f.mfa()));
+            let mut shown = String::new();
+            crate::json::write_pretty(create.as_ref().unwrap_or(request), 0, &mut shown);
+            shown.push('\n');
+            text.set(shown);
+            text_format.set(format.id().to_string());
+        }
         loading.set(true);
         let mut ask = vec![
             ("op".into(), Json::str(if planning.is_empty() { "export" } else { "plan" })),
@@ -56,7 +69,11 @@ pub fn ExportPanel() -> impl IntoView {
             text_format.set(format.id().to_string());
             match answer {
                 Ok(answer) => {
-                    text.set(answer.get("text").and_then(Json::as_str).unwrap_or_default().to_string());
+                    let answered = answer.get("text").and_then(Json::as_str).unwrap_or_default();
+                    // Usually the text the page already shows: the DOM is left alone then.
+                    if text.with_untracked(|shown| shown != answered) {
+                        text.set(answered.to_string());
+                    }
                     let list = match answer.get("notes") {
                         Some(Json::Array(items)) => {
                             items.iter().filter_map(|n| n.as_str().map(str::to_string)).collect()
