@@ -662,7 +662,7 @@ fn the_reference_templates_import_to_the_reference_request() {
         assert_eq!(request::to_json(&back.form), expected, "{name}");
         assert_eq!(back.form.mfa(), MfaFactors { sms: true, totp: true, email: true }, "{name}");
         for note in [
-            "Ignored DeletionPolicy, UpdateReplacePolicy",
+            "Kept DeletionPolicy, UpdateReplacePolicy beside the pool",
             "Renamed UserPoolName to PoolName.",
             "EnabledMfas became the MFA factors: SMS, authenticator app (TOTP) and email.",
             "Left out EmailAuthenticationMessage (\"Your Acme sign-in code is {####}.\")",
@@ -680,7 +680,7 @@ fn a_hand_written_yaml_template_reads_as_written() {
     let expected = read(&data("cloudformation-handwritten.request.json"));
     assert_eq!(request::to_pretty_json(&back.form), expected);
     assert!(has_note(&back.notes, "Imported the properties of the resource ShopUsers."), "{:#?}", back.notes);
-    assert!(has_note(&back.notes, "Ignored DeletionPolicy"));
+    assert!(has_note(&back.notes, "Kept DeletionPolicy beside the pool"));
     assert_eq!(import::detect(&text), Kind::CloudFormation);
 }
 
@@ -706,7 +706,7 @@ fn a_bare_resource_or_properties_object_imports_too() {
     assert!(has_note(&back.notes, "Kept DcrConfiguration (dynamic client registration): CreateUserPool takes it, but AWS::Cognito::UserPool has no such property"));
     let back = imported(Kind::CloudFormation, "Type: AWS::Cognito::UserPool\nCondition: IsProd\n");
     assert_eq!(request::to_json(&back.form).compact(), "{}");
-    assert!(has_note(&back.notes, "Ignored Condition"));
+    assert!(has_note(&back.notes, "Kept Condition beside the pool"));
     assert!(has_note(&back.notes, "The resource has no Properties."));
 }
 

@@ -52,7 +52,7 @@ fn a_serverless_yml_pool_keeps_its_variables_verbatim_and_types_the_rest() {
             && n.contains("PoolName = ${self:service}-${sls:stage}-users")),
         "{notes:?}"
     );
-    assert!(notes.iter().any(|n| n.starts_with("Ignored DeletionPolicy")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.starts_with("Kept DeletionPolicy beside the pool")), "{notes:?}");
     // The same file with a byte order mark reads the same.
     assert_eq!(read("serverless/self-sls-stage-bom.yml", None).0, request);
 }

@@ -141,9 +141,10 @@ pub fn declarations(sections: &[(&'static str, Json)]) -> (String, Vec<&'static 
                 "Parameters" => {
                     used.push("CfnParameter");
                     let props: Vec<String> = match body {
-                        Json::Object(members) => {
-                            members.iter().map(|(key, value)| format!("{}: {}", lower_first(key), raw(value))).collect()
-                        }
+                        Json::Object(members) => members
+                            .iter()
+                            .map(|(key, value)| format!("{}: {}", lower_first(key), prop(key, value)))
+                            .collect(),
                         _ => Vec::new(),
                     };
                     out.push_str(&format!(
@@ -188,6 +189,34 @@ fn condition(value: &Json) -> String {
         "Fn::Or" => format!("Fn.conditionOr({})", each(&condition)),
         "Fn::Not" => format!("Fn.conditionNot({})", each(&condition)),
         _ => format!("Token.asAny({})", raw(value)),
+    }
+}
+
+/// A `CfnParameter` prop: CloudFormation takes `MinLength: "1"` as text, the CDK's props are
+/// typed (`minLength: number`, `noEcho: boolean`).
+fn prop(key: &str, value: &Json) -> String {
+    if let (Json::Array(items), "AllowedValues") = (value, key) {
+        // `allowedValues: string[]`: CloudFormation reads `[true, 8]` as the texts.
+        let texts: Vec<String> = items
+            .iter()
+            .map(|item| match item {
+                Json::Number(text) => json::quote(text),
+                Json::Bool(b) => json::quote(&b.to_string()),
+                other => raw(other),
+            })
+            .collect();
+        return format!("[{}]", texts.join(", "));
+    }
+    let text = match value {
+        Json::String(text) | Json::Number(text) => text.as_str(),
+        _ => return raw(value),
+    };
+    match key {
+        "MinLength" | "MaxLength" | "MinValue" | "MaxValue" if text.trim().parse::<f64>().is_ok() => {
+            text.trim().to_string()
+        }
+        "NoEcho" if matches!(text, "true" | "false") => text.to_string(),
+        _ => raw(value),
     }
 }
 

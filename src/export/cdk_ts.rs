@@ -81,6 +81,15 @@ pub fn render(request: &Json, options: &Options) -> Export {
     if pool.retain {
         text.push_str("    this.userPool.applyRemovalPolicy(RemovalPolicy.RETAIN);\n");
     }
+    // The imported template's own resource attributes (`DependsOn`, `Condition`, …), as the
+    // CloudFormation exports write them.
+    for (name, value) in pool.attributes {
+        text.push_str("    this.userPool.addOverride(");
+        json::write_string(name, &mut text);
+        text.push_str(", ");
+        json::write_compact(value, &mut text);
+        text.push_str(");\n");
+    }
     text.push_str(
         "    new CfnOutput(this, \"UserPoolId\", { description: \"The user pool ID\", value: this.userPool.ref });\n    \
          new CfnOutput(this, \"UserPoolArn\", { description: \"The user pool ARN\", value: this.userPool.attrArn });\n  \

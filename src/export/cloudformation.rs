@@ -108,6 +108,8 @@ pub struct UserPool<'a> {
     /// The `Parameters`, `Mappings` and `Conditions` of an imported template that the
     /// properties' expressions use ([`crate::expr::template::used_sections`]).
     pub sections: Vec<(&'static str, Json)>,
+    /// The imported resource's own attributes (`DeletionPolicy`, `DependsOn`, `Condition`, …).
+    pub attributes: &'a [(String, Json)],
 }
 
 impl UserPool<'_> {
@@ -182,7 +184,9 @@ pub fn user_pool<'a>(request: &'a Json, options: &'a Options) -> UserPool<'a> {
         }
     }
     add_mfa(&mut pool, request, options);
-    pool.literal_variables = pool.properties.iter().any(|(_, value)| any_literal_string(value, &has_sub_variable));
+    // A serverless.yml's `${self:…}` is gone before CloudFormation reads the template.
+    let sub_variable = |text: &str| has_sub_variable(text) && !crate::expr::has_serverless_variable(text);
+    pool.literal_variables = pool.properties.iter().any(|(_, value)| any_literal_string(value, &sub_variable));
     if pool.literal_variables {
         pool.notes.push(
             "Some text contains ${…} like a CloudFormation variable. Outside Fn::Sub, CloudFormation keeps it as \
@@ -254,6 +258,7 @@ fn add_template_context<'a>(pool: &mut UserPool<'a>, template: &'a Json, request
         if let Some(id) = context::resource(template) {
             pool.logical_id = id;
         }
+        pool.attributes = context::attributes(template);
     }
     for (section, value) in context::used_sections(template, request) {
         if let Some(name) = context::SECTIONS.iter().find(|s| **s == section) {
@@ -339,12 +344,19 @@ impl Node<'_> {
 pub fn template_tree(pool: UserPool<'_>) -> Node<'_> {
     let made = |value: Json| Node::Json(Cow::Owned(value));
     let mut resource = vec![("Type", made(Json::str("AWS::Cognito::UserPool")))];
-    if pool.literal_variables {
+    // The imported template's own resource attributes come back as they were, and win over the
+    // ones this export would add.
+    let own = |name: &str| pool.attributes.iter().any(|(key, _)| key == name);
+    if pool.literal_variables && !own("Metadata") {
         resource.push(("Metadata", made(lint_metadata())));
     }
     if pool.retain {
-        resource.push(("DeletionPolicy", made(Json::str("Retain"))));
-        resource.push(("UpdateReplacePolicy", made(Json::str("Retain"))));
+        for name in ["DeletionPolicy", "UpdateReplacePolicy"].into_iter().filter(|name| !own(name)) {
+            resource.push((name, made(Json::str("Retain"))));
+        }
+    }
+    for (name, value) in pool.attributes {
+        resource.push((name.as_str(), Node::Json(Cow::Borrowed(value))));
     }
     let properties = pool.properties.into_iter().map(|(name, value)| (name, Node::Json(value))).collect();
     resource.push(("Properties", Node::Object(properties)));

@@ -174,6 +174,14 @@ pub fn render(request: &Json, options: &Options) -> Export {
     text.push_str("resource \"aws_cognito_user_pool\" \"");
     text.push_str(resource);
     text.push_str("\" {\n");
+    // The imported resource's meta-arguments (`lifecycle { prevent_destroy = true }`, `count`),
+    // as they were written.
+    let meta = options.template.as_ref().map(crate::expr::template::terraform_meta).unwrap_or_default();
+    for source in &meta {
+        text.push_str("  ");
+        text.push_str(source);
+        text.push_str("\n\n");
+    }
     write_body(&body, 1, &writer.text, &mut text);
     text.push_str("}\n");
 

@@ -16,6 +16,14 @@ use crate::json::Json;
 /// The sections of a CloudFormation template that expressions refer to, in template order.
 pub const SECTIONS: [&str; 3] = ["Parameters", "Mappings", "Conditions"];
 
+/// The context member that keeps the resource's own attributes of a CloudFormation template
+/// (`DeletionPolicy`, `UpdateReplacePolicy`, `DependsOn`, `Condition`, `Metadata`, …), written
+/// back by the CloudFormation and CDK exports.
+pub const ATTRIBUTES: &str = "Attributes";
+
+/// The context member that keeps a Terraform resource's meta-arguments, as source text.
+pub const TERRAFORM_META: &str = "Meta";
+
 /// A template parameter as far as checking a `Ref` to it needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parameter {
@@ -32,7 +40,10 @@ pub fn new(origin: Origin, resource: Option<&str>, sections: Vec<(String, Json)>
     if let Some(resource) = resource {
         members.push(("Resource".to_string(), Json::str(resource)));
     }
-    members.extend(sections.into_iter().filter(|(name, _)| SECTIONS.contains(&name.as_str())));
+    let kept = [ATTRIBUTES, TERRAFORM_META];
+    members.extend(
+        sections.into_iter().filter(|(name, _)| SECTIONS.contains(&name.as_str()) || kept.contains(&name.as_str())),
+    );
     Json::Object(members)
 }
 
@@ -51,6 +62,22 @@ pub fn origin(template: &Json) -> Option<Origin> {
         "serverless" => Some(Origin::Serverless),
         "terraform" => Some(Origin::Terraform),
         _ => None,
+    }
+}
+
+/// The resource attributes of the template's pool (`{"DeletionPolicy": "Retain", …}`).
+pub fn attributes(template: &Json) -> &[(String, Json)] {
+    match template.get(ATTRIBUTES) {
+        Some(Json::Object(members)) => members,
+        _ => &[],
+    }
+}
+
+/// The Terraform meta-arguments of the pool, as written.
+pub fn terraform_meta(template: &Json) -> Vec<&str> {
+    match template.get(TERRAFORM_META) {
+        Some(Json::Array(items)) => items.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -84,6 +111,12 @@ pub fn parameter(template: &Json, name: &str) -> Option<Parameter> {
 pub fn used_sections(template: &Json, value: &Json) -> Vec<(String, Json)> {
     let mut names = Names::default();
     collect(value, &mut names);
+    for (key, attribute) in attributes(template) {
+        match (key.as_str(), attribute) {
+            ("Condition", Json::String(name)) => push_new(&mut names.conditions, name),
+            (_, attribute) => collect(attribute, &mut names),
+        }
+    }
     // Conditions may use parameters and other conditions: follow until nothing new is found.
     let conditions = template.get("Conditions");
     let mut seen = 0;
@@ -113,6 +146,13 @@ pub fn used_sections(template: &Json, value: &Json) -> Vec<(String, Json)> {
 pub fn other_resources(template: &Json, value: &Json) -> Vec<String> {
     let mut names = Names::default();
     collect(value, &mut names);
+    match template.get(ATTRIBUTES).and_then(|a| a.get("DependsOn")) {
+        Some(Json::String(name)) => push_new(&mut names.resources, name),
+        Some(Json::Array(items)) => {
+            items.iter().filter_map(Json::as_str).for_each(|n| push_new(&mut names.resources, n))
+        }
+        _ => {}
+    }
     let mut out: Vec<String> = Vec::new();
     for name in names.refs.iter().chain(&names.resources) {
         let declared = template.get("Parameters").and_then(|p| p.get(name)).is_some();

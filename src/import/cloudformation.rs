@@ -92,7 +92,7 @@ pub(crate) fn import_document(
     origin: Origin,
 ) -> Outcome {
     let mut notes = Vec::new();
-    let found = pool_properties(value, at, resource, &mut notes)?;
+    let found = pool_properties(value, at, resource, plain, &mut notes)?;
     let (properties, at) = (found.properties, found.at);
     let pos = at.pos;
     let what = "Properties must be a mapping of property names to values";
@@ -163,6 +163,34 @@ pub(crate) fn import_document(
     Ok(read)
 }
 
+/// Types the plain YAML scalars of a part of the template that is not the pool's properties (a
+/// parameter's `MinValue: 8`, `NoEcho: true`) as CloudFormation reads them: whole numbers and
+/// booleans. The YAML reader keeps every scalar as text until a field types it, and these have
+/// no field.
+fn type_plain(value: &mut Json, at: &Located, plain: Option<&PlainScalars>) {
+    let Some(plain) = plain else { return };
+    match value {
+        Json::String(text) if plain.contains(at.pos) => {
+            if let Some(n) = crate::validate::parse_integer(text).filter(|n| n.to_string() == *text) {
+                *value = Json::Number(n.to_string());
+            } else if text == "true" || text == "false" {
+                *value = Json::Bool(text == "true");
+            }
+        }
+        Json::Object(members) => {
+            for (i, (_, item)) in members.iter_mut().enumerate() {
+                type_plain(item, at.children.get(i).unwrap_or(at), Some(plain));
+            }
+        }
+        Json::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                type_plain(item, at.children.get(i).unwrap_or(at), Some(plain));
+            }
+        }
+        _ => {}
+    }
+}
+
 fn is_no_value(value: &Json) -> bool {
     value.get("Ref").and_then(Json::as_str) == Some("AWS::NoValue")
 }
@@ -181,6 +209,7 @@ fn pool_properties(
     value: Json,
     at: Located,
     chosen: Option<&str>,
+    plain: Option<&PlainScalars>,
     notes: &mut Vec<String>,
 ) -> Result<Found, Vec<Diagnostic>> {
     let what = "Expected a CloudFormation template, an AWS::Cognito::UserPool resource or its Properties";
@@ -189,9 +218,11 @@ fn pool_properties(
     let mut logical_id = None;
     let mut sections = Vec::new();
     if let Some((_, resources, at)) = remove(&mut resource, "Resources") {
-        for (key, value, _) in &resource {
+        for (key, value, at) in &resource {
             if template::SECTIONS.contains(&key.as_str()) {
-                sections.push((key.clone(), value.clone()));
+                let mut value = value.clone();
+                type_plain(&mut value, at, plain);
+                sections.push((key.clone(), value));
             }
         }
         let what = "Resources must be a mapping of logical IDs to resources";
@@ -249,8 +280,19 @@ fn pool_properties(
     let properties = remove(&mut resource, "Properties");
     if !resource.is_empty() {
         let names: Vec<&str> = resource.iter().map(|(key, ..)| key.as_str()).collect();
-        notes
-            .push(format!("Ignored {}: resource settings of the template, not part of the request.", names.join(", ")));
+        notes.push(format!(
+            "Kept {} beside the pool: resource settings of the template, not part of the request; the CloudFormation \
+             and CDK exports write them back.",
+            names.join(", ")
+        ));
+        let attributes = resource
+            .into_iter()
+            .map(|(key, mut value, at)| {
+                type_plain(&mut value, &at, plain);
+                (key, value)
+            })
+            .collect();
+        sections.push((template::ATTRIBUTES.to_string(), Json::Object(attributes)));
     }
     let (properties, at) = match properties {
         Some((_, value, at)) => (value, at),
@@ -286,6 +328,10 @@ fn find_expressions(value: &mut Json, path: FieldPath, out: &mut Vec<String>) {
     }
 }
 
+/// Writes a function's arguments as CloudFormation reads them from YAML: `!GetAtt Name.Attr`
+/// as the list JSON templates use, and the whole numbers `Fn::Select` and `Fn::Cidr` take as
+/// numbers (the YAML reader keeps scalars as text until a field types them, and these are
+/// arguments, not fields: `!Select [0, …]` must stay the number 0, which cfn-lint requires).
 fn normalise_get_att(value: &mut Json) {
     match value {
         Json::Object(members) => {
@@ -294,6 +340,20 @@ fn normalise_get_att(value: &mut Json) {
                     if let Some((name, attribute)) = text.split_once('.') {
                         *inner = Json::Array(vec![Json::str(name), Json::str(attribute)]);
                         continue;
+                    }
+                }
+                let numbers: &[usize] = match key.as_str() {
+                    "Fn::Select" => &[0],
+                    "Fn::Cidr" => &[1, 2],
+                    _ => &[],
+                };
+                if let Json::Array(args) = inner {
+                    for &at in numbers {
+                        if let Some(arg) = args.get_mut(at) {
+                            if let Some(n) = arg.as_str().and_then(crate::validate::parse_integer) {
+                                *arg = Json::Number(n.to_string());
+                            }
+                        }
                     }
                 }
                 normalise_get_att(inner);

@@ -99,6 +99,9 @@ pub struct Pool {
     pub at: Located,
     pub mfa: MfaFactors,
     pub notes: Vec<String>,
+    /// The resource's meta-arguments (`lifecycle { prevent_destroy = true }`, `count = 1`), as
+    /// written: the Terraform export writes them back.
+    pub meta: Vec<String>,
 }
 
 /// The `aws_cognito_user_pool` resources of a `.tf` file, in file order.
@@ -133,7 +136,8 @@ pub fn read(text: &str, resource: Option<&str>) -> Result<Pool, Vec<Diagnostic>>
         }
     })?;
     let pos = file.pos(*block);
-    let mut reader = Reader { file: &file, notes: Vec::new(), problems: Vec::new(), mfa: MfaFactors::NONE };
+    let mut reader =
+        Reader { file: &file, notes: Vec::new(), problems: Vec::new(), mfa: MfaFactors::NONE, meta: Vec::new() };
     reader.notes.push(format!("Imported resource \"{RESOURCE_TYPE}\" \"{name}\" (line {}).", pos.line));
     let members = reader.resource(&block.body);
     let (request, at) = super::join(members, pos);
@@ -141,7 +145,7 @@ pub fn read(text: &str, resource: Option<&str>) -> Result<Pool, Vec<Diagnostic>>
     if !reader.problems.is_empty() {
         return Err(reader.problems);
     }
-    Ok(Pool { name: name.to_string(), request, at, mfa: reader.mfa, notes: reader.notes })
+    Ok(Pool { name: name.to_string(), request, at, mfa: reader.mfa, notes: reader.notes, meta: reader.meta })
 }
 
 /// The user pools of `terraform show -json` output, by address, in the order the output lists
@@ -187,7 +191,7 @@ pub fn read_show_json(text: &str, address: Option<&str>) -> Result<Pool, Vec<Dia
     if mfa.any() {
         notes.push(format!("The MFA factors are {}.", mfa.describe()));
     }
-    Ok(Pool { name: name.to_string(), request, at, mfa, notes })
+    Ok(Pool { name: name.to_string(), request, at, mfa, notes, meta: Vec::new() })
 }
 
 /// The form of a pool: the request read as every importer reads it, and the MFA factors.
@@ -195,7 +199,12 @@ fn into_form(pool: Pool) -> Outcome {
     let members = split(pool.request, pool.at.clone()).unwrap_or_default();
     let mut read = finish(members, pool.at.pos, Vec::new(), pool.notes)?;
     read.form.set_mfa(pool.mfa);
-    let context = crate::expr::template::new(crate::expr::Origin::Terraform, Some(&pool.name), Vec::new());
+    let meta = Json::Array(pool.meta.into_iter().map(Json::String).collect());
+    let context = crate::expr::template::new(
+        crate::expr::Origin::Terraform,
+        Some(&pool.name),
+        vec![(crate::expr::template::TERRAFORM_META.to_string(), meta)],
+    );
     read.form.set_template(Some(context));
     Ok(read)
 }
@@ -294,6 +303,8 @@ impl<'a> File<'a> {
 /// Reads one resource's body.
 struct Reader<'f, 'a> {
     file: &'f File<'a>,
+    /// The source text of the resource's meta-arguments.
+    meta: Vec<String>,
     notes: Vec<String>,
     problems: Vec<Diagnostic>,
     mfa: MfaFactors,
@@ -312,6 +323,11 @@ impl Reader<'_, '_> {
             };
             if META.contains(&name) {
                 meta.push(format!("{name} (line {})", pos.line));
+                let source = match structure {
+                    Structure::Attribute(attribute) => self.file.source(attribute),
+                    Structure::Block(block) => self.file.source(block),
+                };
+                self.meta.push(source.trim_end().to_string());
                 continue;
             }
             if name == "dynamic" {
@@ -336,7 +352,7 @@ impl Reader<'_, '_> {
         }
         if !meta.is_empty() {
             self.notes.push(format!(
-                "Left out Terraform's meta-arguments {}: they say how Terraform manages the resource, not what the pool is; this import is one pool.",
+                "Kept Terraform's meta-arguments {} beside the pool: they say how Terraform manages the resource, not what the pool is, so only the Terraform export writes them back.",
                 meta.join(", ")
             ));
         }

@@ -15,7 +15,10 @@ For every pool of every such fixture (`poolsmith export --format cloudformation-
    AWS::IAM::Role; a plain Ref -> a String parameter (CommaDelimitedList for a list property,
    Number for an integer one). Anything else fails with the name and use. The stubs are
    inserted into the YAML text after `Resources:`/`Parameters:`; the export's own lines stay
-   as written. No cfn-lint rule is switched off.
+   as written. No cfn-lint rule is switched off; the one exception is a warning about a
+   resource attribute the original template itself has (W3011 DeletionPolicy without
+   UpdateReplacePolicy, W3005 a DependsOn a GetAtt already implies): the export keeps the
+   user's attributes as written, so it is listed as "as in the original template".
 3. Serverless variables: the export of a serverless.yml keeps `${self:…}`, `${opt:…}`, … as
    written, which only the Serverless Framework resolves. The checker substitutes each string
    holding one with sample literal values before cfn-lint runs (a whole-value variable gets a
@@ -281,6 +284,10 @@ def yaml_entry(name, definition):
     return f"  {json.dumps(name)}: {json.dumps(definition)}\n"
 
 
+# (pool, fixture) -> cfn-lint warnings about resource attributes copied from the original.
+INHERITED = {}
+
+
 def prepare(fixture, kind, resource_id, several, workdir):
     """Exports one pool, completes it; returns (files to lint, facts, problems)."""
     problems, facts = [], []
@@ -314,11 +321,22 @@ def prepare(fixture, kind, resource_id, several, workdir):
     if want.get("UserPoolTags") == {}:
         del want["UserPoolTags"]
     got = exported_yaml["Resources"][resource_id].get("Properties", {})
-    attributes = ("DeletionPolicy", "UpdateReplacePolicy", "Condition", "DependsOn")
-    left = [f"{a}: {json.dumps(plain(found[0][a]))}" for a in attributes
-            if a in found[0] and plain(found[0][a]) != exported_yaml["Resources"][resource_id].get(a)]
-    if left:
-        facts.append("resource attributes of the original not in the export (not judged): " + ", ".join(left))
+    # The resource's own attributes come back as written; the export may add the Retain
+    # policies that DeletionProtection ACTIVE implies, nothing else.
+    attributes = ("DeletionPolicy", "UpdateReplacePolicy", "Condition", "DependsOn", "Metadata", "UpdatePolicy")
+    exported = exported_yaml["Resources"][resource_id]
+    for a in attributes:
+        if a in found[0] and plain(found[0][a]) != exported.get(a):
+            problems.append(f"round trip: the resource attribute {a} {json.dumps(plain(found[0][a]))} is "
+                            f"{json.dumps(exported.get(a))} in the export")
+        elif a not in found[0] and a in exported:
+            if a in ("DeletionPolicy", "UpdateReplacePolicy") and exported[a] == "Retain":
+                facts.append(f"{a}: Retain added (DeletionProtection is ACTIVE)")
+            else:
+                problems.append(f"round trip: the export adds the resource attribute {a} {json.dumps(exported[a])}")
+    # cfn-lint's advice on attributes the original template itself has (only DeletionPolicy,
+    # a DependsOn that a GetAtt already implies) is the user's, kept as written.
+    INHERITED[resource_id, fixture] = {"W3011", "W3005"} if any(a in found[0] for a in attributes) else set()
     if kind == "serverless" and isinstance(want.get("MfaConfiguration"), bool) and got.get("MfaConfiguration") in ("OFF", "ON"):
         facts.append(f"MfaConfiguration unquoted in the serverless file (YAML 1.1 boolean, js-yaml text {got['MfaConfiguration']!r})")
         want["MfaConfiguration"] = got["MfaConfiguration"]
@@ -429,8 +447,12 @@ def main():
                     continue
                 line = finding["Location"]["Start"]["LineNumber"]
                 shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-                problems.append(f"cfn-lint {finding['Level'].lower()} {finding['Rule']['Id']} {path.suffix[1:]}:{line} "
-                                f"{finding['Message'][:300]} | {shown}")
+                said = (f"cfn-lint {finding['Level'].lower()} {finding['Rule']['Id']} {path.suffix[1:]}:{line} "
+                        f"{finding['Message'][:300]} | {shown}")
+                if finding["Level"] == "Warning" and finding["Rule"]["Id"] in INHERITED.get((resource_id, fixture), ()):
+                    facts.append(f"as in the original template: {said}")
+                else:
+                    problems.append(said)
         ok = not problems
         print(f"{'ok  ' if ok else 'FAIL'} cfn-expressions {fixture} {resource_id} ({kind})")
         for line in problems + facts:

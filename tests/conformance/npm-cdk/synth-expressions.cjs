@@ -64,6 +64,18 @@ function minimalJoins(value) {
   return Object.fromEntries(keys.map((k) => [k, minimalJoins(value[k])]));
 }
 
+// A parameter's declaration as CloudFormation reads it: `MinLength: "1"` and `MinLength: 1` are
+// the same constraint, `AllowedValues: [true]` the text "true". The CDK's CfnParameter props are
+// typed (minLength: number, allowedValues: string[]), so one side may hold the other spelling.
+function parameters(declared) {
+  const numeric = ['MinLength', 'MaxLength', 'MinValue', 'MaxValue'];
+  return Object.fromEntries(Object.entries(declared).map(([name, body]) => [name, Object.fromEntries(Object.entries(body).map(([key, value]) => {
+    if (numeric.includes(key) && value !== '' && !Number.isNaN(Number(value))) return [key, Number(value)];
+    if (key === 'AllowedValues' && Array.isArray(value)) return [key, value.map(String)];
+    return [key, value];
+  }))]));
+}
+
 let passed = 0;
 let failed = 0;
 const cases = fs.readFileSync(path.join(build, 'cases.tsv'), 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
@@ -91,7 +103,7 @@ for (const [name, fixture, pool] of cases) {
     const ids = Object.keys(exported.Resources);
     assert.deepStrictEqual(Object.keys(synthesized.Resources), ids, 'resources (logical IDs)');
     for (const id of ids) assert.deepStrictEqual(essentials(synthesized.Resources[id]), essentials(exported.Resources[id]), `resource ${id}`);
-    assert.deepStrictEqual(section(synthesized, 'Parameters', ['BootstrapVersion']), section(exported, 'Parameters'), 'Parameters');
+    assert.deepStrictEqual(parameters(section(synthesized, 'Parameters', ['BootstrapVersion'])), parameters(section(exported, 'Parameters')), 'Parameters');
     assert.deepStrictEqual(section(synthesized, 'Conditions'), section(exported, 'Conditions'), 'Conditions');
     assert.deepStrictEqual(section(synthesized, 'Mappings'), section(exported, 'Mappings'), 'Mappings');
     assert.deepStrictEqual(synthesized.Outputs, exported.Outputs, 'Outputs');
