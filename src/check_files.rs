@@ -52,20 +52,8 @@ pub fn check_text(
 
 fn check_pool(text: &str, kind: Kind, resource: Option<String>, stated_mfa: Option<MfaFactors>) -> PoolReport {
     match import::import_resource(Some(kind), text, resource.as_deref()) {
-        Ok(imported) => {
-            let mut form = imported.form;
-            if let Some(stated) = stated_mfa {
-                form.set_mfa(MfaFactors::stated_for(&request::to_json(&form), stated));
-            }
-            let mut problems = crate::diagnostics(&form);
-            if let Some((value, at)) = &imported.located {
-                for d in &mut problems {
-                    if let Some(path) = d.path() {
-                        d.pos = request::position_of(value, at, path);
-                    }
-                }
-            }
-            diagnostic::sort(&mut problems);
+        Ok(mut imported) => {
+            let problems = diagnose(&mut imported, stated_mfa);
             PoolReport { resource, problems, notes: imported.notes, unreadable: false }
         }
         Err(mut problems) => {
@@ -74,6 +62,25 @@ fn check_pool(text: &str, kind: Kind, resource: Option<String>, stated_mfa: Opti
             PoolReport { resource, problems, notes: Vec::new(), unreadable }
         }
     }
+}
+
+/// Every problem of an imported pool (with `--mfa`'s factors, if stated), each placed at its
+/// line and column in the file it came from.
+pub fn diagnose(imported: &mut import::Imported, stated_mfa: Option<MfaFactors>) -> Vec<Diagnostic> {
+    if let Some(stated) = stated_mfa {
+        let request = request::to_json(&imported.form);
+        imported.form.set_mfa(MfaFactors::stated_for(&request, stated));
+    }
+    let mut problems = crate::diagnostics(&imported.form);
+    if let Some((value, at)) = &imported.located {
+        for d in &mut problems {
+            if let Some(path) = d.path() {
+                d.pos = request::position_of(value, at, path);
+            }
+        }
+    }
+    diagnostic::sort(&mut problems);
+    problems
 }
 
 /// Whether `text` defines a user pool that `check` on a directory should look at: a template

@@ -405,19 +405,13 @@ fn export(
     } else {
         // A template, serverless.yml, Terraform file or describe output converts directly,
         // keeping its expressions and the template context they need.
-        let resource = value("--resource");
-        match check_files::check_text(&text, Some(kind), resource, stated_mfa).into_iter().next() {
-            Some(report) if report.problems.iter().all(|d| !d.rule.starts_with("import.")) => {
-                let imported = import::import_resource(Some(kind), &text, resource)
-                    .map_err(|_| Failure::Input(format!("{name} could not be imported")))?;
-                let mut form = imported.form;
-                if let Some(stated) = stated_mfa {
-                    form.set_mfa(MfaFactors::stated_for(&request::to_json(&form), stated));
-                }
-                (form, report.problems, false)
+        match import::import_resource(Some(kind), &text, value("--resource")) {
+            Ok(mut imported) => {
+                let problems = check_files::diagnose(&mut imported, stated_mfa);
+                (imported.form, problems, false)
             }
-            Some(report) => (FormValue::new(), report.problems, true),
-            None => (FormValue::new(), Vec::new(), true),
+            // Nothing to export: why (several pools to choose from, a syntax error, …).
+            Err(problems) => (FormValue::new(), problems, true),
         }
     };
     let options = Options { mfa: form.mfa(), template: form.template().cloned() };

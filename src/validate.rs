@@ -18,6 +18,15 @@ pub fn check_fields(form: &FormValue) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut walk = Walk { at: Vec::new(), out: &mut out };
     walk.members(form.root(), model::top_level(), None);
+    // A CloudFormation pool without UserPoolName is named by CloudFormation (its property is not
+    // required: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html).
+    let named_by_stack = form
+        .template()
+        .and_then(crate::expr::template::origin)
+        .is_some_and(|origin| origin != crate::expr::Origin::Terraform);
+    if named_by_stack {
+        out.retain(|d| !(d.rule == "model.required" && d.path().is_some_and(|p| p.to_string() == "PoolName")));
+    }
     out
 }
 

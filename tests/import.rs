@@ -1158,3 +1158,16 @@ fn cli_import_takes_one_pool_of_several_by_logical_id() {
     assert_eq!(status, 2);
     assert!(err.contains("error[import.resource]"), "{err}");
 }
+
+#[test]
+fn a_template_pool_without_a_name_is_named_by_cloudformation_not_an_error() {
+    let template = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      AutoVerifiedAttributes: [email]\n";
+    let (status, out, err) = poolsmith(&["check", "-"], template);
+    assert_eq!(status, 0, "{out}{err}");
+    assert!(!out.contains("model.required"), "{out}");
+    assert!(err.contains("The template gives no UserPoolName, so CloudFormation names the pool"), "{err}");
+    // A request still needs its name.
+    let (status, out, _) = poolsmith(&["check", "-"], r#"{"AutoVerifiedAttributes": ["email"]}"#);
+    assert_eq!(status, 1);
+    assert!(out.contains("error[model.required] PoolName"), "{out}");
+}

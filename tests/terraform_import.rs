@@ -272,7 +272,7 @@ fn meta_arguments_and_dynamic_blocks_become_notes_or_expressions() {
     for part in [
         "meta-arguments count (line 4), provider (line 5), depends_on (line 6), lifecycle (line 54)",
         "region = \"eu-west-1\" (line 7)",
-        "Left out the dynamic \"web_authn_configuration\" block (line 44)",
+        "Kept the dynamic \"web_authn_configuration\" block (line 44) beside the pool as written",
         "Left out web_authn_configuration (line 49)",
         "Kept the dynamic \"password_policy\" block (line 37)",
         "Kept the dynamic \"schema\" block (line 11)",
@@ -280,6 +280,10 @@ fn meta_arguments_and_dynamic_blocks_become_notes_or_expressions() {
         assert!(has_note(notes, part), "{part}: {notes:#?}");
     }
     assert_eq!(r.get("Region"), None);
+    // What is not part of the request is kept as written, for the Terraform export.
+    assert_eq!(pool.meta.len(), 5, "{:#?}", pool.meta);
+    assert!(pool.meta.iter().any(|m| m.starts_with("lifecycle {")), "{:#?}", pool.meta);
+    assert!(pool.meta.iter().any(|m| m.starts_with("dynamic \"web_authn_configuration\" {")), "{:#?}", pool.meta);
     let dynamic_policy = "dynamic \"password_policy\" {\n    for_each = var.strict ? [12] : []\n    content {\n      minimum_length = password_policy.value\n    }\n  }";
     assert_eq!(at(r, "Policies.PasswordPolicy"), &expr(dynamic_policy));
 }
@@ -581,4 +585,22 @@ fn terraform_show_json_of_a_real_plan_imports_as_the_file_does() {
     assert_eq!(unordered(&from_plan.request), unordered(&from_file.request));
     assert_eq!(from_plan.mfa, from_file.mfa);
     let _ = writeln!(std::io::stderr(), "terraform show -json of a real plan imported as the .tf file does");
+}
+
+#[test]
+fn heredocs_keep_their_indentation_unless_indented_with_a_dash() {
+    // Terraform strips the common indentation only for `<<-EOT`:
+    // https://developer.hashicorp.com/terraform/language/expressions/strings#heredoc-strings
+    let text = "resource \"aws_cognito_user_pool\" \"p\" {\n  name = \"p\"\n  email_verification_message = <<EOT\n    four {####}\n      six\nEOT\n  sms_verification_message = <<-EOT\n    four {####}\n      six\n  EOT\n}\n";
+    let pool = terraform::read(text, None).unwrap();
+    assert_eq!(pool.request.get("EmailVerificationMessage"), Some(&Json::str("    four {####}\n      six\n")));
+    assert_eq!(pool.request.get("SmsVerificationMessage"), Some(&Json::str("four {####}\n  six\n")));
+}
+
+#[test]
+fn a_dynamic_mfa_block_is_written_back_as_it_was() {
+    let text = "resource \"aws_cognito_user_pool\" \"p\" {\n  name = \"p\"\n  dynamic \"software_token_mfa_configuration\" {\n    for_each = var.totp ? [1] : []\n    content {\n      enabled = true\n    }\n  }\n}\n";
+    let (code, out, err) = poolsmith(&["export", "--format", "terraform", "--from", "terraform", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("resource \"aws_cognito_user_pool\" \"p\" {\n  dynamic \"software_token_mfa_configuration\" {\n    for_each = var.totp ? [1] : []"), "{out}");
 }

@@ -292,7 +292,7 @@ mod tests {
         let (code, used) = declarations(&sections);
         assert_eq!(
             code,
-            "    new CfnParameter(this, \"Stage\", { type: \"String\", default: \"dev\", allowedValues: [\"dev\",\"prod\"] });\n    new CfnCondition(this, \"IsProd\", { expression: Fn.conditionEquals(Fn.ref(\"Stage\"), \"prod\") });\n"
+            "    new CfnParameter(this, \"Stage\", { type: \"String\", default: \"dev\", allowedValues: [\"dev\", \"prod\"] });\n    new CfnCondition(this, \"IsProd\", { expression: Fn.conditionEquals(Fn.ref(\"Stage\"), \"prod\") });\n"
         );
         assert_eq!(used, ["CfnParameter", "CfnCondition"]);
     }

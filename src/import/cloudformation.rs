@@ -153,6 +153,13 @@ pub(crate) fn import_document(
             if expressions.len() == 1 { "it" } else { "them" },
         ));
     }
+    if !request.iter().any(|(name, ..)| name == "PoolName") {
+        notes.push(
+            "The template gives no UserPoolName, so CloudFormation names the pool (after the stack and the \
+             resource); for CreateUserPool (the other formats) add a PoolName."
+                .to_string(),
+        );
+    }
     coerce_members(&mut request);
     let mut read = finish(request, pos, problems, notes)?;
     if let Some(enabled) = enabled_mfas {

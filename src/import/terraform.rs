@@ -534,8 +534,11 @@ impl Reader<'_, '_> {
         let label = block.labels.first().map(|l| l.as_str()).unwrap_or_default();
         let field = request_field(owner, label).filter(|f| !matches!(f.kind, Kind::Map) && !f.kind.is_scalar());
         let Some(field) = field else {
+            // Not a request member (the MFA factor blocks, web_authn_configuration): kept as
+            // written beside the pool, for the Terraform export to write back.
+            self.meta.push(self.file.source(block).trim_end().to_string());
             self.notes.push(format!(
-                "Left out the dynamic \"{label}\" block (line {}): Poolsmith cannot tell what it makes; write the blocks out to import them.",
+                "Kept the dynamic \"{label}\" block (line {}) beside the pool as written: Poolsmith cannot tell what it makes, so the checks leave it out and only the Terraform export writes it back.",
                 pos.line
             ));
             return;
@@ -633,7 +636,11 @@ impl Reader<'_, '_> {
             Expression::String(text) => Some(Json::String(text.value().to_string())),
             Expression::HeredocTemplate(heredoc) => {
                 let mut heredoc = (**heredoc).clone();
-                heredoc.dedent();
+                // Only the indented form `<<-EOT` strips the lines' common indentation; `<<EOT`
+                // keeps every space (https://developer.hashicorp.com/terraform/language/expressions/strings#heredoc-strings).
+                if self.file.source(expr).trim_start().starts_with("<<-") {
+                    heredoc.dedent();
+                }
                 let mut text = String::new();
                 for element in heredoc.template.iter() {
                     match element {
