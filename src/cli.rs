@@ -42,7 +42,7 @@ Usage:
                                            dropped; KIND defaults to auto (guessed from the
                                            text); --resource picks one of several pools
                                            (logical ID, Terraform name or address)
-  poolsmith plan --current FILE [--mfa-config FILE] --desired FILE [--mfa LIST]
+  poolsmith plan --current FILE [--mfa-config FILE] --desired FILE [--mfa LIST] [--resource NAME] [--pool-id ID]
                  [--keep-unset] [--json | --format F [--if-unchanged] [--accept-resets LIST]]
                                            plan the change of an existing pool (current:
                                            describe-user-pool output, optionally with
@@ -508,7 +508,7 @@ fn plan(
     let args = parse_args(
         args,
         &["--json", "--keep-unset", "--if-unchanged"],
-        &["--current", "--mfa-config", "--desired", "--mfa", "--format", "--accept-resets"],
+        &["--current", "--mfa-config", "--desired", "--mfa", "--format", "--accept-resets", "--resource", "--pool-id"],
     )?;
     if let Some(file) = args.file {
         return Err(Failure::Usage(format!("plan takes its files as --current and --desired, not `{file}`")));
@@ -541,8 +541,15 @@ fn plan(
     let unreadable = |problems: Vec<String>| Failure::Input(problems.join("\n"));
     // get-user-pool-mfa-config output may follow the describe output in the same file.
     let (describe, pasted_mfa) = plan::split_current(&current_text);
-    let now = plan::read_current(describe, mfa_text.as_deref().or(pasted_mfa)).map_err(unreadable)?;
-    let wanted = plan::read_desired(&desired_text, stated, &now, flag("--keep-unset")).map_err(unreadable)?;
+    // The current pool may also be a template's (CloudFormation, serverless.yml, Terraform).
+    let resource = value("--resource");
+    let now = match plan::current_from_template(&current_text, resource, value("--pool-id")) {
+        Some(read) => read,
+        None => plan::read_current(describe, mfa_text.as_deref().or(pasted_mfa)),
+    }
+    .map_err(unreadable)?;
+    let wanted =
+        plan::read_desired_resource(&desired_text, resource, stated, &now, flag("--keep-unset")).map_err(unreadable)?;
     let planned = plan::plan(&now, &wanted);
     for note in now.notes.iter().chain(&wanted.notes) {
         let _ = writeln!(stderr, "note: {note}");

@@ -617,3 +617,32 @@ fn mangled_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_template_can_be_the_current_or_the_desired_pool() {
+    // The pool a CloudFormation template deploys, against the same template edited: the table
+    // says what each target does; expressions kept on both sides are no change.
+    let current = "Parameters:\n  Stage: {Type: String, Default: dev}\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: !Sub \"${AWS::StackName}-users\"\n      UsernameAttributes: [email]\n      UserPoolTags: {stage: !Ref Stage}\n      Policies:\n        PasswordPolicy: {MinimumLength: 10}\n";
+    let desired = current.replace("MinimumLength: 10", "MinimumLength: 12").replace("[email]", "[phone_number]");
+    let dir = std::env::temp_dir().join(format!("poolsmith-plan-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (now, wanted) = (dir.join("current.yaml"), dir.join("desired.yaml"));
+    std::fs::write(&now, current).unwrap();
+    std::fs::write(&wanted, &desired).unwrap();
+    let args = ["plan", "--current", now.to_str().unwrap(), "--desired", wanted.to_str().unwrap(), "--json"];
+    let (status, out, err) = poolsmith(&args, "");
+    assert_eq!(status, 1, "{err}"); // the sign-in attribute cannot change in place
+    let table = parse(&out);
+    let paths: Vec<&str> = match table.get("changes") {
+        Some(Json::Array(changes)) => changes.iter().filter_map(|c| c.get("path").and_then(Json::as_str)).collect(),
+        _ => Vec::new(),
+    };
+    assert_eq!(paths, ["Policies.PasswordPolicy.MinimumLength", "UsernameAttributes"], "{out}");
+    assert!(err.contains("the scripts write <the pool's ID> (give it with --pool-id)"), "{err}");
+    // The same template on both sides: nothing to do.
+    let same = ["plan", "--current", now.to_str().unwrap(), "--desired", now.to_str().unwrap()];
+    let (status, out, _) = poolsmith(&same, "");
+    assert_eq!(status, 0);
+    assert!(out.contains("no changes"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

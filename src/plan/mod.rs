@@ -303,6 +303,72 @@ impl Plan {
 /// A problem with an input, naming the place and the fix.
 pub type Problems = Vec<String>;
 
+/// The pool a template deploys, read by the importers (a CloudFormation or SAM template, a
+/// serverless.yml, a Terraform file or `terraform show -json` output; `resource` picks one of
+/// several): its request with each expression as a placeholder (an expression kept on both
+/// sides compares equal), its MFA factors, and the import's notes. `None` when `text` is
+/// describe-user-pool output or a request, which are read as before.
+pub fn read_template(
+    text: &str,
+    resource: Option<&str>,
+    side: &str,
+) -> Option<Result<(Json, MfaFactors, Vec<String>), Problems>> {
+    use crate::import::Kind;
+    let kind = crate::import::detect(text);
+    if matches!(kind, Kind::DescribeUserPool | Kind::RequestJson) {
+        return None;
+    }
+    Some(match crate::import::import_resource(Some(kind), text, resource) {
+        Ok(imported) => {
+            let mut notes: Vec<String> =
+                imported.notes.iter().map(|n| format!("{side} ({}): {n}", kind.title())).collect();
+            let request = crate::expr::with_placeholders(&crate::request::to_json(&imported.form), &[], &mut notes);
+            Ok((request, imported.form.mfa(), notes))
+        }
+        Err(problems) => Err(problems
+            .iter()
+            .map(|d| format!("{side} ({}): {}", kind.title(), crate::worker::describe_problem(d)))
+            .collect()),
+    })
+}
+
+/// The current pool from a template ([`read_template`]): its ID is not in the file, so the
+/// scripts use `pool_id` (`--pool-id`), or a placeholder to fill in.
+pub fn current_from_template(
+    text: &str,
+    resource: Option<&str>,
+    pool_id: Option<&str>,
+) -> Option<Result<Current, Problems>> {
+    Some(read_template(text, resource, "current").map(|read| {
+        let (request, factors, mut notes) = read?;
+        let id = pool_id.unwrap_or("<the pool's ID>").to_string();
+        if pool_id.is_none() {
+            notes.push(
+                "The template does not say the pool's ID: the scripts write <the pool's ID> (give it with --pool-id)."
+                    .to_string(),
+            );
+        }
+        // The template states its MFA factors (EnabledMfas, Terraform's MFA blocks): written as
+        // the get-user-pool-mfa-config output that would show them, they count as known.
+        let mode = request.get("MfaConfiguration").and_then(Json::as_str).unwrap_or("OFF").to_string();
+        let mut config = vec![("MfaConfiguration".to_string(), Json::String(mode))];
+        if factors.sms {
+            let sms = request.get("SmsConfiguration").cloned().unwrap_or(Json::Object(Vec::new()));
+            config.push(("SmsMfaConfiguration".to_string(), Json::Object(vec![("SmsConfiguration".to_string(), sms)])));
+        }
+        if factors.totp {
+            config.push((
+                "SoftwareTokenMfaConfiguration".to_string(),
+                Json::Object(vec![("Enabled".to_string(), Json::Bool(true))]),
+            ));
+        }
+        if factors.email {
+            config.push(("EmailMfaConfiguration".to_string(), Json::Object(Vec::new())));
+        }
+        Ok(Current::from_request(id, None, request, Some(Json::Object(config)), notes))
+    })?)
+}
+
 /// Reads describe-user-pool output (JSON or YAML) and, optionally, get-user-pool-mfa-config
 /// output.
 pub fn read_current(describe: &str, mfa_config: Option<&str>) -> Result<Current, Problems> {
@@ -464,6 +530,23 @@ pub fn read_desired(
     current: &Current,
     keep_unset: bool,
 ) -> Result<Desired, Problems> {
+    read_desired_resource(text, None, stated, current, keep_unset)
+}
+
+/// [`read_desired`] for any file the importers read (a template's pool, chosen by `resource`).
+pub fn read_desired_resource(
+    text: &str,
+    resource: Option<&str>,
+    stated: Option<MfaFactors>,
+    current: &Current,
+    keep_unset: bool,
+) -> Result<Desired, Problems> {
+    if let Some(read) = read_template(text, resource, "desired") {
+        let (request, factors, notes) = read?;
+        let mut desired = desired_from_request(request, stated.or(Some(factors)), current, keep_unset);
+        desired.notes.splice(0..0, notes);
+        return Ok(desired);
+    }
     let (form, problems) = crate::request::from_text(text);
     if !problems.is_empty() {
         return Err(problems
