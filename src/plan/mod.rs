@@ -308,11 +308,7 @@ pub type Problems = Vec<String>;
 /// several): its request with each expression as a placeholder (an expression kept on both
 /// sides compares equal), its MFA factors, and the import's notes. `None` when `text` is
 /// describe-user-pool output or a request, which are read as before.
-pub fn read_template(
-    text: &str,
-    resource: Option<&str>,
-    side: &str,
-) -> Option<Result<(Json, MfaFactors, Vec<String>), Problems>> {
+pub fn read_template(text: &str, resource: Option<&str>, side: &str) -> Option<Result<TemplatePool, Problems>> {
     use crate::import::Kind;
     let kind = crate::import::detect(text);
     if matches!(kind, Kind::DescribeUserPool | Kind::RequestJson) {
@@ -332,6 +328,10 @@ pub fn read_template(
     })
 }
 
+/// A template's pool for a plan: its request (expressions as placeholders), its MFA factors,
+/// and the import's notes.
+pub type TemplatePool = (Json, MfaFactors, Vec<String>);
+
 /// The current pool from a template ([`read_template`]): its ID is not in the file, so the
 /// scripts use `pool_id` (`--pool-id`), or a placeholder to fill in.
 pub fn current_from_template(
@@ -339,7 +339,7 @@ pub fn current_from_template(
     resource: Option<&str>,
     pool_id: Option<&str>,
 ) -> Option<Result<Current, Problems>> {
-    Some(read_template(text, resource, "current").map(|read| {
+    read_template(text, resource, "current").map(|read| {
         let (request, factors, mut notes) = read?;
         let id = pool_id.unwrap_or("<the pool's ID>").to_string();
         if pool_id.is_none() {
@@ -366,7 +366,7 @@ pub fn current_from_template(
             config.push(("EmailMfaConfiguration".to_string(), Json::Object(Vec::new())));
         }
         Ok(Current::from_request(id, None, request, Some(Json::Object(config)), notes))
-    })?)
+    })
 }
 
 /// Reads describe-user-pool output (JSON or YAML) and, optionally, get-user-pool-mfa-config
