@@ -604,3 +604,12 @@ fn a_dynamic_mfa_block_is_written_back_as_it_was() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("resource \"aws_cognito_user_pool\" \"p\" {\n  dynamic \"software_token_mfa_configuration\" {\n    for_each = var.totp ? [1] : []"), "{out}");
 }
+
+#[test]
+fn a_dynamic_mfa_factor_block_makes_the_factors_unknown_not_missing() {
+    let text = "resource \"aws_cognito_user_pool\" \"p\" {\n  name              = \"p\"\n  mfa_configuration = \"ON\"\n  dynamic \"software_token_mfa_configuration\" {\n    for_each = var.totp ? [1] : []\n    content {\n      enabled = true\n    }\n  }\n}\n";
+    let (code, out, err) = poolsmith(&["check", "--from", "terraform", "-"], text);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(!out.contains("mfa.factor-required"), "{out}");
+    assert!(err.contains("A dynamic MFA factor block decides the factors when Terraform applies"), "{err}");
+}

@@ -21,10 +21,28 @@ use crate::value::{FieldPath, FormValue, Node, Segment};
 /// Every problem that can be known of the form's expressions.
 pub fn check(form: &FormValue) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if !has_expression(form) {
+        return out;
+    }
     for (field, node) in form.root().iter() {
         walk(field, node, FieldPath::member(field.name), form.template(), &mut out);
     }
     out
+}
+
+/// Whether any value of the form is an expression (a walk that names no paths: the rules run
+/// on every keystroke, and almost no form holds one).
+pub fn has_expression(form: &FormValue) -> bool {
+    fn any(node: &Node) -> bool {
+        match node {
+            Node::Expr(_) => true,
+            Node::Text(_) => false,
+            Node::Struct(members) => members.iter().any(|(_, node)| any(node)),
+            Node::List(rows) => rows.iter().any(|row| any(&row.node)),
+            Node::Map(entries) => entries.iter().any(|entry| any(&entry.node)),
+        }
+    }
+    form.root().iter().any(|(_, node)| any(node))
 }
 
 fn walk(field: &'static Field, node: &Node, path: FieldPath, template: Option<&Json>, out: &mut Vec<Diagnostic>) {

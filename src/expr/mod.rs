@@ -114,11 +114,29 @@ fn walk(field: Option<&'static Field>, value: &Json, path: &str, visit: &mut dyn
     }
 }
 
-/// Whether a request holds an expression anywhere.
+/// Whether a request holds an expression anywhere. Walks without naming paths: every export
+/// asks this of every request, and almost none holds one.
 pub fn contains_expression(request: &Json) -> bool {
-    let mut found = false;
-    each_expression(request, &mut |_, _| found = true);
-    found
+    fn any(field: Option<&'static Field>, value: &Json) -> bool {
+        if is_expression_of(field, value) {
+            return true;
+        }
+        match value {
+            Json::Array(items) => {
+                let element = field.and_then(|f| f.child_fields().next());
+                items.iter().any(|item| any(element, item))
+            }
+            Json::Object(members) => {
+                let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
+                members.iter().any(|(key, item)| any(map_value.or_else(|| field.and_then(|f| f.member(key))), item))
+            }
+            _ => false,
+        }
+    }
+    match request {
+        Json::Object(members) => members.iter().any(|(name, value)| any(crate::model::top_level_member(name), value)),
+        _ => false,
+    }
 }
 
 /// The text a person reads for an expression, as its file spells it: `!Sub "${AWS::StackName}-users"`,

@@ -673,7 +673,13 @@ impl Reader<'_, '_> {
             ));
             self.mfa = MfaFactors::NONE;
         }
-        if self.mfa.any() {
+        let dynamic_factor = self.meta.iter().any(|m| m.starts_with("dynamic") && m.contains("mfa_configuration"));
+        if dynamic_factor {
+            self.notes.push(
+                "A dynamic MFA factor block decides the factors when Terraform applies: the MFA checks leave them alone."
+                    .to_string(),
+            );
+        } else if self.mfa.any() {
             self.notes.push(format!("The MFA factors are {}.", self.mfa.describe()));
         }
     }

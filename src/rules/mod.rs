@@ -104,12 +104,22 @@ pub fn check(form: &FormValue) -> Vec<Diagnostic> {
     let ctx = Ctx::new(form);
     let mut out = Vec::new();
     let mut findings = Vec::new();
+    let expressions = crate::expr::check::has_expression(form);
+    // A Terraform `dynamic` MFA factor block decides a factor only when applied: the MFA rules
+    // cannot know the factors then.
+    let factors_unknown = form.template().is_some_and(|t| {
+        crate::expr::template::terraform_meta(t)
+            .iter()
+            .any(|m| m.starts_with("dynamic") && m.contains("mfa_configuration"))
+    });
     for rule in all() {
         (rule.check)(&ctx, &mut findings);
         for finding in findings.drain(..) {
             // A value that is an expression of its template is unknown: a rule that reads it
             // (or reads past it, taking the default) knows nothing about it.
-            if finding.paths.iter().any(|path| under_expression(form, path)) {
+            if (factors_unknown && rule.id.starts_with("mfa."))
+                || (expressions && finding.paths.iter().any(|path| under_expression(form, path)))
+            {
                 continue;
             }
             out.push(Diagnostic {

@@ -321,7 +321,7 @@ fn ImportDialog() -> impl IntoView {
                     "Import a request"
                 </h2>
                 <p class="ps-field__hint" id="import-hint">
-                    "Paste or drop a CreateUserPool request (--cli-input-json), the output of aws cognito-idp describe-user-pool (to clone a pool), or a CloudFormation template. Nothing is uploaded."
+                    "Paste or drop a CreateUserPool request (--cli-input-json), the output of aws cognito-idp describe-user-pool (to clone a pool), or a CloudFormation, serverless.yml or Terraform file. Nothing is uploaded."
                 </p>
                 <div class="ps-field">
                     <label class="ps-field__label" for="import-kind">
