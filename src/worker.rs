@@ -157,14 +157,29 @@ fn plan(id: &Json, message: &Json) -> String {
     let failed = |problems: Vec<String>| {
         reply(id, vec![("ok".into(), Json::Bool(false)), ("problems".into(), strings(problems))])
     };
-    let current = match plan::read_current(describe, mfa_config) {
+    // The current pool is describe-user-pool output, or the pool a template deploys.
+    let from_template =
+        plan::current_from_template(text("current"), message.get("resource").and_then(Json::as_str), None);
+    let is_template = from_template.is_some();
+    let current = match from_template.unwrap_or_else(|| plan::read_current(describe, mfa_config)) {
         Ok(current) => current,
         Err(problems) => return failed(problems),
     };
     if message.get("load") == Some(&Json::Bool(true)) {
-        let request = match import::describe::import(describe) {
-            Ok(read) => request::to_json(&read.form),
-            Err(_) => current.pool.request.clone(),
+        // The form: the pool as it is, a template's expressions and context included.
+        let imported = if is_template {
+            import::import_resource(None, text("current"), message.get("resource").and_then(Json::as_str)).ok()
+        } else {
+            import::describe::import(describe).ok().map(|read| import::Imported {
+                kind: Kind::DescribeUserPool,
+                form: read.form,
+                notes: Vec::new(),
+                located: None,
+            })
+        };
+        let (request, template) = match &imported {
+            Some(imported) => (request::to_json(&imported.form), imported.form.template().cloned()),
+            None => (current.pool.request.clone(), None),
         };
         return reply(
             id,
@@ -172,24 +187,40 @@ fn plan(id: &Json, message: &Json) -> String {
                 ("ok".into(), Json::Bool(true)),
                 ("request".into(), request),
                 ("mfa".into(), current.pool.factors.to_json()),
+                ("template".into(), template.unwrap_or(Json::Null)),
                 ("notes".into(), strings(current.notes)),
             ],
         );
     }
-    let request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
-    let stated = mfa_config.map(|_| factors_in(message, &request));
+    let mut request = message.get("request").cloned().unwrap_or(Json::Object(Vec::new()));
+    // The desired pool as the form holds it, for the formats that write it whole.
+    let as_written = request.clone();
+    let mut placeholder_notes = Vec::new();
+    if crate::expr::contains_expression(&request) {
+        // As the current pool read them: an expression kept on both sides is no change.
+        request = crate::expr::with_placeholders(&request, &[], &mut placeholder_notes);
+    }
+    let stated = if is_template {
+        Some(factors_in(message, &request))
+    } else {
+        mfa_config.map(|_| factors_in(message, &request))
+    };
     let desired = plan::desired_from_request(request.clone(), stated, &current, false);
     let planned = plan::plan(&current, &desired);
     let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") != Some(&Json::Bool(false)) };
     let mut notes = current.notes.clone();
     notes.extend(desired.notes.iter().cloned());
+    notes.extend(placeholder_notes);
     if let Some(format) = Format::from_id(text("format")) {
         // The page's export panel: the format's update script, or for the formats that are not
         // API calls (CloudFormation, Terraform, CDK) the export of the desired pool; the change
         // table leads the notes.
         let rendered = match script::render(format, &planned, options) {
             Ok(rendered) => rendered,
-            Err(_) => export::render(format, &request, &Options { mfa: factors_in(message, &request), template: None }),
+            Err(_) => {
+                let template = message.get("template").filter(|t| matches!(t, Json::Object(_))).cloned();
+                export::render(format, &as_written, &Options { mfa: factors_in(message, &as_written), template })
+            }
         };
         let mut lines = table::lines(&planned);
         lines.extend(notes);
@@ -444,5 +475,29 @@ mod tests {
             let answer = handle(bad);
             assert!(json::parse(&answer).is_ok(), "{bad:?} → {answer}");
         }
+    }
+
+    #[test]
+    fn a_template_can_be_the_pool_to_change() {
+        let template = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPoolName: !Sub '${AWS::StackName}-users'\n      UsernameAttributes: [email]\n";
+        let ask_plan =
+            |extra: &str| ask(&format!(r#"{{"id": 1, "op": "plan", "current": {}{extra}}}"#, json::quote(template)));
+        // Loading keeps the template's expression and context in the form.
+        let loaded = ask_plan(r#", "load": true"#);
+        assert_eq!(
+            loaded.get("request").map(Json::compact).as_deref(),
+            Some(r#"{"PoolName":{"Fn::Sub":"${AWS::StackName}-users"},"UsernameAttributes":["email"]}"#)
+        );
+        assert!(loaded.get("template").is_some_and(|t| t.get("Resource").is_some()));
+        // The same pool desired: no change, though it holds an expression.
+        let same = ask_plan(
+            r#", "request": {"PoolName": {"Fn::Sub": "${AWS::StackName}-users"}, "UsernameAttributes": ["email"]}"#,
+        );
+        assert_eq!(same.get("rows"), Some(&Json::Array(Vec::new())), "{}", same.compact());
+        // A sign-in change is impossible in place, whatever the template says.
+        let changed = ask_plan(
+            r#", "request": {"PoolName": {"Fn::Sub": "${AWS::StackName}-users"}, "UsernameAttributes": ["phone_number"]}"#,
+        );
+        assert_eq!(changed.get("impossible"), Some(&Json::Bool(true)), "{}", changed.compact());
     }
 }

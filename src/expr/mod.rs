@@ -70,13 +70,22 @@ pub fn is_expression(value: &Json) -> bool {
     origin(value).is_some()
 }
 
-/// Whether `value`, the value of `field`, is an expression. A one-member map whose value is
-/// text is an entry (`UserPoolTags: {"Ref": "x"}` is a tag named Ref to the API), as
-/// CloudFormation's text-only functions can never give a map.
+/// Whether `value`, the value of `field`, is an expression. In a map, a one-member object is
+/// an entry when its value has the shape of the map's values (`UserPoolTags: {"Ref": "x"}` is
+/// a tag named Ref to the API, `AcrConfiguration: {"Ref": {…}}` an entry), as CloudFormation's
+/// functions that could stand for the map take another shape.
 pub fn is_expression_of(field: Option<&'static Field>, value: &Json) -> bool {
     match origin(value) {
         Some(Origin::CloudFormation) if field.is_some_and(|f| f.kind == Kind::Map) => {
-            !matches!(value, Json::Object(members) if matches!(members[0].1, Json::String(_)))
+            let Json::Object(members) = value else { return false };
+            let entry = field.and_then(|f| f.child_fields().nth(1));
+            let fits = match (&members[0].1, entry.map(|e| e.kind)) {
+                (Json::String(_), Some(kind)) => kind.is_scalar(),
+                (Json::Object(_), Some(Kind::Structure | Kind::Map)) => true,
+                (Json::Array(_), Some(Kind::List)) => true,
+                _ => false,
+            };
+            !fits
         }
         found => found.is_some(),
     }
