@@ -844,7 +844,7 @@ fn templates_with_no_pool_or_several_fail_naming_the_resources() {
     assert_eq!(problems[0].pos, Some(Pos { line: 1, column: 1 }));
     assert_eq!(
         problems[0].message,
-        "The template defines 2 user pools (A, B): choose one (poolsmith: --resource NAME)"
+        "The template defines 2 user pools (A, B): choose one (in the app: its button; on the command line: --resource NAME)"
     );
     assert_eq!(import::pool_names(Some(Kind::CloudFormation), two), ["A", "B"]);
     // Choosing one imports it; a name that is not a pool says which are.

@@ -261,7 +261,7 @@ fn pool_properties(
             ([only], None) => *only,
             (several, None) => {
                 let message = format!(
-                    "The template defines {} user pools ({}): choose one (poolsmith: --resource NAME)",
+                    "The template defines {} user pools ({}): choose one (in the app: its button; on the command line: --resource NAME)",
                     several.len(),
                     ids.join(", ")
                 );

@@ -237,7 +237,7 @@ fn choose<'a, T>(
         (None, several) => {
             rule = super::SEVERAL_POOLS;
             format!(
-                "The file defines {} {RESOURCE_TYPE} resources ({}): choose one (the command line takes --resource NAME)",
+                "The file defines {} {RESOURCE_TYPE} resources ({}): choose one (in the app: its button; on the command line: --resource NAME)",
                 several.len(),
                 listed()
             )
