@@ -12,7 +12,7 @@
 //! | --- | --- |
 //! | `{"op":"export","format":"terraform","mfa":{"sms":false,"totp":true,"email":false},"request":{…}}` | `{"text":"…","notes":["…"]}` |
 //! | `{"op":"check","request":{…},"mfa":{…}}` | `{"diagnostics":[{"path":"…","severity":"error","rule":"…","message":"…","paths":[…]}]}` |
-//! | `{"op":"locked","request":{…},"mfa":{…}}` | `{"choices":["<topic>\t<choice>",…]}`: what can never change, for the export checklist |
+//! | `{"op":"locked","request":{…},"mfa":{…},"current":"…"}` | `{"choices":["<topic>\t<choice>",…]}`: what can never change, for the export checklist; with `current` (changing a pool), each setting the update resets and each change that needs a new pool |
 //! | `{"op":"help","field":12}` | `{"doc":"<compact help text>"}` |
 //! | `{"op":"import","kind":"auto","text":"…","resource":"UserPool"}` | `{"ok":true,"kind":"…","request":{…},"mfa":{…},"template":{…},"notes":[…]}` or `{"ok":false,"problems":["…"],"choose":["PoolA","PoolB"]}` (`choose`: the pools of a file that has several) |
 //! | `{"op":"search","query":"…"}` | `{"fields":[3,17,…]}` |
@@ -72,6 +72,7 @@ pub fn handle(message: &str) -> String {
             crate::diagnostic::sort(&mut found);
             reply(&id, vec![("diagnostics".into(), Json::Array(found.iter().map(|d| d.to_json(false)).collect()))])
         }
+        Some("locked") if !text("current").is_empty() => plan(&id, &message),
         Some("locked") => {
             let choices = crate::rules::locked::choices(&form_in(&message));
             let lines = choices.into_iter().map(|c| format!("{}\t{}", c.topic, c.choice));
@@ -207,6 +208,26 @@ fn plan(id: &Json, message: &Json) -> String {
     };
     let desired = plan::desired_from_request(request.clone(), stated, &current, false);
     let planned = plan::plan(&current, &desired);
+    if message.get("op").and_then(Json::as_str) == Some("locked") {
+        // Before the update script is copied or downloaded, the person confirms each setting it
+        // resets to its default, and sees what it cannot change in place.
+        let mut lines: Vec<String> = planned
+            .resets()
+            .iter()
+            .map(|c| format!("Reset to its default\t{}: {} → the default", c.path, c.old_text()))
+            .collect();
+        lines.extend(
+            planned
+                .changes
+                .iter()
+                .filter(|c| c.api == plan::Api::Impossible)
+                .map(|c| format!("Needs a new pool\t{}: {} → {}", c.path, c.old_text(), c.new_text())),
+        );
+        if lines.is_empty() {
+            lines.push("Nothing is reset\tthe update repeats every setting the form keeps".to_string());
+        }
+        return reply(id, vec![("choices".into(), strings(lines))]);
+    }
     let options = script::ScriptOptions { if_unchanged: message.get("ifUnchanged") != Some(&Json::Bool(false)) };
     let mut notes = current.notes.clone();
     notes.extend(desired.notes.iter().cloned());
@@ -499,5 +520,25 @@ mod tests {
             r#", "request": {"PoolName": {"Fn::Sub": "${AWS::StackName}-users"}, "UsernameAttributes": ["phone_number"]}"#,
         );
         assert_eq!(changed.get("impossible"), Some(&Json::Bool(true)), "{}", changed.compact());
+        // Before Copy or Download, the checklist lists each change that cannot be made in place.
+        let checklist = ask(&format!(
+            r#"{{"id": 2, "op": "locked", "current": {}, "request": {{"PoolName": {{"Fn::Sub": "${{AWS::StackName}}-users"}}, "UsernameAttributes": ["phone_number"]}}}}"#,
+            json::quote(template)
+        ));
+        assert_eq!(
+            checklist.get("choices").map(Json::compact).as_deref(),
+            Some(r#"["Needs a new pool\tUsernameAttributes: [\"email\"] → [\"phone_number\"]"]"#)
+        );
+        // A setting the desired pool leaves out is reset by the update: listed to confirm.
+        let strict = template.replace(
+            "UsernameAttributes: [email]",
+            "UsernameAttributes: [email]\n      DeviceConfiguration: {ChallengeRequiredOnNewDevice: true}",
+        );
+        let checklist = ask(&format!(
+            r#"{{"id": 3, "op": "locked", "current": {}, "request": {{"PoolName": {{"Fn::Sub": "${{AWS::StackName}}-users"}}, "UsernameAttributes": ["email"]}}}}"#,
+            json::quote(&strict)
+        ));
+        let lines = checklist.get("choices").map(Json::compact).unwrap_or_default();
+        assert!(lines.contains("Reset to its default\\tDeviceConfiguration"), "{lines}");
     }
 }

@@ -135,7 +135,11 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
     let request_action = move |action: &'static str| {
-        let mut ask = vec![("op".into(), Json::str("locked"))];
+        // Changing a pool: what the update resets or cannot do, instead of what can never change.
+        let mut ask = vec![
+            ("op".into(), Json::str("locked")),
+            ("current".into(), Json::String(store.plan_current.get_untracked())),
+        ];
         ask.extend(store.form.with_untracked(crate::worker::form_members));
         worker::ask(ask, move |answer| {
             let current: Vec<String> = match answer.as_ref().ok().and_then(|a| a.get("choices")) {
@@ -248,7 +252,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {show(move || !pending.with(String::is_empty), move || view! {
                     <div class="ps-checklist" id="locked-checklist" tabindex="-1" role="group" aria-labelledby="checklist-title">
                         <h3 class="ps-checklist__title" id="checklist-title">
-                            "Before you create the pool: these choices can never be changed"
+                            "Check these first: none of them can be undone"
                         </h3>
                         <ul class="ps-checklist__list">
                             {move || {

@@ -63,6 +63,15 @@ test('a described pool loads as the form, and an edit shows as a planned change 
   const cli = execFileSync(CLI, ['plan', '--current', current, '--desired', join(dir, 'desired.json'), '--mfa', 'totp,email', '--format', 'cli-bash', '--if-unchanged'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   assert.equal(shown.text, cli);
   assert.match(shown.text, /"PreSignUp": "arn:aws:lambda:us-east-1:111122223333:function:pre-sign-up"/);
+
+  // Before the script is copied, the checklist lists what the update cannot undo (each setting
+  // it resets, each change that needs a new pool), the same as the command line's reset report:
+  // a rename resets nothing.
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  const checklist = page.locator('#locked-checklist');
+  await checklist.waitFor();
+  const items = await checklist.locator('li').allTextContents();
+  assert.deepEqual(items, ['Nothing is reset: the update repeats every setting the form keeps']);
   assert.deepEqual(problems, []);
   await context.close();
 });
