@@ -182,10 +182,15 @@ fn plan(id: &Json, message: &Json) -> String {
             Some(imported) => (request::to_json(&imported.form), imported.form.template().cloned()),
             None => (current.pool.request.clone(), None),
         };
+        let kind = match &imported {
+            Some(imported) if is_template => format!("the pool to change, from a {}", imported.kind.title()),
+            _ => "the pool to change (describe-user-pool output)".to_string(),
+        };
         return reply(
             id,
             vec![
                 ("ok".into(), Json::Bool(true)),
+                ("kind".into(), Json::String(kind)),
                 ("request".into(), request),
                 ("mfa".into(), current.pool.factors.to_json()),
                 ("template".into(), template.unwrap_or(Json::Null)),
@@ -510,6 +515,10 @@ mod tests {
             Some(r#"{"PoolName":{"Fn::Sub":"${AWS::StackName}-users"},"UsernameAttributes":["email"]}"#)
         );
         assert!(loaded.get("template").is_some_and(|t| t.get("Resource").is_some()));
+        assert_eq!(
+            loaded.get("kind").and_then(Json::as_str),
+            Some("the pool to change, from a CloudFormation template or resource")
+        );
         // The same pool desired: no change, though it holds an expression.
         let same = ask_plan(
             r#", "request": {"PoolName": {"Fn::Sub": "${AWS::StackName}-users"}, "UsernameAttributes": ["email"]}"#,

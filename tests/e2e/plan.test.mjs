@@ -39,6 +39,7 @@ test('a described pool loads as the form, and an edit shows as a planned change 
   await page.locator('#import-text').fill(`${describe}\n${mfa}`);
   await page.locator('#import-dialog').getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('region', { name: 'Notices' }).waitFor();
+  assert.match(await page.getByRole('region', { name: 'Notices' }).innerText(), /Imported the pool to change \(describe-user-pool output\)\./);
   assert.equal(await field(page, 'PoolName').inputValue(), 'app-users prod');
   let shown = await panel(page, 'cli-bash');
   assert.equal(shown.notes[0], 'Changes to the existing pool us-east-1_Trig00001: no changes: the pool already is the desired one.');
