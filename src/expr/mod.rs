@@ -91,36 +91,18 @@ pub fn is_expression_of(field: Option<&'static Field>, value: &Json) -> bool {
     }
 }
 
-/// Calls `visit` with the path and value of every expression in `request` (a request's
-/// top-level object), each read by its model field.
-pub fn each_expression(request: &Json, visit: &mut dyn FnMut(&str, &Json)) {
-    if let Json::Object(members) = request {
-        for (name, value) in members {
-            walk(crate::model::top_level_member(name), value, name, visit);
-        }
+/// The field of a member or entry `key` of a value of `field` (a map's value field, or a
+/// structure's member), and of the items of a list: how the walks below follow the model.
+fn member_field(field: Option<&'static Field>, key: &str) -> Option<&'static Field> {
+    match field {
+        Some(f) if f.kind == Kind::Map => f.child_fields().nth(1),
+        Some(f) => f.member(key),
+        None => None,
     }
 }
 
-fn walk(field: Option<&'static Field>, value: &Json, path: &str, visit: &mut dyn FnMut(&str, &Json)) {
-    if is_expression_of(field, value) {
-        return visit(path, value);
-    }
-    match value {
-        Json::Array(items) => {
-            let element = field.and_then(|f| f.child_fields().next());
-            for (index, item) in items.iter().enumerate() {
-                walk(element, item, &format!("{path}[{index}]"), visit);
-            }
-        }
-        Json::Object(members) => {
-            let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
-            for (key, item) in members {
-                let child = map_value.or_else(|| field.and_then(|f| f.member(key)));
-                walk(child, item, &format!("{path}.{key}"), visit);
-            }
-        }
-        _ => {}
-    }
+fn item_field(field: Option<&'static Field>) -> Option<&'static Field> {
+    field.and_then(|f| f.child_fields().next())
 }
 
 /// Whether a request holds an expression anywhere. Walks without naming paths: every export
@@ -131,14 +113,8 @@ pub fn contains_expression(request: &Json) -> bool {
             return true;
         }
         match value {
-            Json::Array(items) => {
-                let element = field.and_then(|f| f.child_fields().next());
-                items.iter().any(|item| any(element, item))
-            }
-            Json::Object(members) => {
-                let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
-                members.iter().any(|(key, item)| any(map_value.or_else(|| field.and_then(|f| f.member(key))), item))
-            }
+            Json::Array(items) => items.iter().any(|item| any(item_field(field), item)),
+            Json::Object(members) => members.iter().any(|(key, item)| any(member_field(field, key), item)),
             _ => false,
         }
     }
@@ -197,7 +173,7 @@ pub fn with_placeholders(request: &Json, keep: &[Origin], notes: &mut Vec<String
     out
 }
 
-/// [`with_placeholders`] below one value of `field`, at `path`: the same walk as [`walk`].
+/// [`with_placeholders`] below one value of `field`, at `path`.
 fn fill(field: Option<&'static Field>, value: &mut Json, path: String, keep: &[Origin], filled: &mut Vec<String>) {
     if is_expression_of(field, value) {
         if !origin(value).is_some_and(|found| keep.contains(&found)) {
@@ -208,16 +184,13 @@ fn fill(field: Option<&'static Field>, value: &mut Json, path: String, keep: &[O
     }
     match value {
         Json::Array(items) => {
-            let element = field.and_then(|f| f.child_fields().next());
             for (index, item) in items.iter_mut().enumerate() {
-                fill(element, item, format!("{path}[{index}]"), keep, filled);
+                fill(item_field(field), item, format!("{path}[{index}]"), keep, filled);
             }
         }
         Json::Object(members) => {
-            let map_value = field.filter(|f| f.kind == Kind::Map).and_then(|f| f.child_fields().nth(1));
             for (key, item) in members.iter_mut() {
-                let child = map_value.or_else(|| field.and_then(|f| f.member(key)));
-                fill(child, item, format!("{path}.{key}"), keep, filled);
+                fill(member_field(field, key), item, format!("{path}.{key}"), keep, filled);
             }
         }
         _ => {}
